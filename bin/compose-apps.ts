@@ -1,0 +1,29 @@
+import { createApp as createBackupStatusApp } from "../functions/backup-status/app.js";
+import { createApp as createHealthApp } from "../functions/health/app.js";
+import { createApp as createIndexApp } from "../functions/index/app.js";
+import { createApp as createQueryApp } from "../functions/query/app.js";
+import { createApp as createUploadApp } from "../functions/upload/app.js";
+import type { Deps } from "../shared/deps/deps.js";
+import { createBaseApp } from "../shared/http/create-app.js";
+import { type FunctionName, functionFor } from "../shared/http/route-table.js";
+
+type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
+
+/**
+ * All five functions behind one fetch handler, dispatched by the same path table Nginx uses.
+ * Each app keeps its own middleware, exactly as when deployed alone.
+ */
+export function composeApps(deps: Deps): Fetch {
+  const apps: Record<FunctionName, { fetch: Fetch }> = {
+    upload: createUploadApp(deps),
+    index: createIndexApp(deps),
+    query: createQueryApp(deps),
+    "backup-status": createBackupStatusApp(deps),
+    health: createHealthApp(deps),
+  };
+  const fallback = createBaseApp(deps, "router");
+  return (request, env) => {
+    const name = functionFor(new URL(request.url).pathname);
+    return name === undefined ? fallback.fetch(request, env) : apps[name].fetch(request, env);
+  };
+}

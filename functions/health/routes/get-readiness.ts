@@ -1,0 +1,43 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { probeDependencies } from "../../../shared/health/probe-dependencies.js";
+import type { AppEnv } from "../../../shared/http/create-app.js";
+
+const Probe = z.object({
+  status: z.enum(["up", "down"]),
+  latency_ms: z.number(),
+  adapter: z.string(),
+  error: z.string().optional(),
+});
+const Readiness = z.object({
+  status: z.enum(["ready", "not_ready"]),
+  down: z.array(z.string()),
+  checks: z.record(z.string(), Probe),
+});
+
+export const getReadinessRoute = createRoute({
+  method: "get",
+  path: "/health/ready",
+  tags: ["health"],
+  summary: "Readiness: every configured dependency answers",
+  description:
+    "Probes the database, object store, vector store, embedder and rate limiter, each with a 2 s timeout.",
+  responses: {
+    200: { description: "All dependencies up", content: { "application/json": { schema: Readiness } } },
+    503: {
+      description: "Some dependency is down (named in `down`)",
+      content: { "application/json": { schema: Readiness } },
+    },
+  },
+});
+
+export function registerGetReadiness(app: OpenAPIHono<AppEnv>) {
+  app.openapi(getReadinessRoute, async (c) => {
+    const checks = await probeDependencies(c.var.deps);
+    const down = Object.entries(checks)
+      .filter(([, r]) => r.status === "down")
+      .map(([name]) => name);
+    const body = { status: down.length === 0 ? ("ready" as const) : ("not_ready" as const), down, checks };
+    c.header("cache-control", "no-store");
+    return down.length === 0 ? c.json(body, 200) : c.json(body, 503);
+  });
+}

@@ -1,0 +1,19 @@
+import type { Deps } from "../../shared/deps/deps.js";
+import { createBaseApp } from "../../shared/http/create-app.js";
+import { rateLimit } from "../../shared/http/rate-limit.js";
+import { registerGetIndexStatus } from "./routes/get-index-status.js";
+import { registerReindexDocument } from "./routes/reindex-document.js";
+import { registerRunIndex } from "./routes/run-index.js";
+
+/** index: turns stored documents into chunks and vectors. The worker loop does the same continuously. */
+export function createApp(deps: Deps) {
+  const app = createBaseApp(deps, "index");
+  app.use(
+    "*",
+    rateLimit(() => "default"),
+  );
+  registerRunIndex(app);
+  registerGetIndexStatus(app);
+  registerReindexDocument(app);
+  return app;
+}

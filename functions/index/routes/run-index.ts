@@ -1,0 +1,62 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { getCollection } from "../../../shared/collections/collections.js";
+import type { AppEnv } from "../../../shared/http/create-app.js";
+import { problemResponses } from "../../../shared/http/problem-schema.js";
+import { runIndex } from "../../../shared/indexing/run-index.js";
+
+const RunIndexBody = z.object({
+  collection_id: z.uuid().optional(),
+  limit: z.number().int().min(1).max(1000).default(10),
+});
+
+export const runIndexRoute = createRoute({
+  method: "post",
+  path: "/index/run",
+  tags: ["index"],
+  summary: "Index pending documents now",
+  description:
+    "Claims up to `limit` pending documents (FOR UPDATE SKIP LOCKED, so concurrent runs never take the same one), " +
+    "extracts, chunks, embeds and stores them. A failing document is marked failed with its reason; the run goes on.",
+  request: { body: { required: false, content: { "application/json": { schema: RunIndexBody } } } },
+  responses: {
+    200: {
+      description: "What the run did",
+      content: {
+        "application/json": {
+          schema: z.object({
+            claimed: z.number().int(),
+            indexed: z.number().int(),
+            failed: z.number().int(),
+            documents: z.array(
+              z.object({
+                id: z.uuid(),
+                status: z.enum(["indexed", "failed", "abandoned"]),
+                chunk_count: z.number().int(),
+                error: z.string().nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    ...problemResponses("bad_request", "not_found", "validation_failed", "service_unavailable"),
+  },
+});
+
+export function registerRunIndex(app: OpenAPIHono<AppEnv>) {
+  app.openapi(runIndexRoute, async (c) => {
+    const deps = c.var.deps;
+    // The body is optional: an empty POST runs over every collection with the default limit.
+    const body = (c.req.valid("json") as z.infer<typeof RunIndexBody> | undefined) ?? RunIndexBody.parse({});
+    if (body.collection_id !== undefined) await getCollection(deps.db, body.collection_id);
+    const result = await runIndex(
+      { ...deps, batchSize: deps.config.EMBED_BATCH_SIZE },
+      {
+        limit: body.limit,
+        leaseS: deps.config.INDEX_LEASE_S,
+        ...(body.collection_id === undefined ? {} : { collectionId: body.collection_id }),
+      },
+    );
+    return c.json(result, 200);
+  });
+}

@@ -1,0 +1,88 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { getCollection } from "../../../shared/collections/collections.js";
+import type { AppEnv } from "../../../shared/http/create-app.js";
+import { problemResponses } from "../../../shared/http/problem-schema.js";
+import { search } from "../../../shared/retrieval/search.js";
+
+const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1).max(1000)]);
+
+const QueryBody = z.object({
+  collection_id: z.uuid(),
+  query: z.string().trim().min(1).max(2000).openapi({ example: "When must planning objections be filed?" }),
+  top_k: z.number().int().min(1).max(50).default(5),
+  mode: z.enum(["hybrid", "vector", "keyword"]).default("hybrid"),
+  filter: z
+    .object({
+      document_id: oneOrMany(z.uuid()).optional(),
+      content_type: oneOrMany(z.string().max(200)).optional(),
+      filename: z.string().max(1000).optional(),
+      metadata: z
+        .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+        .optional()
+        .openapi({
+          description: "Documents whose metadata has all these key/value pairs",
+          example: { department: "planning" },
+        }),
+    })
+    .default({}),
+});
+
+const Passage = z.object({
+  document_id: z.uuid(),
+  filename: z.string(),
+  content_type: z.string(),
+  chunk_index: z.number().int(),
+  text: z.string(),
+  score: z.number(),
+});
+
+export const queryRoute = createRoute({
+  method: "post",
+  path: "/query",
+  tags: ["query"],
+  summary: "Retrieve passages",
+  description:
+    "keyword: Postgres full-text (websearch syntax), ranked. vector: nearest chunks by embedding. " +
+    "hybrid (default): reciprocal rank fusion of both.",
+  request: { body: { required: true, content: { "application/json": { schema: QueryBody } } } },
+  responses: {
+    200: {
+      description: "Ranked passages",
+      content: {
+        "application/json": {
+          schema: z.object({ results: z.array(Passage), mode: z.string(), took_ms: z.number() }),
+        },
+      },
+    },
+    ...problemResponses("bad_request", "not_found", "conflict", "validation_failed", "service_unavailable"),
+  },
+});
+
+const list = <T>(v: T | T[] | undefined): T[] | undefined =>
+  v === undefined ? undefined : Array.isArray(v) ? v : [v];
+
+export function registerQuery(app: OpenAPIHono<AppEnv>) {
+  app.openapi(queryRoute, async (c) => {
+    const started = performance.now();
+    const deps = c.var.deps;
+    const body = c.req.valid("json");
+    const collection = await getCollection(deps.db, body.collection_id);
+    const results = await search(deps, {
+      collection,
+      query: body.query,
+      topK: body.top_k,
+      mode: body.mode,
+      filter: {
+        document_ids: list(body.filter.document_id),
+        content_type: list(body.filter.content_type),
+        filename: body.filter.filename,
+        metadata: body.filter.metadata,
+      },
+    });
+    const took_ms = Math.round((performance.now() - started) * 10) / 10;
+    return c.json(
+      { results: results.map((r) => ({ ...r, score: Number(r.score) })), mode: body.mode, took_ms },
+      200,
+    );
+  });
+}

@@ -1,0 +1,31 @@
+import type { Deps } from "../../shared/deps/deps.js";
+import { createBaseApp } from "../../shared/http/create-app.js";
+import { rateLimit } from "../../shared/http/rate-limit.js";
+import { registerCreateCollection } from "./routes/create-collection.js";
+import { registerDeleteDocument } from "./routes/delete-document.js";
+import { registerDownloadFile } from "./routes/download-file.js";
+import { registerGetCollection } from "./routes/get-collection.js";
+import { registerGetDocument } from "./routes/get-document.js";
+import { registerGetDownloadUrl } from "./routes/get-download-url.js";
+import { registerListCollections } from "./routes/list-collections.js";
+import { registerListDocuments } from "./routes/list-documents.js";
+import { registerUploadDocument } from "./routes/upload-document.js";
+
+/** upload: collections, documents in and out of the object store, and their metadata. */
+export function createApp(deps: Deps) {
+  const app = createBaseApp(deps, "upload");
+  app.use(
+    "*",
+    rateLimit((method, path) => (method === "POST" && path === "/documents" ? "upload" : "default")),
+  );
+  registerCreateCollection(app);
+  registerListCollections(app);
+  registerGetCollection(app);
+  registerUploadDocument(app);
+  registerListDocuments(app);
+  registerGetDocument(app);
+  registerGetDownloadUrl(app);
+  registerDeleteDocument(app);
+  registerDownloadFile(app);
+  return app;
+}

@@ -1,0 +1,38 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { audit } from "../../../shared/audit/audit-log.js";
+import { createCollection } from "../../../shared/collections/collections.js";
+import type { AppEnv } from "../../../shared/http/create-app.js";
+import { problemResponses } from "../../../shared/http/problem-schema.js";
+import {
+  ChunkingOverridesSchema,
+  CollectionSchema,
+  collectionView,
+} from "../../../shared/http/schemas/collection-schema.js";
+
+const CreateCollectionBody = z.object({
+  name: z.string().trim().min(1).max(200).openapi({ example: "policies" }),
+  description: z.string().max(2000).optional().openapi({ example: "Published council policies" }),
+  chunking: ChunkingOverridesSchema.optional(),
+});
+
+export const createCollectionRoute = createRoute({
+  method: "post",
+  path: "/collections",
+  tags: ["upload"],
+  summary: "Create a collection",
+  description: "A collection records the embedding model and dimension it is built with.",
+  request: { body: { required: true, content: { "application/json": { schema: CreateCollectionBody } } } },
+  responses: {
+    201: { description: "Created", content: { "application/json": { schema: CollectionSchema } } },
+    ...problemResponses("bad_request", "validation_failed", "conflict", "service_unavailable"),
+  },
+});
+
+export function registerCreateCollection(app: OpenAPIHono<AppEnv>) {
+  app.openapi(createCollectionRoute, async (c) => {
+    const { db, vectors, embedder } = c.var.deps;
+    const collection = await createCollection(db, vectors, embedder, c.req.valid("json"));
+    await audit(db, { actor: "anonymous", action: "collection.create", target: collection.id });
+    return c.json(collectionView(collection), 201);
+  });
+}

@@ -1,0 +1,24 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { getCollection } from "../../../shared/collections/collections.js";
+import type { AppEnv } from "../../../shared/http/create-app.js";
+import { problemResponses } from "../../../shared/http/problem-schema.js";
+import { CollectionSchema, collectionView } from "../../../shared/http/schemas/collection-schema.js";
+import { IdParams } from "../../../shared/http/schemas/common.js";
+
+export const getCollectionRoute = createRoute({
+  method: "get",
+  path: "/collections/{id}",
+  tags: ["upload"],
+  summary: "Get a collection",
+  request: { params: IdParams },
+  responses: {
+    200: { description: "The collection", content: { "application/json": { schema: CollectionSchema } } },
+    ...problemResponses("not_found", "validation_failed"),
+  },
+});
+
+export function registerGetCollection(app: OpenAPIHono<AppEnv>) {
+  app.openapi(getCollectionRoute, async (c) => {
+    return c.json(collectionView(await getCollection(c.var.deps.db, c.req.valid("param").id)), 200);
+  });
+}

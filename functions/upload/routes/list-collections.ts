@@ -1,0 +1,38 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { listCollections } from "../../../shared/collections/collections.js";
+import type { AppEnv } from "../../../shared/http/create-app.js";
+import { problemResponses } from "../../../shared/http/problem-schema.js";
+import { CollectionSchema, collectionView } from "../../../shared/http/schemas/collection-schema.js";
+import { PageQuery } from "../../../shared/http/schemas/common.js";
+
+export const listCollectionsRoute = createRoute({
+  method: "get",
+  path: "/collections",
+  tags: ["upload"],
+  summary: "List collections",
+  request: { query: PageQuery },
+  responses: {
+    200: {
+      description: "A page of collections",
+      content: {
+        "application/json": {
+          schema: z.object({
+            items: z.array(CollectionSchema),
+            total: z.number().int(),
+            limit: z.number().int(),
+            offset: z.number().int(),
+          }),
+        },
+      },
+    },
+    ...problemResponses("validation_failed"),
+  },
+});
+
+export function registerListCollections(app: OpenAPIHono<AppEnv>) {
+  app.openapi(listCollectionsRoute, async (c) => {
+    const page = c.req.valid("query");
+    const { items, total } = await listCollections(c.var.deps.db, page);
+    return c.json({ items: items.map(collectionView), total, ...page }, 200);
+  });
+}

@@ -1,0 +1,155 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { audit } from "../../../shared/audit/audit-log.js";
+import { getCollection } from "../../../shared/collections/collections.js";
+import { documentView } from "../../../shared/documents/document-row.js";
+import { type ReceivedObject, receiveObject, recordUpload } from "../../../shared/documents/store-upload.js";
+import { ApiError } from "../../../shared/errors/api-error.js";
+import type { AppContext, AppEnv } from "../../../shared/http/create-app.js";
+import { fileOfFailure, parseMultipart } from "../../../shared/http/multipart.js";
+import { problemResponses } from "../../../shared/http/problem-schema.js";
+import { DocumentSchema } from "../../../shared/http/schemas/document-schema.js";
+
+const UploadFields = z.object({
+  collection_id: z.uuid(),
+  metadata: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined || text === "") return {};
+      try {
+        const value: unknown = JSON.parse(text);
+        if (value !== null && typeof value === "object" && !Array.isArray(value))
+          return value as Record<string, unknown>;
+      } catch {}
+      ctx.addIssue({ code: "custom", message: "metadata must be a JSON object" });
+      return z.NEVER;
+    }),
+  on_duplicate: z.enum(["skip", "replace", "error"]).default("skip"),
+});
+
+const UploadForm = z.object({
+  file: z
+    .string()
+    .openapi({ type: "string", format: "binary", description: "PDF, DOCX, TXT, MD, HTML or CSV" }),
+  collection_id: z.uuid(),
+  metadata: z
+    .string()
+    .optional()
+    .openapi({ description: "A JSON object", example: '{"department":"planning"}' }),
+  on_duplicate: z.enum(["skip", "replace", "error"]).optional().openapi({
+    description:
+      "When a file with the same SHA-256 is already in the collection: return it (skip), replace it, or 409 (error)",
+  }),
+});
+
+const UploadResponse = z.object({
+  document: DocumentSchema,
+  outcome: z.enum(["created", "duplicate", "replaced"]),
+  replaced_id: z.uuid().optional(),
+});
+
+export const uploadDocumentRoute = createRoute({
+  method: "post",
+  path: "/documents",
+  tags: ["upload"],
+  summary: "Upload a document",
+  description:
+    "Streams the file to the object store while hashing it. The type is checked by content (magic bytes), not only " +
+    "by name. The file part may come before or after the other fields.",
+  request: { body: { required: true, content: { "multipart/form-data": { schema: UploadForm } } } },
+  responses: {
+    201: {
+      description: "Stored; indexing is pending",
+      content: { "application/json": { schema: UploadResponse } },
+    },
+    200: {
+      description: "Same content already in the collection (on_duplicate=skip)",
+      content: { "application/json": { schema: UploadResponse } },
+    },
+    ...problemResponses(
+      "bad_request",
+      "not_found",
+      "conflict",
+      "payload_too_large",
+      "unsupported_media_type",
+      "validation_failed",
+      "service_unavailable",
+    ),
+  },
+});
+
+async function handleUpload(c: AppContext) {
+  const deps = c.var.deps;
+  const { objects, config, db } = deps;
+  let received: ReceivedObject | undefined;
+  try {
+    const parsed = await parseMultipart(
+      c.req.raw,
+      { maxFileBytes: config.MAX_UPLOAD_BYTES, maxFieldBytes: 64 * 1024 },
+      (file) => {
+        if (file.field !== "file")
+          throw new ApiError("bad_request", `The file must be sent in the "file" field, not "${file.field}"`);
+        return receiveObject(
+          objects,
+          { filename: file.filename, declaredType: file.mimeType, stream: file.stream },
+          config.MAX_UPLOAD_BYTES,
+        );
+      },
+    );
+    if (parsed.file?.status === "rejected") throw parsed.file.reason;
+    received = parsed.file?.value;
+    const fields = UploadFields.safeParse(parsed.fields);
+    if (!fields.success) {
+      throw new ApiError("validation_failed", "The form fields are invalid", {
+        errors: fields.error.issues.map((i) => ({ path: i.path.join(".") || "(form)", message: i.message })),
+      });
+    }
+    if (received === undefined) {
+      throw new ApiError("bad_request", 'No file: send the document in a multipart field named "file"');
+    }
+    if (received.filename.length === 0 || received.filename.length > 1000) {
+      throw new ApiError("bad_request", "The file part needs a filename of 1 to 1000 characters");
+    }
+    const collection = await getCollection(db, fields.data.collection_id);
+    const result = await recordUpload(deps, received, {
+      collection,
+      metadata: fields.data.metadata,
+      onDuplicate: fields.data.on_duplicate,
+      actor: "anonymous",
+    });
+    received = undefined; // recordUpload owns the object from here
+    if (result.outcome !== "duplicate") {
+      await audit(db, {
+        actor: "anonymous",
+        action: result.outcome === "replaced" ? "document.replace" : "document.upload",
+        target: result.document.id,
+        details: {
+          filename: result.document.filename,
+          sha256: result.document.sha256,
+          replaced: result.replacedId,
+        },
+      });
+    }
+    const body = {
+      document: documentView(result.document),
+      outcome: result.outcome,
+      ...(result.replacedId === undefined ? {} : { replaced_id: result.replacedId }),
+    };
+    return c.json(body, result.outcome === "duplicate" ? 200 : 201);
+  } catch (error) {
+    const stored =
+      received ??
+      (fileOfFailure<ReceivedObject>(error)?.status === "fulfilled"
+        ? (fileOfFailure<ReceivedObject>(error) as PromiseFulfilledResult<ReceivedObject>).value
+        : undefined);
+    if (stored !== undefined) await objects.delete(stored.objectName).catch(() => {});
+    throw error;
+  }
+}
+
+export function registerUploadDocument(app: OpenAPIHono<AppEnv>) {
+  // Documented through the registry but handled without zod's form validator, which would
+  // buffer the whole file in memory before the handler runs.
+  app.openAPIRegistry.registerPath(uploadDocumentRoute);
+  app.post("/documents", handleUpload);
+}

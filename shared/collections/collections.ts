@@ -1,0 +1,88 @@
+import type { Queryable } from "../db/database.js";
+import { sql } from "../db/sql.js";
+import type { Embedder } from "../embeddings/embedder.js";
+import { ApiError } from "../errors/api-error.js";
+import type { VectorStore } from "../vectors/vector-store.js";
+
+export interface Collection {
+  id: string;
+  name: string;
+  description: string;
+  embedding_model: string;
+  embedding_dimension: number;
+  chunking: Record<string, { size?: number; overlap?: number }>;
+  created_at: Date;
+}
+
+export interface NewCollection {
+  name: string;
+  description?: string;
+  chunking?: Record<string, { size?: number; overlap?: number }>;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === "23505";
+}
+
+/**
+ * A collection is bound to the embedder configured when it is made: its model and dimension
+ * are recorded, and indexing or querying with another model is refused (vectors would not compare).
+ */
+export async function createCollection(
+  db: Queryable,
+  vectors: VectorStore,
+  embedder: Embedder,
+  input: NewCollection,
+): Promise<Collection> {
+  const id = crypto.randomUUID();
+  await vectors.ensureCollection({ id, dimension: embedder.dimension });
+  try {
+    const [row] = await db.query<Collection>(sql`
+      insert into collections (id, name, description, embedding_model, embedding_dimension, chunking)
+      values (${id}, ${input.name}, ${input.description ?? ""}, ${embedder.model}, ${embedder.dimension},
+              ${JSON.stringify(input.chunking ?? {})}::jsonb)
+      returning *`);
+    if (row === undefined) throw new Error("insert returned no row");
+    return row;
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new ApiError("conflict", `A collection named "${input.name}" already exists`);
+    throw error;
+  }
+}
+
+export async function findCollection(db: Queryable, id: string): Promise<Collection | undefined> {
+  const [row] = await db.query<Collection>(sql`select * from collections where id = ${id}`);
+  return row;
+}
+
+export async function getCollection(db: Queryable, id: string): Promise<Collection> {
+  const found = await findCollection(db, id);
+  if (found === undefined) throw new ApiError("not_found", `Collection ${id} not found`);
+  return found;
+}
+
+export async function listCollections(
+  db: Queryable,
+  page: { limit: number; offset: number },
+): Promise<{ items: Collection[]; total: number }> {
+  const items = await db.query<Collection>(
+    sql`select * from collections order by created_at, id limit ${page.limit} offset ${page.offset}`,
+  );
+  const [count] = await db.query<{ n: number }>(sql`select count(*)::int as n from collections`);
+  return { items, total: count?.n ?? 0 };
+}
+
+/** Refuses to mix embedding models in one collection. */
+export function assertEmbedderMatches(collection: Collection, embedder: Embedder): void {
+  if (
+    collection.embedding_model !== embedder.model ||
+    collection.embedding_dimension !== embedder.dimension
+  ) {
+    throw new ApiError(
+      "conflict",
+      `Collection ${collection.id} was built with ${collection.embedding_model} (${collection.embedding_dimension}d); ` +
+        `this server embeds with ${embedder.model} (${embedder.dimension}d). Reindex the collection to switch models.`,
+    );
+  }
+}

@@ -1,0 +1,19 @@
+import type { SqlFragment } from "./sql.js";
+
+/**
+ * The one query interface both engines implement: postgres.js for a real server (usually
+ * through PgBouncer) and PGlite for the embedded default. Rows come back as plain objects.
+ */
+export interface Queryable {
+  query<T = Record<string, unknown>>(statement: SqlFragment): Promise<T[]>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: "postgres" | "pglite";
+  /** Runs fn in one transaction; rolls back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Multi-statement SQL text without parameters (migrations only). */
+  execScript(text: string): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,40 @@
+import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { vector } from "@electric-sql/pglite-pgvector";
+import type { Database, Queryable } from "./database.js";
+import { render, type SqlFragment } from "./sql.js";
+
+type Client = PGlite | Transaction;
+
+function queryable(client: Client): Queryable {
+  return {
+    async query<T>(statement: SqlFragment): Promise<T[]> {
+      const { text, params } = render(statement);
+      const result = await client.query<T>(text, params);
+      return result.rows;
+    },
+  };
+}
+
+/**
+ * PGlite: real Postgres compiled to WASM, in this process. `dataDir` undefined keeps it in
+ * memory (tests). It serialises all queries itself, so "FOR UPDATE SKIP LOCKED" is honoured
+ * trivially: two claims never interleave.
+ */
+export async function createPgliteDatabase(dataDir?: string): Promise<Database> {
+  const client = await PGlite.create(dataDir, { extensions: { vector } });
+  const base = queryable(client);
+  return {
+    kind: "pglite",
+    query: base.query,
+    transaction: <T>(fn: (tx: Queryable) => Promise<T>) => client.transaction((tx) => fn(queryable(tx))),
+    async execScript(text: string): Promise<void> {
+      await client.exec(text);
+    },
+    async ping(): Promise<void> {
+      await client.query("select 1");
+    },
+    async close(): Promise<void> {
+      await client.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { Config } from "../config.js";
+import type { Database } from "../db/database.js";
+import type { Embedder } from "../embeddings/embedder.js";
+import type { Logger } from "../logging/logger.js";
+import type { RateLimiter } from "../ratelimit/rate-limiter.js";
+import type { ObjectStore } from "../storage/object-store.js";
+import type { VectorStore } from "../vectors/vector-store.js";
+
+/** Everything a function needs, built once at its entry and handed to createApp. */
+export interface Deps {
+  config: Config;
+  db: Database;
+  objects: ObjectStore;
+  vectors: VectorStore;
+  embedder: Embedder;
+  limiter: RateLimiter;
+  log: Logger;
+  /** Releases connections and handles (tests, graceful shutdown). */
+  close(): Promise<void>;
+}
+
+/** One line naming each adapter, logged at startup so nobody wonders which engine is in use. */
+export function describeDeps(deps: Deps): Record<string, string> {
+  return {
+    db: deps.db.kind,
+    objects: deps.objects.kind,
+    vectors: deps.vectors.kind,
+    embedder: `${deps.embedder.kind} (${deps.embedder.model}, ${deps.embedder.dimension}d)`,
+    limiter: deps.limiter.kind,
+  };
+}

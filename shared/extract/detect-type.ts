@@ -1,0 +1,148 @@
+import { classifyZip, describeContent } from "./describe-content.js";
+import { contentTypeOf, type DocumentKind, kindFromContentType } from "./document-kind.js";
+import { looksLikeUtf8Text } from "./utf8-text.js";
+import { zipEntryNames } from "./zip-entry-names.js";
+
+export type Sniffed = "pdf" | "zip" | "text" | "binary";
+
+export type TypeDecision =
+  | { ok: true; kind: DocumentKind; contentType: string }
+  | { ok: false; code: "unsupported" | "mismatch"; detail: string };
+
+const pdfMagic = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+const zipMagic = [0x50, 0x4b, 0x03, 0x04]; // "PK\x03\x04"
+// PDF readers accept the header anywhere in the first KiB (mail gateways, PJL wrappers and
+// bad downloads prepend junk), so we do too.
+const pdfHeaderWindow = 1024;
+
+/** Classifies a file by its first bytes (up to 8 KiB, or the whole file). */
+export function sniff(head: Uint8Array): Sniffed {
+  if (startsWith(head, zipMagic, 0)) return "zip";
+  if (hasPdfHeader(head)) return "pdf";
+  return looksLikeUtf8Text(head) ? "text" : "binary";
+}
+
+const kindByExtension: Record<string, DocumentKind> = {
+  pdf: "pdf",
+  docx: "docx",
+  txt: "txt",
+  text: "txt",
+  md: "md",
+  markdown: "md",
+  html: "html",
+  htm: "html",
+  csv: "csv",
+};
+
+const kindLabel: Record<DocumentKind, string> = {
+  pdf: "a PDF",
+  docx: "a Word document (.docx)",
+  txt: "plain text",
+  md: "Markdown",
+  html: "HTML",
+  csv: "CSV",
+};
+
+const acceptedTypes =
+  "accepted types are PDF (.pdf), Word (.docx), plain text (.txt), Markdown (.md), HTML (.html) and CSV (.csv)";
+
+/**
+ * Decides what an upload is: the declared kind comes from the file name (or, failing that, the
+ * declared content type), and the content must agree with it, so a renamed binary cannot slip
+ * into a text pipeline. Details are meant for API users and never echo file bytes.
+ */
+export function decideType(
+  filename: string,
+  declaredContentType: string | undefined,
+  head: Uint8Array,
+): TypeDecision {
+  const extension = extensionOf(filename);
+  const kind =
+    (extension === undefined ? undefined : kindByExtension[extension]) ??
+    (declaredContentType === undefined ? undefined : kindFromContentType(declaredContentType));
+  if (kind === undefined) {
+    return { ok: false, code: "unsupported", detail: unsupportedDetail(extension, declaredContentType) };
+  }
+  if (head.length === 0) return { ok: false, code: "mismatch", detail: "the file is empty" };
+
+  const sniffed = sniff(head);
+  if (!contentAgrees(kind, sniffed, head)) {
+    const actual = describeContent(head, sniffed);
+    const encodingHint =
+      sniffed === "binary" && isTextKind(kind) ? " (text files must be UTF-8 encoded)" : "";
+    return {
+      ok: false,
+      code: "mismatch",
+      detail: `content looks like ${actual}, not ${kindLabel[kind]}${encodingHint}`,
+    };
+  }
+  return { ok: true, kind, contentType: contentTypeOf[kind] };
+}
+
+function contentAgrees(kind: DocumentKind, sniffed: Sniffed, head: Uint8Array): boolean {
+  switch (kind) {
+    case "pdf":
+      return sniffed === "pdf";
+    case "docx": {
+      if (sniffed !== "zip") return false;
+      const names = zipEntryNames(head);
+      // No visible entry names (e.g. a huge first entry): let extraction be the judge.
+      return names.length === 0 || classifyZip(names) === "word";
+    }
+    default:
+      return sniffed === "text";
+  }
+}
+
+function isTextKind(kind: DocumentKind): boolean {
+  return kind !== "pdf" && kind !== "docx";
+}
+
+function extensionOf(filename: string): string | undefined {
+  const base = filename.slice(Math.max(filename.lastIndexOf("/"), filename.lastIndexOf("\\")) + 1);
+  const dot = base.lastIndexOf(".");
+  if (dot < 0 || dot === base.length - 1) return undefined;
+  return base.slice(dot + 1).toLowerCase();
+}
+
+function unsupportedDetail(extension: string | undefined, declaredContentType: string | undefined): string {
+  // Echo user-supplied names only when they are short and plain, to keep the message safe to show.
+  if (extension !== undefined && /^[a-z0-9]{1,10}$/.test(extension)) {
+    return `".${extension}" files are not supported; ${acceptedTypes}`;
+  }
+  const essence = declaredContentType?.split(";")[0]?.trim().toLowerCase();
+  if (essence !== undefined && /^[a-z0-9.+-]{1,60}\/[a-z0-9.+-]{1,60}$/.test(essence)) {
+    return `content type "${essence}" is not supported; ${acceptedTypes}`;
+  }
+  return `the file type could not be determined from its name or content type; ${acceptedTypes}`;
+}
+
+function hasPdfHeader(head: Uint8Array): boolean {
+  const at = indexOf(head, pdfMagic, Math.min(head.length, pdfHeaderWindow + pdfMagic.length));
+  if (at < 0) return false;
+  if (onlyBomOrWhitespace(head, at)) return true;
+  // With junk in front, a text file that merely mentions "%PDF-1.4" must not count as a PDF:
+  // also require a version number and either binary content or a PDF object ("1 0 obj").
+  const version = String.fromCharCode(...head.subarray(at + 5, at + 8));
+  if (!/^\d\.\d$/.test(version)) return false;
+  const latin1 = new TextDecoder("latin1").decode(head.subarray(at));
+  return !looksLikeUtf8Text(head) || /\d+\s+\d+\s+obj\b/.test(latin1);
+}
+
+function onlyBomOrWhitespace(bytes: Uint8Array, end: number): boolean {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let i = start; i < end; i++) {
+    const b = bytes[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x00) return false;
+  }
+  return true;
+}
+
+function indexOf(bytes: Uint8Array, pattern: readonly number[], limit: number): number {
+  for (let p = 0; p + pattern.length <= limit; p++) if (startsWith(bytes, pattern, p)) return p;
+  return -1;
+}
+
+function startsWith(bytes: Uint8Array, pattern: readonly number[], at: number): boolean {
+  return pattern.every((b, k) => bytes[at + k] === b);
+}

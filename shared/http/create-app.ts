@@ -1,0 +1,80 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ZodError } from "zod";
+import type { Deps } from "../deps/deps.js";
+import { ApiError } from "../errors/api-error.js";
+import { problemContentType, toProblem } from "../errors/problem.js";
+
+export interface AppEnv {
+  Variables: { deps: Deps; requestId: string };
+}
+export type AppContext = Context<AppEnv>;
+
+const requestIdPattern = /^[A-Za-z0-9._:-]{8,128}$/;
+
+function issuesOf(error: ZodError) {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join(".") || "(root)",
+    message: issue.message,
+  }));
+}
+
+function fromHttpException(e: HTTPException): ApiError {
+  if (e.status === 413) return new ApiError("payload_too_large", "Request body is too large", { cause: e });
+  if (e.status === 400) return new ApiError("bad_request", e.message || "Malformed request", { cause: e });
+  return new ApiError(e.status >= 500 ? "internal" : "bad_request", e.message, { cause: e });
+}
+
+export function renderError(c: AppContext, error: unknown): Response {
+  const apiError = error instanceof HTTPException ? fromHttpException(error) : error;
+  const requestId = c.get("requestId") ?? "unknown";
+  const problem = toProblem(apiError, requestId, c.req.path);
+  const log = c.get("deps")?.log;
+  if (problem.status >= 500) log?.error("request failed", { requestId, path: c.req.path, error });
+  const headers: Record<string, string> = { "content-type": problemContentType };
+  if (apiError instanceof ApiError && apiError.retryAfter !== undefined)
+    headers["retry-after"] = String(apiError.retryAfter);
+  return c.body(JSON.stringify(problem), problem.status as 400, headers);
+}
+
+/**
+ * The app factory every function starts from: deps in the context, a request id on every
+ * request and response, one JSON log line per request, problem+json for every error (zod
+ * failures included, with field paths), and a problem+json 404.
+ */
+export function createBaseApp(deps: Deps, name: string): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new ApiError("validation_failed", "The request does not match the schema", {
+          errors: issuesOf(result.error),
+        });
+      }
+    },
+  });
+  const log = deps.log.child({ function: name });
+
+  app.use("*", async (c, next) => {
+    const incoming = c.req.header("x-request-id");
+    const requestId = incoming && requestIdPattern.test(incoming) ? incoming : crypto.randomUUID();
+    c.set("requestId", requestId);
+    c.set("deps", deps);
+    const started = performance.now();
+    await next();
+    c.header("x-request-id", requestId);
+    log.info("request", {
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      duration_ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+
+  app.onError((error, c) => renderError(c, error));
+  app.notFound((c) =>
+    renderError(c, new ApiError("not_found", `No route for ${c.req.method} ${c.req.path}`)),
+  );
+  return app;
+}

@@ -1,0 +1,27 @@
+import { z } from "@hono/zod-openapi";
+import { type ErrorCode, errorCodes, errorStatus, errorTitles } from "../errors/api-error.js";
+import { problemContentType, problemType } from "../errors/problem.js";
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: problemType("not_found") }),
+    title: z.string().openapi({ example: errorTitles.not_found }),
+    status: z.number().int().openapi({ example: 404 }),
+    detail: z.string().openapi({ example: "Document 7b1c… not found" }),
+    code: z.enum(errorCodes),
+    requestId: z.string().openapi({ example: "5f0c2a8e-3d3b-4d5e-9f5c-1a2b3c4d5e6f" }),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi("Problem", { description: "RFC 9457 problem details" });
+
+/** OpenAPI response entries for the error codes a route can return. */
+export function problemResponses(...codes: ErrorCode[]) {
+  const all: ErrorCode[] = [...new Set<ErrorCode>([...codes, "rate_limited", "internal"])];
+  return Object.fromEntries(
+    all.map((code) => [
+      errorStatus[code],
+      { description: errorTitles[code], content: { [problemContentType]: { schema: ProblemSchema } } },
+    ]),
+  );
+}

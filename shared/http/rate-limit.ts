@@ -1,0 +1,50 @@
+import type { MiddlewareHandler } from "hono";
+import { ApiError } from "../errors/api-error.js";
+import type { RateLimitRule, RouteClass } from "../ratelimit/rate-limiter.js";
+import { clientAddress } from "./client-address.js";
+import type { AppEnv } from "./create-app.js";
+
+/**
+ * Limits each caller per route class: uploads are the expensive writes, queries the expensive
+ * reads. Sets the IETF RateLimit headers on every answer and Retry-After on 429.
+ */
+export function rateLimit(
+  classify: (method: string, path: string) => RouteClass | null,
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { limiter, config } = c.var.deps;
+    const routeClass = classify(c.req.method, c.req.path);
+    if (limiter.kind === "off" || routeClass === null) return next();
+    const rule: RateLimitRule = {
+      limit:
+        routeClass === "upload"
+          ? config.RATE_LIMIT_UPLOAD
+          : routeClass === "query"
+            ? config.RATE_LIMIT_QUERY
+            : config.RATE_LIMIT_DEFAULT,
+      windowS: config.RATE_LIMIT_WINDOW_S,
+    };
+    const key = `${routeClass}:${clientAddress(c, config.TRUST_PROXY)}`;
+    const decision = await limiter.check(key, rule);
+    const resetS = Math.max(0, Math.ceil((decision.reset - Date.now()) / 1000));
+    const headers = {
+      "ratelimit-limit": String(decision.limit),
+      "ratelimit-remaining": String(decision.remaining),
+      "ratelimit-reset": String(resetS),
+    };
+    if (!decision.allowed) {
+      const error = new ApiError(
+        "rate_limited",
+        `Rate limit of ${rule.limit} per ${rule.windowS}s exceeded`,
+        {
+          retryAfter: Math.max(1, resetS),
+        },
+      );
+      // Headers set before throwing survive into the error response.
+      for (const [k, v] of Object.entries(headers)) c.header(k, v);
+      throw error;
+    }
+    await next();
+    for (const [k, v] of Object.entries(headers)) c.res.headers.set(k, v);
+  };
+}

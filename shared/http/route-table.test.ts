@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { functionFor } from "./route-table.js";
+
+describe("functionFor", () => {
+  it.each([
+    ["/collections", "upload"],
+    ["/collections/abc", "upload"],
+    ["/documents", "upload"],
+    ["/documents/abc/download-url", "upload"],
+    ["/documents/abc/reindex", "index"],
+    ["/files/documents/x", "upload"],
+    ["/index/run", "index"],
+    ["/index/status", "index"],
+    ["/query", "query"],
+    ["/backups/status", "backup-status"],
+    ["/health", "health"],
+    ["/health/ready", "health"],
+  ])("%s -> %s", (path, fn) => {
+    expect(functionFor(path)).toBe(fn);
+  });
+
+  it.each(["/", "/admin", "/documentsx", "/queryx", "/healthz"])("%s is served by nobody", (path) => {
+    expect(functionFor(path)).toBeUndefined();
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * Which function serves a public path. Nginx (infra/nginx) routes the same way; the embedded
+ * all-in-one server uses this table, so both expose one identical public API.
+ */
+export type FunctionName = "upload" | "index" | "query" | "backup-status" | "health";
+export const functionNames: readonly FunctionName[] = ["upload", "index", "query", "backup-status", "health"];
+
+const rules: [RegExp, FunctionName][] = [
+  [/^\/documents\/[^/]+\/reindex\/?$/, "index"],
+  [/^\/(collections|documents|files)(\/|$)/, "upload"],
+  [/^\/index(\/|$)/, "index"],
+  [/^\/query(\/|$)/, "query"],
+  [/^\/backups(\/|$)/, "backup-status"],
+  [/^\/health(\/|$)/, "health"],
+];
+
+export function functionFor(path: string): FunctionName | undefined {
+  return rules.find(([pattern]) => pattern.test(path))?.[1];
+}
+
+/** Default ports when a function runs alone (`npm run start:<function>`). */
+export const defaultPorts: Record<FunctionName, number> = {
+  upload: 8081,
+  index: 8082,
+  query: 8083,
+  "backup-status": 8084,
+  health: 8085,
+};

@@ -1,0 +1,48 @@
+import { type ServerType, serve } from "@hono/node-server";
+import type { Deps } from "../deps/deps.js";
+
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves a fetch handler on Node and resolves once listening. */
+export function serveNode(
+  fetch: (request: Request, env?: unknown) => Response | Promise<Response>,
+  deps: Deps,
+  port: number,
+): Promise<Served> {
+  return new Promise((resolve) => {
+    let server: ServerType | undefined;
+    server = serve({ fetch, port, hostname: deps.config.HOST }, (info) => {
+      const host = deps.config.HOST === "0.0.0.0" ? "localhost" : deps.config.HOST;
+      resolve({
+        url: `http://${host}:${info.port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server?.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+/** Stops cleanly on SIGTERM/SIGINT: stop taking requests, finish the worker, close clients. */
+export function onShutdown(steps: (() => Promise<void>)[], log: Deps["log"]): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("shutting down", { signal });
+    for (const step of steps) {
+      try {
+        await step();
+      } catch (error) {
+        log.error("shutdown step failed", { error });
+      }
+    }
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}

@@ -1,0 +1,106 @@
+import { adaptiveChunkSettings } from "../chunking/chunk-settings.js";
+import { chunkText } from "../chunking/chunk-text.js";
+import { assertEmbedderMatches, type Collection } from "../collections/collections.js";
+import type { Database } from "../db/database.js";
+import { sql } from "../db/sql.js";
+import type { DocumentRow } from "../documents/document-row.js";
+import type { Embedder } from "../embeddings/embedder.js";
+import { kindFromContentType } from "../extract/document-kind.js";
+import { extractText } from "../extract/extract-text.js";
+import type { ObjectStore } from "../storage/object-store.js";
+import type { VectorStore } from "../vectors/vector-store.js";
+
+export interface IndexDeps {
+  db: Database;
+  objects: ObjectStore;
+  vectors: VectorStore;
+  embedder: Embedder;
+  batchSize: number;
+}
+
+export interface IndexOutcome {
+  id: string;
+  status: "indexed" | "failed" | "abandoned";
+  chunk_count: number;
+  error: string | null;
+}
+
+/** Stage timings in milliseconds, for logs and benchmarks. */
+export type StageTimings = Record<"fetch" | "extract" | "chunk" | "embed" | "upsert" | "sql", number>;
+
+/**
+ * Indexes one claimed document: fetch, extract, chunk, embed in batches, replace its vectors
+ * (old ones first, so a shorter new version leaves none behind), then commit chunks and status
+ * only if the claim still holds and the document was not deleted meanwhile. If it was deleted,
+ * the vectors just written are removed again: no orphan vectors.
+ */
+export async function indexDocument(
+  deps: IndexDeps,
+  collection: Collection,
+  doc: DocumentRow,
+  timings?: StageTimings,
+): Promise<IndexOutcome> {
+  const t = (stage: keyof StageTimings, started: number) => {
+    if (timings) timings[stage] += performance.now() - started;
+  };
+  assertEmbedderMatches(collection, deps.embedder);
+  const kind = kindFromContentType(doc.content_type);
+  if (kind === undefined) throw new Error(`unsupported content type ${doc.content_type}`);
+
+  let started = performance.now();
+  const bytes = await deps.objects.get(doc.object_name);
+  t("fetch", started);
+
+  started = performance.now();
+  const text = await extractText(kind, bytes);
+  t("extract", started);
+
+  started = performance.now();
+  const chunks = chunkText(text, adaptiveChunkSettings(kind, text.length, collection.chunking));
+  t("chunk", started);
+
+  started = performance.now();
+  const embeddings: number[][] = [];
+  for (let i = 0; i < chunks.length; i += deps.batchSize) {
+    embeddings.push(...(await deps.embedder.embed(chunks.slice(i, i + deps.batchSize))));
+  }
+  t("embed", started);
+
+  const target = { id: collection.id, dimension: collection.embedding_dimension };
+  started = performance.now();
+  await deps.vectors.deleteDocument(target, doc.id);
+  await deps.vectors.upsert(
+    target,
+    embeddings.map((embedding, chunkIndex) => ({ documentId: doc.id, chunkIndex, embedding })),
+  );
+  t("upsert", started);
+
+  started = performance.now();
+  const committed = await deps.db.transaction(async (tx) => {
+    const [held] = await tx.query<{ id: string }>(sql`
+      select id from documents where id = ${doc.id} and claim_token = ${doc.claim_token} and deleted_at is null
+      for update`);
+    if (held === undefined) return false;
+    await tx.query(sql`delete from chunks where document_id = ${doc.id}`);
+    await tx.query(sql`
+      insert into chunks (document_id, collection_id, chunk_index, text)
+      select ${doc.id}::uuid, ${collection.id}::uuid, ordinality - 1, value
+      from jsonb_array_elements_text(${JSON.stringify(chunks)}::jsonb) with ordinality`);
+    await tx.query(sql`
+      update documents set index_status = 'indexed', is_indexed = true, indexed_at = now(),
+        chunk_count = ${chunks.length}, index_error = null, claim_token = null
+      where id = ${doc.id}`);
+    return true;
+  });
+  t("sql", started);
+
+  if (!committed) {
+    const [still] = await deps.db.query<{ deleted: boolean }>(
+      sql`select deleted_at is not null as deleted from documents where id = ${doc.id}`,
+    );
+    // Gone or being deleted: take our vectors back. Re-claimed by another run: it owns them now.
+    if (still === undefined || still.deleted) await deps.vectors.deleteDocument(target, doc.id);
+    return { id: doc.id, status: "abandoned", chunk_count: 0, error: "claim lost (deleted or re-claimed)" };
+  }
+  return { id: doc.id, status: "indexed", chunk_count: chunks.length, error: null };
+}

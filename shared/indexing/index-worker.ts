@@ -1,0 +1,73 @@
+import { purgeMarkedDocuments } from "../documents/delete-document.js";
+import type { Logger } from "../logging/logger.js";
+import type { IndexDeps } from "./index-document.js";
+import { runIndex } from "./run-index.js";
+
+export interface WorkerOptions {
+  pollMs: number;
+  batch: number;
+  leaseS: number;
+}
+
+export interface WorkerHandle {
+  stop(): Promise<void>;
+  /** Resolves after the next pass that found nothing to do (tests wait on it). */
+  idle(): Promise<void>;
+}
+
+/**
+ * Drains pending documents continuously: run a batch, and when there is nothing to claim,
+ * sleep `pollMs`. Each pass also finishes deletions that failed part-way. Any number of
+ * workers may run against the same database; claims keep them apart.
+ */
+export function startIndexWorker(deps: IndexDeps & { log: Logger }, options: WorkerOptions): WorkerHandle {
+  let stopping = false;
+  let wake: (() => void) | undefined;
+  let idleWaiters: (() => void)[] = [];
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  const loop = (async () => {
+    deps.log.info("index worker started", { ...options });
+    while (!stopping) {
+      try {
+        const result = await runIndex(deps, { limit: options.batch, leaseS: options.leaseS });
+        if (result.claimed > 0) {
+          deps.log.info("index batch", {
+            claimed: result.claimed,
+            indexed: result.indexed,
+            failed: result.failed,
+          });
+          continue;
+        }
+        await purgeMarkedDocuments(deps, 30);
+      } catch (error) {
+        deps.log.error("index worker pass failed", { error });
+      }
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const w of waiters) w();
+      if (!stopping) await sleep(options.pollMs);
+    }
+  })();
+
+  return {
+    async stop() {
+      stopping = true;
+      wake?.();
+      await loop;
+    },
+    idle() {
+      return new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+        wake?.();
+      });
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { findCollection } from "../collections/collections.js";
+import { sql } from "../db/sql.js";
+import type { Logger } from "../logging/logger.js";
+import { claimDocuments } from "./claim-documents.js";
+import { type IndexDeps, type IndexOutcome, indexDocument, type StageTimings } from "./index-document.js";
+
+export interface RunOptions {
+  collectionId?: string;
+  limit: number;
+  leaseS: number;
+}
+
+export interface RunResult {
+  claimed: number;
+  indexed: number;
+  failed: number;
+  documents: IndexOutcome[];
+}
+
+function reason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.slice(0, 500);
+}
+
+/**
+ * Claims pending documents and indexes them one by one. One document's failure is recorded on
+ * that document (status failed, with the reason) and the run moves on.
+ */
+export async function runIndex(
+  deps: IndexDeps & { log: Logger },
+  options: RunOptions,
+  timings?: StageTimings,
+): Promise<RunResult> {
+  const claimed = await claimDocuments(deps.db, options);
+  const outcomes: IndexOutcome[] = [];
+  for (const doc of claimed) {
+    try {
+      const collection = await findCollection(deps.db, doc.collection_id);
+      if (collection === undefined) throw new Error(`collection ${doc.collection_id} no longer exists`);
+      outcomes.push(await indexDocument(deps, collection, doc, timings));
+    } catch (error) {
+      const why = reason(error);
+      deps.log.warn("indexing failed", { documentId: doc.id, error: why });
+      await deps.db.query(sql`
+        update documents set index_status = 'failed', index_error = ${why}, claim_token = null
+        where id = ${doc.id} and claim_token = ${doc.claim_token}`);
+      outcomes.push({ id: doc.id, status: "failed", chunk_count: 0, error: why });
+    }
+  }
+  return {
+    claimed: claimed.length,
+    indexed: outcomes.filter((o) => o.status === "indexed").length,
+    failed: outcomes.filter((o) => o.status === "failed").length,
+    documents: outcomes,
+  };
+}
+
+export function emptyTimings(): StageTimings {
+  return { fetch: 0, extract: 0, chunk: 0, embed: 0, upsert: 0, sql: 0 };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { reciprocalRankFusion } from "./rrf.js";
+
+const id = (x: string) => x;
+
+describe("reciprocalRankFusion", () => {
+  it("computes 1/(k+rank) sums by hand", () => {
+    const fused = reciprocalRankFusion(
+      [
+        ["a", "b", "c"],
+        ["b", "d"],
+      ],
+      id,
+      60,
+    );
+    const score = Object.fromEntries(fused.map((f) => [f.item, f.score]));
+    expect(score.b).toBeCloseTo(1 / 62 + 1 / 61, 12);
+    expect(score.a).toBeCloseTo(1 / 61, 12);
+    expect(score.d).toBeCloseTo(1 / 62, 12);
+    expect(score.c).toBeCloseTo(1 / 63, 12);
+    expect(fused.map((f) => f.item)).toEqual(["b", "a", "d", "c"]);
+  });
+
+  it("rewards agreement: an item second in both lists beats one first in only one", () => {
+    const fused = reciprocalRankFusion(
+      [
+        ["x", "both"],
+        ["y", "both"],
+      ],
+      id,
+    );
+    expect(fused[0]?.item).toBe("both");
+  });
+
+  it("handles empty lists and a single list (order kept)", () => {
+    expect(reciprocalRankFusion([], id)).toEqual([]);
+    expect(reciprocalRankFusion([["p", "q"], []], id).map((f) => f.item)).toEqual(["p", "q"]);
+  });
+});

@@ -1,0 +1,117 @@
+import { assertEmbedderMatches, type Collection } from "../collections/collections.js";
+import type { Database } from "../db/database.js";
+import { type SqlFragment, sql } from "../db/sql.js";
+import { type DocumentFilter, documentConditions } from "../documents/find-documents.js";
+import type { Embedder } from "../embeddings/embedder.js";
+import { dependencyUnavailable } from "../errors/api-error.js";
+import type { VectorStore } from "../vectors/vector-store.js";
+import { parseKeywordQuery, tsqueryFragment } from "./keyword-query.js";
+import { reciprocalRankFusion } from "./rrf.js";
+
+export type SearchMode = "hybrid" | "vector" | "keyword";
+
+export interface SearchRequest {
+  collection: Collection;
+  query: string;
+  topK: number;
+  mode: SearchMode;
+  filter: Omit<DocumentFilter, "collection_id">;
+}
+
+export interface Passage {
+  document_id: string;
+  filename: string;
+  content_type: string;
+  chunk_index: number;
+  text: string;
+  score: number;
+}
+
+interface SearchDeps {
+  db: Database;
+  vectors: VectorStore;
+  embedder: Embedder;
+}
+
+/** How many candidates each side contributes to the fusion. */
+function candidates(topK: number): number {
+  return Math.min(200, Math.max(20, topK * 4));
+}
+
+function hasFilter(filter: SearchRequest["filter"]): boolean {
+  return Object.values(filter).some((v) => v !== undefined);
+}
+
+/** Postgres full-text over chunks: any word or phrase matches, ts_rank_cd orders. */
+export async function keywordSearch(deps: SearchDeps, req: SearchRequest, limit: number): Promise<Passage[]> {
+  const tsquery = tsqueryFragment(parseKeywordQuery(req.query));
+  if (tsquery === undefined) return [];
+  const where = documentConditions({ ...req.filter, collection_id: req.collection.id });
+  return deps.db.query<Passage>(sql`
+    select c.document_id, d.filename, d.content_type, c.chunk_index, c.text,
+      ts_rank_cd(c.tsv, tq.q, 1) as score
+    from chunks c join documents d on d.id = c.document_id, (select ${tsquery} as q) tq
+    where c.collection_id = ${req.collection.id} and c.tsv @@ tq.q and ${where}
+    order by score desc, c.document_id, c.chunk_index
+    limit ${limit}`);
+}
+
+/** Chunk texts for vector hits, dropping any whose document is gone or being deleted. */
+async function passagesFor(
+  db: Database,
+  hits: { documentId: string; chunkIndex: number; score: number }[],
+  where: SqlFragment,
+): Promise<Passage[]> {
+  if (hits.length === 0) return [];
+  const rows = await db.query<Omit<Passage, "score">>(sql`
+    select c.document_id, d.filename, d.content_type, c.chunk_index, c.text
+    from unnest(${hits.map((h) => h.documentId)}::uuid[], ${hits.map((h) => h.chunkIndex)}::int[]) as h(document_id, chunk_index)
+    join chunks c on c.document_id = h.document_id and c.chunk_index = h.chunk_index
+    join documents d on d.id = c.document_id
+    where ${where}`);
+  const byKey = new Map(rows.map((r) => [`${r.document_id}:${r.chunk_index}`, r]));
+  return hits.flatMap((h) => {
+    const row = byKey.get(`${h.documentId}:${h.chunkIndex}`);
+    return row === undefined ? [] : [{ ...row, score: h.score }];
+  });
+}
+
+export async function vectorSearch(deps: SearchDeps, req: SearchRequest, limit: number): Promise<Passage[]> {
+  assertEmbedderMatches(req.collection, deps.embedder);
+  const where = documentConditions({ ...req.filter, collection_id: req.collection.id });
+  // Metadata lives in Postgres only; a filter is resolved to document ids the vector store can apply.
+  let documentIds: string[] | undefined;
+  if (hasFilter(req.filter)) {
+    const rows = await deps.db.query<{ id: string }>(sql`select d.id from documents d where ${where}`);
+    documentIds = rows.map((r) => r.id);
+    if (documentIds.length === 0) return [];
+  }
+  let embedding: number[];
+  try {
+    [embedding = []] = await deps.embedder.embed([req.query]);
+  } catch (error) {
+    throw dependencyUnavailable("The embedder", error);
+  }
+  let hits: Awaited<ReturnType<VectorStore["query"]>>;
+  try {
+    hits = await deps.vectors.query(
+      { id: req.collection.id, dimension: req.collection.embedding_dimension },
+      embedding,
+      limit,
+      documentIds,
+    );
+  } catch (error) {
+    throw dependencyUnavailable("The vector store", error);
+  }
+  return passagesFor(deps.db, hits, where);
+}
+
+export async function search(deps: SearchDeps, req: SearchRequest): Promise<Passage[]> {
+  if (req.mode === "keyword") return keywordSearch(deps, req, req.topK);
+  if (req.mode === "vector") return vectorSearch(deps, req, req.topK);
+  const n = candidates(req.topK);
+  const [keyword, vector] = await Promise.all([keywordSearch(deps, req, n), vectorSearch(deps, req, n)]);
+  return reciprocalRankFusion([keyword, vector], (p) => `${p.document_id}:${p.chunk_index}`)
+    .slice(0, req.topK)
+    .map(({ item, score }) => ({ ...item, score }));
+}

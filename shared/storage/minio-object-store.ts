@@ -1,0 +1,129 @@
+import { Readable } from "node:stream";
+import { Client } from "minio";
+import { contentDisposition } from "./content-disposition.js";
+import { assertSafeObjectName, type ObjectStore } from "./object-store.js";
+
+export interface MinioObjectStoreOptions {
+  endpoint: string;
+  publicEndpoint?: string;
+  accessKey: string;
+  secretKey: string;
+  bucket: string;
+  region: string;
+}
+
+function clientFor(endpoint: string, o: MinioObjectStoreOptions): Client {
+  const url = new URL(endpoint);
+  const useSSL = url.protocol === "https:";
+  return new Client({
+    endPoint: url.hostname,
+    port: url.port ? Number(url.port) : useSSL ? 443 : 80,
+    useSSL,
+    accessKey: o.accessKey,
+    secretKey: o.secretKey,
+    region: o.region,
+  });
+}
+
+async function collect(stream: Readable): Promise<Uint8Array> {
+  const parts: Buffer[] = [];
+  for await (const part of stream) parts.push(Buffer.isBuffer(part) ? part : Buffer.from(part));
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+/** Production object store: MinIO or any S3-compatible server. */
+export class MinioObjectStore implements ObjectStore {
+  readonly kind = "minio";
+  private readonly client: Client;
+  // Presigned URLs are signed for the host clients will use; signing is local, no request is made.
+  private readonly presigner: Client;
+  private bucketReady: Promise<void> | undefined;
+
+  constructor(private readonly options: MinioObjectStoreOptions) {
+    this.client = clientFor(options.endpoint, options);
+    this.presigner = clientFor(options.publicEndpoint ?? options.endpoint, options);
+  }
+
+  /** Creates the bucket once per process if it is missing. */
+  private ensureBucket(): Promise<void> {
+    this.bucketReady ??= (async () => {
+      if (!(await this.client.bucketExists(this.options.bucket))) {
+        try {
+          await this.client.makeBucket(this.options.bucket, this.options.region);
+        } catch (error) {
+          // Another replica may have made it between the check and the call.
+          if (!(await this.client.bucketExists(this.options.bucket))) throw error;
+        }
+      }
+    })().catch((error) => {
+      this.bucketReady = undefined;
+      throw error;
+    });
+    return this.bucketReady;
+  }
+
+  async put(name: string, body: AsyncIterable<Uint8Array>, contentType: string): Promise<number> {
+    assertSafeObjectName(name);
+    await this.ensureBucket();
+    let size = 0;
+    const counted = Readable.from(
+      (async function* () {
+        for await (const chunk of body) {
+          size += chunk.byteLength;
+          yield chunk;
+        }
+      })(),
+    );
+    await this.client.putObject(this.options.bucket, name, counted, undefined, {
+      "Content-Type": contentType,
+    });
+    return size;
+  }
+
+  async get(name: string): Promise<Uint8Array> {
+    assertSafeObjectName(name);
+    return collect(await this.client.getObject(this.options.bucket, name));
+  }
+
+  async delete(name: string): Promise<void> {
+    assertSafeObjectName(name);
+    await this.ensureBucket();
+    await this.client.removeObject(this.options.bucket, name);
+  }
+
+  async exists(name: string): Promise<boolean> {
+    assertSafeObjectName(name);
+    try {
+      await this.client.statObject(this.options.bucket, name);
+      return true;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === "NotFound" || code === "NoSuchKey") return false;
+      throw error;
+    }
+  }
+
+  async list(prefix = ""): Promise<string[]> {
+    await this.ensureBucket();
+    const names: string[] = [];
+    for await (const item of this.client.listObjectsV2(this.options.bucket, prefix, true)) {
+      if (typeof item.name === "string") names.push(item.name);
+    }
+    return names.sort();
+  }
+
+  async presignGet(
+    name: string,
+    options: { ttlSeconds: number; filename: string; contentType: string },
+  ): Promise<string> {
+    assertSafeObjectName(name);
+    return this.presigner.presignedGetObject(this.options.bucket, name, options.ttlSeconds, {
+      "response-content-disposition": contentDisposition(options.filename),
+      "response-content-type": options.contentType,
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.ensureBucket();
+  }
+}

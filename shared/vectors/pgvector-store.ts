@@ -1,0 +1,90 @@
+import type { Database } from "../db/database.js";
+import { and, raw, sql } from "../db/sql.js";
+import {
+  type VectorCollection,
+  type VectorHit,
+  type VectorRecord,
+  type VectorStore,
+  vectorId,
+} from "./vector-store.js";
+
+function literal(embedding: readonly number[]): string {
+  return `[${embedding.join(",")}]`;
+}
+
+/** pgvector needs a typed dimension for the index; the value is an integer we control. */
+function typed(collection: VectorCollection) {
+  return raw(`vector(${Math.trunc(collection.dimension)})`);
+}
+
+function indexName(collection: VectorCollection): string {
+  return `vectors_hnsw_${collection.id.replace(/[^0-9a-f]/gi, "")}`;
+}
+
+/** Embedded vector store: the `vectors` table, one partial HNSW index per collection. */
+export class PgvectorStore implements VectorStore {
+  readonly kind = "pgvector";
+  constructor(private readonly db: Database) {}
+
+  async ensureCollection(collection: VectorCollection): Promise<void> {
+    await this.db.query(
+      sql`create index if not exists ${raw(indexName(collection))} on vectors using hnsw ((embedding::${typed(collection)}) vector_cosine_ops) where collection_id = ${raw(`'${collection.id.replace(/[^0-9a-f-]/gi, "")}'`)}`,
+    );
+  }
+
+  async upsert(collection: VectorCollection, records: VectorRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.db.query(sql`
+      insert into vectors (id, collection_id, document_id, chunk_index, embedding)
+      select r.id, ${collection.id}::uuid, r.document_id::uuid, r.chunk_index, r.embedding::vector
+      from jsonb_to_recordset(${JSON.stringify(
+        records.map((r) => ({
+          id: vectorId(r.documentId, r.chunkIndex),
+          document_id: r.documentId,
+          chunk_index: r.chunkIndex,
+          embedding: literal(r.embedding),
+        })),
+      )}::jsonb) as r(id text, document_id text, chunk_index int, embedding text)
+      on conflict (id) do update set embedding = excluded.embedding, collection_id = excluded.collection_id`);
+  }
+
+  async query(
+    collection: VectorCollection,
+    embedding: number[],
+    topK: number,
+    documentIds?: readonly string[],
+  ): Promise<VectorHit[]> {
+    const conditions = [sql`collection_id = ${collection.id}::uuid`];
+    if (documentIds !== undefined) conditions.push(sql`document_id = any(${[...documentIds]}::uuid[])`);
+    const q = sql`${literal(embedding)}::${typed(collection)}`;
+    // Filtered HNSW scans keep searching until enough rows pass the filter (pgvector >= 0.8).
+    return this.db.transaction(async (tx) => {
+      await tx.query(sql`set local hnsw.iterative_scan = relaxed_order`);
+      const rows = await tx.query<{ document_id: string; chunk_index: number; distance: number }>(sql`
+        select document_id, chunk_index, (embedding::${typed(collection)}) <=> ${q} as distance
+        from vectors where ${and(conditions)}
+        order by (embedding::${typed(collection)}) <=> ${q}
+        limit ${topK}`);
+      return rows.map((r) => ({
+        documentId: r.document_id,
+        chunkIndex: r.chunk_index,
+        score: 1 - Number(r.distance),
+      }));
+    });
+  }
+
+  async deleteDocument(_collection: VectorCollection, documentId: string): Promise<void> {
+    await this.db.query(sql`delete from vectors where document_id = ${documentId}::uuid`);
+  }
+
+  async countDocument(_collection: VectorCollection, documentId: string): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(
+      sql`select count(*)::int as n from vectors where document_id = ${documentId}::uuid`,
+    );
+    return row?.n ?? 0;
+  }
+
+  async ping(): Promise<void> {
+    await this.db.query(sql`select 1 from vectors limit 1`);
+  }
+}

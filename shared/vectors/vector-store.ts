@@ -1,0 +1,42 @@
+/**
+ * Where chunk embeddings live. Production: Chroma. Embedded: pgvector inside PGlite.
+ * Vector ids are deterministic (`<document>:<chunk>`), so re-indexing overwrites, never duplicates.
+ */
+export interface VectorRecord {
+  documentId: string;
+  chunkIndex: number;
+  embedding: number[];
+}
+
+export interface VectorHit {
+  documentId: string;
+  chunkIndex: number;
+  /** Cosine similarity: higher is closer. */
+  score: number;
+}
+
+export interface VectorCollection {
+  id: string;
+  dimension: number;
+}
+
+export interface VectorStore {
+  readonly kind: "pgvector" | "chroma";
+  ensureCollection(collection: VectorCollection): Promise<void>;
+  upsert(collection: VectorCollection, records: VectorRecord[]): Promise<void>;
+  /** Nearest neighbours; `documentIds` restricts the search (metadata filters resolve to ids first). */
+  query(
+    collection: VectorCollection,
+    embedding: number[],
+    topK: number,
+    documentIds?: readonly string[],
+  ): Promise<VectorHit[]>;
+  /** Idempotent: removes every vector of the document. */
+  deleteDocument(collection: VectorCollection, documentId: string): Promise<void>;
+  countDocument(collection: VectorCollection, documentId: string): Promise<number>;
+  ping(): Promise<void>;
+}
+
+export function vectorId(documentId: string, chunkIndex: number): string {
+  return `${documentId}:${chunkIndex}`;
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+// The default suite runs on embedded engines only (PGlite, filesystem objects, built-in embedder).
+// The stack suite (tests/stack) needs the real services and has its own config.
+export default defineConfig({
+  test: {
+    include: ["functions/**/*.test.ts", "shared/**/*.test.ts", "tests/embedded/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    env: { LOG_LEVEL: "silent" },
+  },
+});
