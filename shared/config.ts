@@ -11,69 +11,116 @@ const bool = z
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 export const configSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  HOST: z.string().default("127.0.0.1"),
-  PORT: int(0, 65535).optional(),
+  NODE_ENV: z
+    .enum(["development", "production", "test"])
+    .default("development")
+    .describe("production makes SIGNING_SECRET mandatory with the filesystem store"),
+  LOG_LEVEL: z
+    .enum(["debug", "info", "warn", "error", "silent"])
+    .default("info")
+    .describe("JSON logs on stdout at this level and above"),
+  HOST: z.string().default("127.0.0.1").describe("address to listen on (0.0.0.0 in containers)"),
+  PORT: int(0, 65535)
+    .optional()
+    .describe("port; default 8080 for `npm start`, 8081–8085 for single functions"),
   /** Base URL clients use to reach Docstack (signed download links are built on it). */
-  PUBLIC_URL: z.url().optional(),
-  DATA_DIR: z.string().default("./.data"),
+  PUBLIC_URL: z
+    .url()
+    .optional()
+    .describe("base URL clients use to reach Docstack (signed local download links start with it)"),
+  DATA_DIR: z
+    .string()
+    .default("./.data")
+    .describe("embedded data: PGlite database, objects, signing key, backups"),
 
-  DB_DRIVER: z.enum(["pglite", "postgres"]).default("pglite"),
-  DATABASE_URL: z.string().optional(),
+  DB_DRIVER: z.enum(["pglite", "postgres"]).default("pglite").describe("`pglite` (embedded) or `postgres`"),
+  DATABASE_URL: z.string().optional().describe("postgres://… (PgBouncer’s address in production)"),
   /** Set when DATABASE_URL points at PgBouncer in transaction mode: disables prepared statements. */
-  DB_PGBOUNCER: bool.default(false),
-  DB_POOL_MAX: int(1, 1000).default(10),
-  DB_STATEMENT_TIMEOUT_MS: int(100, 600_000).default(30_000),
-  DB_CONNECT_TIMEOUT_S: int(1, 120).default(10),
+  DB_PGBOUNCER: bool
+    .default(false)
+    .describe("`true` behind PgBouncer in transaction mode: no prepared statements"),
+  DB_POOL_MAX: int(1, 1000).default(10).describe("connections per process"),
+  DB_STATEMENT_TIMEOUT_MS: int(100, 600_000).default(30_000).describe("statement timeout"),
+  DB_CONNECT_TIMEOUT_S: int(1, 120).default(10).describe("connect timeout"),
 
-  OBJECT_STORE: z.enum(["fs", "minio"]).default("fs"),
-  S3_ENDPOINT: z.url().optional(),
+  OBJECT_STORE: z.enum(["fs", "minio"]).default("fs").describe("`fs` (embedded) or `minio`"),
+  S3_ENDPOINT: z.url().optional().describe("MinIO/S3 endpoint URL"),
   /** Endpoint put into presigned URLs, when clients reach MinIO at another address than Docstack does. */
-  S3_PUBLIC_ENDPOINT: z.url().optional(),
-  S3_ACCESS_KEY: z.string().optional(),
-  S3_SECRET_KEY: z.string().optional(),
-  S3_BUCKET: z.string().default("docstack"),
-  S3_REGION: z.string().default("us-east-1"),
+  S3_PUBLIC_ENDPOINT: z
+    .url()
+    .optional()
+    .describe("endpoint put into presigned URLs when clients reach MinIO at another address"),
+  S3_ACCESS_KEY: z.string().optional().describe("MinIO/S3 access key"),
+  S3_SECRET_KEY: z.string().optional().describe("MinIO/S3 secret key"),
+  S3_BUCKET: z.string().default("docstack").describe("bucket (created if missing)"),
+  S3_REGION: z.string().default("us-east-1").describe("region"),
   /** HMAC key for the filesystem store's signed download URLs; generated per process if unset. */
-  SIGNING_SECRET: z.string().min(16).optional(),
-  DOWNLOAD_URL_TTL_S: int(10, 7 * 24 * 3600).default(300),
+  SIGNING_SECRET: z
+    .string()
+    .min(16)
+    .optional()
+    .describe("HMAC key for filesystem download links; generated into DATA_DIR if unset"),
+  DOWNLOAD_URL_TTL_S: int(10, 7 * 24 * 3600)
+    .default(300)
+    .describe("lifetime of download links, seconds"),
 
-  VECTOR_STORE: z.enum(["pgvector", "chroma"]).default("pgvector"),
-  CHROMA_URL: z.url().optional(),
-  CHROMA_TOKEN: z.string().optional(),
+  VECTOR_STORE: z
+    .enum(["pgvector", "chroma"])
+    .default("pgvector")
+    .describe("`pgvector` (embedded) or `chroma`"),
+  CHROMA_URL: z.url().optional().describe("Chroma server URL"),
+  CHROMA_TOKEN: z.string().optional().describe("Chroma bearer token"),
 
-  EMBEDDER: z.enum(["builtin", "openai"]).default("builtin"),
-  EMBEDDINGS_URL: z.url().optional(),
-  EMBEDDINGS_API_KEY: z.string().optional(),
-  EMBEDDINGS_MODEL: z.string().optional(),
-  EMBEDDINGS_DIMENSION: int(1, 8192).optional(),
-  EMBED_BATCH_SIZE: int(1, 2048).default(64),
-  EMBED_TIMEOUT_MS: int(100, 600_000).default(30_000),
+  EMBEDDER: z
+    .enum(["builtin", "openai"])
+    .default("builtin")
+    .describe("`builtin` (lexical, offline) or `openai` (any OpenAI-compatible /v1/embeddings)"),
+  EMBEDDINGS_URL: z.url().optional().describe("base URL up to /v1 of the embeddings server"),
+  EMBEDDINGS_API_KEY: z.string().optional().describe("bearer key for the embeddings server"),
+  EMBEDDINGS_MODEL: z.string().optional().describe("model name sent to the embeddings server"),
+  EMBEDDINGS_DIMENSION: int(1, 8192).optional().describe("the model’s vector size"),
+  EMBED_BATCH_SIZE: int(1, 2048).default(64).describe("texts per embeddings request"),
+  EMBED_TIMEOUT_MS: int(100, 600_000).default(30_000).describe("embeddings request timeout"),
 
   /** Believe X-Real-IP / X-Forwarded-For (set this only behind Nginx or another proxy you run). */
-  TRUST_PROXY: bool.default(false),
-  RATE_LIMITER: z.enum(["memory", "redis", "off"]).default("memory"),
-  REDIS_URL: z.string().optional(),
-  REDIS_TIMEOUT_MS: int(10, 60_000).default(500),
+  TRUST_PROXY: bool.default(false).describe("believe X-Real-IP/X-Forwarded-For (only behind your own proxy)"),
+  RATE_LIMITER: z
+    .enum(["memory", "redis", "off"])
+    .default("memory")
+    .describe("`memory` (one process), `redis` (shared by replicas) or `off`"),
+  REDIS_URL: z.string().optional().describe("redis://…"),
+  REDIS_TIMEOUT_MS: int(10, 60_000).default(500).describe("Redis command timeout for limit checks"),
   /** What a request gets when Redis cannot answer in time: allowed (open) or 503 (closed). */
-  RATE_LIMIT_FAIL_MODE: z.enum(["open", "closed"]).default("open"),
-  RATE_LIMIT_WINDOW_S: int(1, 3600).default(60),
-  RATE_LIMIT_QUERY: int(1, 1_000_000).default(600),
-  RATE_LIMIT_UPLOAD: int(1, 1_000_000).default(60),
-  RATE_LIMIT_DEFAULT: int(1, 1_000_000).default(1200),
+  RATE_LIMIT_FAIL_MODE: z
+    .enum(["open", "closed"])
+    .default("open")
+    .describe("when Redis fails: `open` lets requests through, `closed` answers 503"),
+  RATE_LIMIT_WINDOW_S: int(1, 3600).default(60).describe("rate-limit window, seconds"),
+  RATE_LIMIT_QUERY: int(1, 1_000_000).default(600).describe("queries per window per client"),
+  RATE_LIMIT_UPLOAD: int(1, 1_000_000).default(60).describe("uploads per window per client"),
+  RATE_LIMIT_DEFAULT: int(1, 1_000_000).default(1200).describe("other requests per window per client"),
 
-  MAX_UPLOAD_BYTES: int(1, 10 * 1024 ** 3).default(100 * 1024 * 1024),
-  MAX_JSON_BYTES: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
+  MAX_UPLOAD_BYTES: int(1, 10 * 1024 ** 3)
+    .default(100 * 1024 * 1024)
+    .describe("largest accepted file"),
+  MAX_JSON_BYTES: int(1024, 100 * 1024 * 1024)
+    .default(1024 * 1024)
+    .describe("largest accepted JSON body"),
 
-  INDEX_WORKER: bool.default(true),
-  INDEX_POLL_MS: int(50, 600_000).default(1000),
-  INDEX_BATCH: int(1, 1000).default(8),
+  INDEX_WORKER: bool.default(true).describe("run the index worker in `npm start` and in the index function"),
+  INDEX_POLL_MS: int(50, 600_000).default(1000).describe("worker’s sleep when nothing is pending"),
+  INDEX_BATCH: int(1, 1000).default(8).describe("documents per worker pass"),
   /** A claimed document whose worker has been silent this long is claimed again (crash recovery). */
-  INDEX_LEASE_S: int(5, 86_400).default(600),
+  INDEX_LEASE_S: int(5, 86_400)
+    .default(600)
+    .describe("a claim older than this is taken over (crashed worker)"),
 
-  BACKUP_DIR: z.string().optional(),
-  BACKUP_STALE_HOURS: z.coerce.number().positive().default(25),
+  BACKUP_DIR: z.string().optional().describe("where backup manifests are read (default DATA_DIR/backups)"),
+  BACKUP_STALE_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(25)
+    .describe("a component’s latest backup older than this is stale"),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -37,7 +37,7 @@ describe("health", () => {
     // A real fault of the real adapter: the object store's root lies under a regular file.
     const file = join(stack.dataDir, "not-a-directory");
     await writeFile(file, "x");
-    const broken = await startEmbeddedStack({ DATA_DIR: join(file, "data") });
+    const broken = await startEmbeddedStack({ DATA_DIR: join(file, "data"), SIGNING_SECRET: "s".repeat(32) });
     try {
       const r = await broken.json<{ status: string; down: string[]; checks: { objects: { error: string } } }>(
         "/health/ready",

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
 import type { Deps } from "../deps/deps.js";
@@ -71,6 +72,21 @@ export function createBaseApp(deps: Deps, name: string): OpenAPIHono<AppEnv> {
       duration_ms: Math.round((performance.now() - started) * 10) / 10,
     });
   });
+
+  // Multipart uploads are bounded while streaming (file, field and part limits); every other
+  // body is capped here, before anything parses it.
+  const jsonLimit = bodyLimit({
+    maxSize: deps.config.MAX_JSON_BYTES,
+    onError: () => {
+      throw new ApiError(
+        "payload_too_large",
+        `Request bodies are limited to ${deps.config.MAX_JSON_BYTES} bytes`,
+      );
+    },
+  });
+  app.use("*", (c, next) =>
+    /^multipart\/form-data/i.test(c.req.header("content-type") ?? "") ? next() : jsonLimit(c, next),
+  );
 
   app.onError((error, c) => renderError(c, error));
   app.notFound((c) =>

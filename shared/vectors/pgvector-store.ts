@@ -85,6 +85,13 @@ export class PgvectorStore implements VectorStore {
   }
 
   async ping(): Promise<void> {
-    await this.db.query(sql`select 1 from vectors limit 1`);
+    const [row] = await this.db.query<{ ready: boolean }>(
+      sql`select to_regclass('vectors') is not null as ready`,
+    );
+    if (!row?.ready) {
+      throw new Error(
+        "VECTOR_STORE=pgvector needs the pgvector extension on the database server (or use VECTOR_STORE=chroma)",
+      );
+    }
   }
 }

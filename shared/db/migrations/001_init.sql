@@ -1,5 +1,4 @@
 -- Docstack schema, from the platform's reference data model.
-create extension if not exists vector;
 
 create table collections (
   id uuid primary key,
@@ -56,18 +55,6 @@ create table chunks (
 );
 create index chunks_tsv on chunks using gin (tsv);
 create index chunks_collection on chunks (collection_id);
-
--- The embedded VectorStore (pgvector). Dimensions differ per collection, so the column is untyped
--- and each collection gets its own partial HNSW index on a typed cast (made with the collection).
-create table vectors (
-  id text primary key,
-  collection_id uuid not null,
-  document_id uuid not null,
-  chunk_index integer not null,
-  embedding vector not null
-);
-create index vectors_document on vectors (document_id);
-create index vectors_collection on vectors (collection_id);
 
 create table audit_logs (
   id bigint generated always as identity,
