@@ -1,67 +1,50 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
 import { openDatabase } from "../db/open-database.js";
-import type { Embedder } from "../embeddings/embedder.js";
-import { LexicalEmbedder } from "../embeddings/lexical-embedder.js";
-import { OpenAiEmbedder } from "../embeddings/openai-embedder.js";
 import { createLogger, type Logger } from "../logging/logger.js";
 import { DisabledRateLimiter, MemoryRateLimiter } from "../ratelimit/memory-rate-limiter.js";
 import type { RateLimiter } from "../ratelimit/rate-limiter.js";
 import { RedisRateLimiter } from "../ratelimit/redis-rate-limiter.js";
 import { FsObjectStore } from "../storage/fs-object-store.js";
-import { MinioObjectStore } from "../storage/minio-object-store.js";
 import type { ObjectStore } from "../storage/object-store.js";
-import { ChromaStore } from "../vectors/chroma-store.js";
-import { PgvectorStore } from "../vectors/pgvector-store.js";
-import type { VectorStore } from "../vectors/vector-store.js";
+import { buildEmbedder, buildMinioObjectStore, buildVectorStore } from "./build-adapters.js";
 import type { Deps } from "./deps.js";
+
+// Re-exported so existing importers of this module keep working after the move.
+export { buildEmbedder, buildVectorStore };
 
 export function publicUrl(config: Config, port: number): string {
   return config.PUBLIC_URL ?? `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`;
 }
 
-export function buildObjectStore(config: Config, baseUrl: string): ObjectStore {
-  if (config.OBJECT_STORE === "minio") {
-    return new MinioObjectStore({
-      endpoint: config.S3_ENDPOINT ?? "",
-      ...(config.S3_PUBLIC_ENDPOINT ? { publicEndpoint: config.S3_PUBLIC_ENDPOINT } : {}),
-      accessKey: config.S3_ACCESS_KEY ?? "",
-      secretKey: config.S3_SECRET_KEY ?? "",
-      bucket: config.S3_BUCKET,
-      region: config.S3_REGION,
-    });
+/**
+ * The filesystem store's link-signing key: SIGNING_SECRET when set, else one generated on first
+ * start and kept in the data directory, so links survive restarts of the embedded default.
+ */
+async function signingSecret(config: Config): Promise<string> {
+  if (config.SIGNING_SECRET) return config.SIGNING_SECRET;
+  const file = join(config.DATA_DIR, "signing.key");
+  try {
+    return (await readFile(file, "utf8")).trim();
+  } catch {
+    await mkdir(config.DATA_DIR, { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    await writeFile(file, secret, { mode: 0o600, flag: "wx" }).catch(() => {});
+    return (await readFile(file, "utf8")).trim();
   }
+}
+
+export function buildObjectStore(config: Config, baseUrl: string, secret?: string): ObjectStore {
+  if (config.OBJECT_STORE === "minio") return buildMinioObjectStore(config);
   return new FsObjectStore({
     root: join(config.DATA_DIR, "objects"),
     publicUrl: baseUrl,
-    ...(config.SIGNING_SECRET ? { signingSecret: config.SIGNING_SECRET } : {}),
+    ...(secret ? { signingSecret: secret } : {}),
   });
-}
-
-export function buildVectorStore(config: Config, db: Database): VectorStore {
-  if (config.VECTOR_STORE === "chroma") {
-    return new ChromaStore({
-      url: config.CHROMA_URL ?? "",
-      ...(config.CHROMA_TOKEN ? { token: config.CHROMA_TOKEN } : {}),
-    });
-  }
-  return new PgvectorStore(db);
-}
-
-export function buildEmbedder(config: Config): Embedder {
-  if (config.EMBEDDER === "openai") {
-    return new OpenAiEmbedder({
-      url: config.EMBEDDINGS_URL ?? "",
-      ...(config.EMBEDDINGS_API_KEY ? { apiKey: config.EMBEDDINGS_API_KEY } : {}),
-      model: config.EMBEDDINGS_MODEL ?? "",
-      dimension: config.EMBEDDINGS_DIMENSION ?? 0,
-      batchSize: config.EMBED_BATCH_SIZE,
-      timeoutMs: config.EMBED_TIMEOUT_MS,
-    });
-  }
-  return new LexicalEmbedder();
 }
 
 export function buildRateLimiter(config: Config, log: Logger): RateLimiter {
@@ -93,11 +76,18 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
   const db = options.db ?? (await openDatabase(config));
   if (options.migrate ?? config.DB_DRIVER === "pglite") await migrate(db);
   const limiter = buildRateLimiter(config, log);
+  const vectors = buildVectorStore(config, db);
+  // A missing pgvector extension is a configuration error: say so at startup, not at first query.
+  if (vectors.kind === "pgvector") await vectors.ping();
   return {
     config,
     db,
-    objects: buildObjectStore(config, publicUrl(config, options.port)),
-    vectors: buildVectorStore(config, db),
+    objects: buildObjectStore(
+      config,
+      publicUrl(config, options.port),
+      config.OBJECT_STORE === "fs" ? await signingSecret(config) : undefined,
+    ),
+    vectors,
     embedder: buildEmbedder(config),
     limiter,
     log,

@@ -1,0 +1,49 @@
+import type { Config } from "../config.js";
+import type { Database } from "../db/database.js";
+import type { Embedder } from "../embeddings/embedder.js";
+import { LexicalEmbedder } from "../embeddings/lexical-embedder.js";
+import { OpenAiEmbedder } from "../embeddings/openai-embedder.js";
+import { MinioObjectStore } from "../storage/minio-object-store.js";
+import { ChromaStore } from "../vectors/chroma-store.js";
+import { PgvectorStore } from "../vectors/pgvector-store.js";
+import type { VectorStore } from "../vectors/vector-store.js";
+
+/*
+ * Adapter builders shared by the Node and Workers entries. This module must stay free of
+ * Node-only engines (PGlite, the filesystem store, ioredis): the Workers bundle imports it.
+ */
+
+export function buildMinioObjectStore(config: Config): MinioObjectStore {
+  return new MinioObjectStore({
+    endpoint: config.S3_ENDPOINT ?? "",
+    ...(config.S3_PUBLIC_ENDPOINT ? { publicEndpoint: config.S3_PUBLIC_ENDPOINT } : {}),
+    accessKey: config.S3_ACCESS_KEY ?? "",
+    secretKey: config.S3_SECRET_KEY ?? "",
+    bucket: config.S3_BUCKET,
+    region: config.S3_REGION,
+  });
+}
+
+export function buildVectorStore(config: Config, db: Database): VectorStore {
+  if (config.VECTOR_STORE === "chroma") {
+    return new ChromaStore({
+      url: config.CHROMA_URL ?? "",
+      ...(config.CHROMA_TOKEN ? { token: config.CHROMA_TOKEN } : {}),
+    });
+  }
+  return new PgvectorStore(db);
+}
+
+export function buildEmbedder(config: Config): Embedder {
+  if (config.EMBEDDER === "openai") {
+    return new OpenAiEmbedder({
+      url: config.EMBEDDINGS_URL ?? "",
+      ...(config.EMBEDDINGS_API_KEY ? { apiKey: config.EMBEDDINGS_API_KEY } : {}),
+      model: config.EMBEDDINGS_MODEL ?? "",
+      dimension: config.EMBEDDINGS_DIMENSION ?? 0,
+      batchSize: config.EMBED_BATCH_SIZE,
+      timeoutMs: config.EMBED_TIMEOUT_MS,
+    });
+  }
+  return new LexicalEmbedder();
+}

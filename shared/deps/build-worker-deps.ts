@@ -1,0 +1,118 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { type Config, ConfigError } from "../config.js";
+import type { Database, Queryable } from "../db/database.js";
+import { createPostgresDatabase } from "../db/postgres-database.js";
+import type { SqlFragment } from "../db/sql.js";
+import { createLogger } from "../logging/logger.js";
+import { DisabledRateLimiter } from "../ratelimit/memory-rate-limiter.js";
+import { buildEmbedder, buildMinioObjectStore, buildVectorStore } from "./build-adapters.js";
+import type { Deps } from "./deps.js";
+
+/*
+ * Workers entries. Imports here end up in the Worker bundle, so nothing Node-only may be
+ * reached from this file: no PGlite, no filesystem store, no ioredis (see build-node-deps.ts
+ * for those).
+ */
+
+/** Why each RATE_LIMITER value ends up disabled on Workers, for the startup warning. */
+const limiterReason: Record<Config["RATE_LIMITER"], string> = {
+  off: "RATE_LIMITER=off",
+  memory: "RATE_LIMITER=memory would count per isolate, not across the deployment",
+  redis: "RATE_LIMITER=redis needs ioredis, which needs raw TCP sockets that Workers do not provide",
+};
+
+/** Workers have no disk and no embedded engines: the configuration must name network services. */
+function workerRequirements(config: Config): string[] {
+  const issues: string[] = [];
+  if (config.DB_DRIVER !== "postgres") {
+    issues.push(
+      `DB_DRIVER: must be "postgres" on Workers (got "${config.DB_DRIVER}"); set DATABASE_URL to a reachable Postgres`,
+    );
+  }
+  if (config.OBJECT_STORE !== "minio") {
+    issues.push(
+      `OBJECT_STORE: must be "minio" on Workers (got "${config.OBJECT_STORE}"); the filesystem store needs a disk`,
+    );
+  }
+  return issues;
+}
+
+/** The connection of the request being served, opened on its first query. */
+interface RequestSlot {
+  db?: Database;
+}
+
+const requestSlot = new AsyncLocalStorage<RequestSlot>();
+
+/**
+ * Runs one request with a database connection of its own. Workers forbid using a socket
+ * opened by one request from another ("Cannot perform I/O on behalf of a different request"),
+ * so a pool kept for the isolate's life fails on every other request; the connection is
+ * closed after the response instead, through waitUntil so the client does not wait for it.
+ */
+export async function withRequestDatabase<T>(
+  fn: () => T | Promise<T>,
+  waitUntil: (promise: Promise<unknown>) => void,
+): Promise<T> {
+  const slot: RequestSlot = {};
+  try {
+    return await requestSlot.run(slot, fn);
+  } finally {
+    if (slot.db !== undefined) waitUntil(slot.db.close());
+  }
+}
+
+/** A Database whose every call goes to the current request's own postgres.js client. */
+function requestScopedDatabase(open: () => Database): Database {
+  const current = (): Database => {
+    const slot = requestSlot.getStore();
+    if (slot === undefined) {
+      throw new Error("database used outside withRequestDatabase: Workers cannot share a connection");
+    }
+    slot.db ??= open();
+    return slot.db;
+  };
+  return {
+    kind: "postgres",
+    query: <T>(statement: SqlFragment) => current().query<T>(statement),
+    transaction: <T>(fn: (tx: Queryable) => Promise<T>) => current().transaction(fn),
+    execScript: (text: string) => current().execScript(text),
+    ping: () => current().ping(),
+    async close() {
+      const slot = requestSlot.getStore();
+      const db = slot?.db;
+      if (slot === undefined || db === undefined) return;
+      slot.db = undefined;
+      await db.close();
+    },
+  };
+}
+
+export function buildWorkerDeps(config: Config): Deps {
+  const issues = workerRequirements(config);
+  if (issues.length > 0) throw new ConfigError(issues);
+  const log = createLogger(config.LOG_LEVEL);
+  // Same mapping as openDatabase's postgres branch, which cannot be imported: its module also
+  // loads PGlite and node:fs.
+  const db = requestScopedDatabase(() =>
+    createPostgresDatabase({
+      url: config.DATABASE_URL ?? "",
+      poolMax: config.DB_POOL_MAX,
+      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+      connectTimeoutS: config.DB_CONNECT_TIMEOUT_S,
+      pgbouncer: config.DB_PGBOUNCER,
+    }),
+  );
+  // A Workers-capable limiter is future work; until then say so once per isolate, loudly.
+  log.warn(`rate limiting disabled on Workers: ${limiterReason[config.RATE_LIMITER]}`);
+  return {
+    config,
+    db,
+    objects: buildMinioObjectStore(config),
+    vectors: buildVectorStore(config, db),
+    embedder: buildEmbedder(config),
+    limiter: new DisabledRateLimiter(),
+    log,
+    close: () => db.close(),
+  };
+}
