@@ -51,29 +51,30 @@ describe("POST /query", () => {
     expect(r.body.results[0]?.score ?? 0).toBeGreaterThanOrEqual(r.body.results[1]?.score ?? 0);
   });
 
-  it.each(["hybrid", "vector", "keyword"])(
-    "%s mode applies metadata, type, filename and id filters",
-    async (mode) => {
-      const byMeta = await query({
-        query: "bees moon tax",
-        mode,
-        filter: { metadata: { topic: "physics" } },
-      });
-      expect(new Set(byMeta.body.results.map((r) => r.filename))).toEqual(new Set(["tides.md"]));
-      const byType = await query({
-        query: "bees moon tax",
-        mode,
-        filter: { content_type: ["text/plain", "text/csv"] },
-      });
-      expect(new Set(byType.body.results.map((r) => r.filename))).toEqual(new Set(["bees.txt", "tax.csv"]));
-      const byName = await query({ query: "bees moon tax", mode, filter: { filename: "bees.txt" } });
-      expect(byName.body.results.map((r) => r.filename)).toEqual(["bees.txt"]);
-      const byId = await query({ query: "bees moon tax", mode, filter: { document_id: ids["tax.csv"] } });
-      expect(byId.body.results.map((r) => r.document_id)).toEqual([ids["tax.csv"]]);
-      const none = await query({ query: "bees", mode, filter: { metadata: { topic: "nothing" } } });
-      expect(none.body.results).toEqual([]);
-    },
-  );
+  it.each([
+    "hybrid",
+    "vector",
+    "keyword",
+  ])("%s mode applies metadata, type, filename and id filters", async (mode) => {
+    const byMeta = await query({
+      query: "bees moon tax",
+      mode,
+      filter: { metadata: { topic: "physics" } },
+    });
+    expect(new Set(byMeta.body.results.map((r) => r.filename))).toEqual(new Set(["tides.md"]));
+    const byType = await query({
+      query: "bees moon tax",
+      mode,
+      filter: { content_type: ["text/plain", "text/csv"] },
+    });
+    expect(new Set(byType.body.results.map((r) => r.filename))).toEqual(new Set(["bees.txt", "tax.csv"]));
+    const byName = await query({ query: "bees moon tax", mode, filter: { filename: "bees.txt" } });
+    expect(byName.body.results.map((r) => r.filename)).toEqual(["bees.txt"]);
+    const byId = await query({ query: "bees moon tax", mode, filter: { document_id: ids["tax.csv"] } });
+    expect(byId.body.results.map((r) => r.document_id)).toEqual([ids["tax.csv"]]);
+    const none = await query({ query: "bees", mode, filter: { metadata: { topic: "nothing" } } });
+    expect(none.body.results).toEqual([]);
+  });
 
   it("returns nothing (not an error) when no chunk matches the keywords", async () => {
     const r = await query({ query: "xylophone zeppelin", mode: "keyword" });

@@ -16,10 +16,13 @@ describe("kindFromContentType", () => {
     expect(kindFromContentType(contentType)).toBe(kind);
   });
 
-  it.each(["application/octet-stream", "image/png", "", "text", "text/plain-ish"])(
-    "rejects %j",
-    (contentType) => {
-      expect(kindFromContentType(contentType)).toBeUndefined();
-    },
-  );
+  it.each([
+    "application/octet-stream",
+    "image/png",
+    "",
+    "text",
+    "text/plain-ish",
+  ])("rejects %j", (contentType) => {
+    expect(kindFromContentType(contentType)).toBeUndefined();
+  });
 });
