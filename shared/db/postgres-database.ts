@@ -1,5 +1,6 @@
 import postgres from "postgres";
 import type { Database, Queryable } from "./database.js";
+import { Gate } from "./gate.js";
 import { render, type SqlFragment } from "./sql.js";
 
 export interface PostgresOptions {
@@ -13,15 +14,29 @@ export interface PostgresOptions {
 
 type Client = postgres.Sql | postgres.TransactionSql;
 
-function queryable(client: Client): Queryable {
+function queryable(client: Client, gate: Gate): Queryable {
   return {
-    async query<T>(statement: SqlFragment): Promise<T[]> {
+    query<T>(statement: SqlFragment): Promise<T[]> {
       const { text, params } = render(statement);
-      const rows = await client.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
-      return rows as unknown as T[];
+      return gate.run(
+        async () =>
+          (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+      );
     },
   };
 }
+
+/**
+ * JSON arrives here already serialised (the sql tag binds JSON.stringify(...)::jsonb, which
+ * PGlite reads as text). postgres.js would serialise it again for a json/jsonb parameter and
+ * store a JSON *string*; passing strings through keeps both engines identical.
+ */
+const jsonText = (oid: number) => ({
+  to: oid,
+  from: [oid],
+  serialize: (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value)),
+  parse: (text: string) => JSON.parse(text) as unknown,
+});
 
 export function createPostgresDatabase(options: PostgresOptions): Database {
   const client = postgres(options.url, {
@@ -36,23 +51,37 @@ export function createPostgresDatabase(options: PostgresOptions): Database {
     connection: options.pgbouncer
       ? { application_name: "docstack" }
       : { statement_timeout: options.statementTimeoutMs, application_name: "docstack" },
-    types: { bigint: postgres.BigInt },
+    types: { bigint: postgres.BigInt, json: jsonText(114), jsonb: jsonText(3802) },
   });
-  const base = queryable(client);
+  // postgres.js pipelines: with more queries than free connections it writes the next one onto a
+  // busy connection. PgBouncer in transaction mode (like other transaction poolers) can lose
+  // such a query, and the connection then hangs forever (porsager/postgres#970); max_pipeline: 0
+  // would stop it but breaks sql.begin in 3.4.x. So at most poolMax operations reach the driver
+  // at once: each query until it answers, each transaction from BEGIN to COMMIT.
+  const gate = new Gate(options.poolMax);
+  const base = queryable(client, gate);
   return {
     kind: "postgres",
     query: base.query,
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      return (await client.begin(async (tx) => {
-        await tx.unsafe(`set local statement_timeout = ${Math.trunc(options.statementTimeoutMs)}`);
-        return fn(queryable(tx));
-      })) as T;
+      return gate.run(
+        async () =>
+          (await client.begin(async (tx) => {
+            await tx.unsafe(`set local statement_timeout = ${Math.trunc(options.statementTimeoutMs)}`);
+            // One statement at a time inside the transaction, for the same reason.
+            return fn(queryable(tx, new Gate(1)));
+          })) as T,
+      );
     },
     async execScript(text: string): Promise<void> {
-      await client.unsafe(text).simple();
+      await gate.run(async () => {
+        await client.unsafe(text).simple();
+      });
     },
     async ping(): Promise<void> {
-      await client`select 1`;
+      await gate.run(async () => {
+        await client`select 1`;
+      });
     },
     async close(): Promise<void> {
       await client.end({ timeout: 5 });

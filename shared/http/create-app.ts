@@ -88,6 +88,10 @@ export function createBaseApp(deps: Deps, name: string): OpenAPIHono<AppEnv> {
     /^multipart\/form-data/i.test(c.req.header("content-type") ?? "") ? next() : jsonLimit(c, next),
   );
 
+  // Internal liveness of this process, for container healthchecks and the local stack launcher.
+  // Not in the OpenAPI document and not routed by Nginx: the public probes are the health function's.
+  app.get("/healthz", (c) => c.json({ status: "ok", function: name }));
+
   app.onError((error, c) => renderError(c, error));
   app.notFound((c) =>
     renderError(c, new ApiError("not_found", `No route for ${c.req.method} ${c.req.path}`)),

@@ -72,9 +72,10 @@ export class RedisRateLimiter implements RateLimiter {
     this.redis = new IORedis(options.url, {
       commandTimeout: options.timeoutMs,
       connectTimeout: Math.max(1000, options.timeoutMs),
+      // Commands wait for a connection (the first one, or after a reconnect) but are failed as
+      // soon as a reconnect attempt fails, and check() bounds every wait with its own timeout.
       maxRetriesPerRequest: 0,
-      // Fail now instead of queueing while disconnected; reconnect in the background forever.
-      enableOfflineQueue: false,
+      enableOfflineQueue: true,
       retryStrategy: (times) => Math.min(times * 200, 2000),
       lazyConnect: false,
     });

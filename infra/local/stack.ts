@@ -1,0 +1,614 @@
+/**
+ * The production topology as local processes, for machines without a Docker engine (these and
+ * CI): PostgreSQL, PgBouncer, Redis, MinIO, Chroma, each function as its own Node process (two
+ * replicas of query, a separate index worker) and Nginx in front, on free loopback ports, with
+ * the same configuration files Compose uses. `npm run stack:up` / `stack:down`.
+ *
+ * State (ports, pids, command lines) goes to .stack/state.json; the stack tests read it, and can
+ * stop and restart any service with the exact command that started it.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { homedir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const stackDir = join(repoRoot, ".stack");
+const statePath = join(stackDir, "state.json");
+
+export interface ServiceSpec {
+  name: string;
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+  /** Run as this user (PostgreSQL and PgBouncer refuse to run as root). */
+  user?: string;
+  log: string;
+  ready: { http: string } | { tcp: number };
+  pid?: number;
+}
+
+export interface StackState {
+  nginx: string;
+  postgres: { url: string; port: number };
+  pgbouncer: { url: string; port: number; poolSize: number };
+  redis: { url: string; port: number };
+  minio: { endpoint: string; accessKey: string; secretKey: string; bucket: string };
+  chroma: { url: string; token: string };
+  functions: Record<string, string[]>;
+  /** The environment every function process runs with. */
+  functionEnv: Record<string, string>;
+  services: Record<string, ServiceSpec>;
+}
+
+const credentials = {
+  dbPassword: "docstack-local-password",
+  minioUser: "docstack",
+  minioPassword: "docstack-local-minio",
+  chromaToken: "docstack-local-chroma-token",
+};
+
+function log(message: string): void {
+  process.stdout.write(`[stack] ${message}\n`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function which(command: string, extra: string[] = []): string {
+  for (const candidate of extra) if (existsSync(candidate)) return candidate;
+  try {
+    return execFileSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" }).trim();
+  } catch {
+    throw new Error(`${command} is not installed: run infra/ci/provision.sh`);
+  }
+}
+
+/**
+ * Chroma's server from pip. Never `node_modules/.bin/chroma`: the npm package's own server
+ * binary needs a newer glibc than these machines have, and npx puts it first on the PATH.
+ */
+function chromaBin(): string {
+  const scripts = execFileSync("python3", ["-c", "import sysconfig; print(sysconfig.get_path('scripts'))"], {
+    encoding: "utf8",
+  }).trim();
+  const candidate = join(scripts, "chroma");
+  if (!existsSync(candidate))
+    throw new Error(`chroma is not installed for python3 (${candidate}): run infra/ci/provision.sh`);
+  return candidate;
+}
+
+function postgresBin(name: string): string {
+  const versions = existsSync("/usr/lib/postgresql")
+    ? execFileSync("ls", ["/usr/lib/postgresql"], { encoding: "utf8" }).split("\n").filter(Boolean).sort()
+    : [];
+  const newest = versions.at(-1);
+  return which(name, newest ? [`/usr/lib/postgresql/${newest}/bin/${name}`] : []);
+}
+
+const isRoot = process.getuid?.() === 0;
+
+function asUser(user: string | undefined, command: string, args: string[]): [string, string[]] {
+  return isRoot && user ? ["runuser", ["-u", user, "--", command, ...args]] : [command, args];
+}
+
+function run(
+  user: string | undefined,
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): void {
+  const [cmd, argv] = asUser(user, command, args);
+  execFileSync(cmd, argv, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+}
+
+export function startService(spec: ServiceSpec): number {
+  const out = openSync(spec.log, "a");
+  const [cmd, argv] = asUser(spec.user, spec.command, spec.args);
+  const child: ChildProcess = spawn(cmd, argv, {
+    cwd: repoRoot,
+    env: { ...process.env, ...spec.env },
+    stdio: ["ignore", out, out],
+    detached: true,
+  });
+  child.unref();
+  if (child.pid === undefined) throw new Error(`${spec.name} did not start`);
+  spec.pid = child.pid;
+  return child.pid;
+}
+
+function alive(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stops the service's whole process group (runuser and tsx start children). */
+export async function stopService(spec: ServiceSpec, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  const pid = spec.pid;
+  if (!alive(pid) || pid === undefined) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    process.kill(pid, signal);
+  }
+  const deadline = Date.now() + 10_000;
+  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid)) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {}
+  }
+}
+
+async function tcpOpen(port: number): Promise<boolean> {
+  const { connect } = await import("node:net");
+  return new Promise((resolveOpen) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolveOpen(true);
+    });
+    socket.once("error", () => resolveOpen(false));
+  });
+}
+
+function tail(file: string, lines = 25): string {
+  try {
+    return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+export async function waitReady(spec: ServiceSpec, timeoutMs = 90_000): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    let ok = false;
+    if ("http" in spec.ready) {
+      try {
+        const r = await fetch(spec.ready.http, { signal: AbortSignal.timeout(2000) });
+        ok = r.ok;
+      } catch {}
+    } else {
+      ok = await tcpOpen(spec.ready.tcp);
+    }
+    if (ok) return Date.now() - started;
+    if (spec.pid !== undefined && !alive(spec.pid)) {
+      throw new Error(`${spec.name} exited during startup. Log:\n${tail(spec.log)}`);
+    }
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(`${spec.name} not ready after ${timeoutMs} ms. Log:\n${tail(spec.log)}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export function readState(): StackState {
+  if (!existsSync(statePath)) throw new Error("the local stack is not running: npm run stack:up");
+  return JSON.parse(readFileSync(statePath, "utf8")) as StackState;
+}
+
+function writeState(state: StackState): void {
+  writeFileSync(statePath, `${JSON.stringify(state, null, 2)}\n`);
+}
+
+export function saveService(spec: ServiceSpec): void {
+  const state = readState();
+  state.services[spec.name] = spec;
+  writeState(state);
+}
+
+async function startPostgres(port: number): Promise<ServiceSpec> {
+  const data = join(stackDir, "postgres");
+  const socketDir = join(stackDir, "sockets");
+  mkdirSync(data, { recursive: true });
+  mkdirSync(socketDir, { recursive: true });
+  const pwfile = join(stackDir, "pgpass.txt");
+  writeFileSync(pwfile, credentials.dbPassword);
+  if (isRoot) execFileSync("chown", ["-R", "postgres:postgres", data, socketDir, pwfile]);
+  run("postgres", postgresBin("initdb"), [
+    "-D",
+    data,
+    "-U",
+    "docstack",
+    "--auth=scram-sha-256",
+    `--pwfile=${pwfile}`,
+    "-E",
+    "UTF8",
+    "--locale=C.UTF-8",
+  ]);
+  // The Compose tuning, scaled down for a 2-core machine shared with the rest of the stack.
+  const tuning = readFileSync(join(repoRoot, "infra/postgres/postgresql.conf"), "utf8")
+    .replace(/^shared_buffers = .*$/m, "shared_buffers = 128MB")
+    .replace(/^effective_cache_size = .*$/m, "effective_cache_size = 512MB");
+  writeFileSync(
+    join(data, "postgresql.auto.conf"),
+    `${tuning}\nlisten_addresses = '127.0.0.1'\nport = ${port}\nunix_socket_directories = '${socketDir}'\n`,
+  );
+  return {
+    name: "postgres",
+    command: postgresBin("postgres"),
+    args: ["-D", data],
+    env: {},
+    user: "postgres",
+    log: join(stackDir, "logs/postgres.log"),
+    ready: { tcp: port },
+  };
+}
+
+function pgbouncerSpec(pgPort: number, port: number, poolUser: string): ServiceSpec {
+  const dir = join(stackDir, "pgbouncer");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "userlist.txt"), `"docstack" "${credentials.dbPassword}"\n`);
+  const ini = readFileSync(join(repoRoot, "infra/pgbouncer/pgbouncer.ini"), "utf8")
+    .replace(/^docstack = .*$/m, `docstack = host=127.0.0.1 port=${pgPort} dbname=docstack`)
+    .replace(/^listen_addr = .*$/m, "listen_addr = 127.0.0.1")
+    .replace(/^listen_port = .*$/m, `listen_port = ${port}`)
+    .replace(/^auth_file = .*$/m, `auth_file = ${join(dir, "userlist.txt")}`)
+    .concat(`\nunix_socket_dir =\npidfile = ${join(dir, "pgbouncer.pid")}\n`);
+  writeFileSync(join(dir, "pgbouncer.ini"), ini);
+  if (isRoot) execFileSync("chown", ["-R", `${poolUser}:${poolUser}`, dir]);
+  return {
+    name: "pgbouncer",
+    command: which("pgbouncer", ["/usr/sbin/pgbouncer"]),
+    args: [join(dir, "pgbouncer.ini")],
+    env: {},
+    user: poolUser,
+    log: join(stackDir, "logs/pgbouncer.log"),
+    ready: { tcp: port },
+  };
+}
+
+function nginxSpec(port: number, upstreams: Record<string, number[]>): ServiceSpec {
+  const dir = join(stackDir, "nginx");
+  mkdirSync(join(dir, "logs"), { recursive: true });
+  writeFileSync(join(dir, "nginx.conf"), readFileSync(join(repoRoot, "infra/nginx/nginx.conf"), "utf8"));
+  const names: Record<string, string> = {
+    upload: "docstack_upload",
+    index: "docstack_index",
+    query: "docstack_query",
+    "backup-status": "docstack_backup_status",
+    health: "docstack_health",
+  };
+  const lines = Object.entries(upstreams).map(
+    ([fn, ports]) =>
+      `upstream ${names[fn]} { ${ports.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join(" ")} keepalive 16; }`,
+  );
+  writeFileSync(
+    join(dir, "docstack-upstreams.conf"),
+    `# written by infra/local/stack.ts\n${lines.join("\n")}\n`,
+  );
+  writeFileSync(join(dir, "docstack-listen.conf"), `listen 127.0.0.1:${port};\n`);
+  return {
+    name: "nginx",
+    command: which("nginx", ["/usr/sbin/nginx"]),
+    args: ["-p", dir, "-c", join(dir, "nginx.conf"), "-g", `daemon off; pid ${join(dir, "nginx.pid")};`],
+    env: {},
+    log: join(stackDir, "logs/nginx.log"),
+    ready: { tcp: port },
+  };
+}
+
+/** envsubst for the named variables only, as the nginx image renders templates in Compose. */
+function renderTemplate(template: string, vars: Record<string, string>): string {
+  return template.replace(/\$\{([A-Z_]+)\}/g, (whole, name: string) => vars[name] ?? whole);
+}
+
+/** Chroma behind the token-checking gateway, rendered from the template Compose uses. */
+function chromaGatewaySpec(port: number, chromaPort: number): ServiceSpec {
+  const dir = join(stackDir, "chroma-gateway");
+  mkdirSync(dir, { recursive: true });
+  const server = renderTemplate(
+    readFileSync(join(repoRoot, "infra/nginx/chroma-gateway.conf.template"), "utf8"),
+    {
+      CHROMA_GATEWAY_LISTEN: `127.0.0.1:${port}`,
+      CHROMA_TOKEN: credentials.chromaToken,
+      CHROMA_UPSTREAM: `127.0.0.1:${chromaPort}`,
+    },
+  );
+  writeFileSync(
+    join(dir, "nginx.conf"),
+    `error_log stderr warn;\nevents { worker_connections 1024; }\nhttp {\n  access_log off;\n${server}}\n`,
+  );
+  return {
+    name: "chroma-gateway",
+    command: which("nginx", ["/usr/sbin/nginx"]),
+    args: ["-p", dir, "-c", join(dir, "nginx.conf"), "-g", `daemon off; pid ${join(dir, "nginx.pid")};`],
+    env: {},
+    log: join(stackDir, "logs/chroma-gateway.log"),
+    ready: { tcp: port },
+  };
+}
+
+export interface UpOptions {
+  queryReplicas?: number;
+  /** Extra environment for the function processes (tests set small rate limits, for example). */
+  functionEnv?: Record<string, string>;
+}
+
+export async function up(options: UpOptions = {}): Promise<StackState> {
+  const started: ServiceSpec[] = [];
+  try {
+    return await bringUp(options, started);
+  } catch (error) {
+    // Leave nothing running behind a failed start.
+    for (const spec of started.reverse()) await stopService(spec).catch(() => {});
+    rmSync(statePath, { force: true });
+    throw error;
+  }
+}
+
+async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<StackState> {
+  const t0 = Date.now();
+  if (existsSync(statePath)) await down();
+  rmSync(stackDir, { recursive: true, force: true });
+  mkdirSync(join(stackDir, "logs"), { recursive: true });
+  if (isRoot) execFileSync("chmod", ["755", stackDir]);
+
+  const ports = {
+    postgres: await freePort(),
+    pgbouncer: await freePort(),
+    redis: await freePort(),
+    minio: await freePort(),
+    minioConsole: await freePort(),
+    chroma: await freePort(),
+    chromaGateway: await freePort(),
+    nginx: await freePort(),
+  };
+  const services: Record<string, ServiceSpec> = {};
+  const launch = async (spec: ServiceSpec) => {
+    services[spec.name] = spec;
+    startService(spec);
+    started.push(spec);
+    const ms = await waitReady(spec);
+    log(`${spec.name} ready in ${ms} ms`);
+  };
+
+  const postgres = await startPostgres(ports.postgres);
+  const infra: ServiceSpec[] = [
+    postgres,
+    {
+      name: "redis",
+      command: which("redis-server", ["/usr/bin/redis-server"]),
+      args: [
+        "--port",
+        String(ports.redis),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--daemonize",
+        "no",
+      ],
+      env: {},
+      log: join(stackDir, "logs/redis.log"),
+      ready: { tcp: ports.redis },
+    },
+    {
+      name: "minio",
+      command: which("minio", [join(process.env.GOBIN ?? join(homedir(), "go/bin"), "minio")]),
+      args: [
+        "server",
+        join(stackDir, "minio"),
+        "--address",
+        `127.0.0.1:${ports.minio}`,
+        "--console-address",
+        `127.0.0.1:${ports.minioConsole}`,
+        "--quiet",
+      ],
+      env: {
+        MINIO_ROOT_USER: credentials.minioUser,
+        MINIO_ROOT_PASSWORD: credentials.minioPassword,
+        MINIO_BROWSER: "off",
+      },
+      log: join(stackDir, "logs/minio.log"),
+      ready: { http: `http://127.0.0.1:${ports.minio}/minio/health/live` },
+    },
+    {
+      name: "chroma",
+      command: chromaBin(),
+      args: [
+        "run",
+        "--path",
+        join(stackDir, "chroma"),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        String(ports.chroma),
+      ],
+      env: { ANONYMIZED_TELEMETRY: "False" },
+      log: join(stackDir, "logs/chroma.log"),
+      ready: { http: `http://127.0.0.1:${ports.chroma}/api/v2/heartbeat` },
+    },
+  ];
+  // Independent services start together; each is awaited before the functions start.
+  await Promise.all(infra.map((spec) => launch(spec)));
+  await launch(chromaGatewaySpec(ports.chromaGateway, ports.chroma));
+
+  const dbEnv = { PGPASSWORD: credentials.dbPassword };
+  run(
+    undefined,
+    postgresBin("psql"),
+    [
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(ports.postgres),
+      "-U",
+      "docstack",
+      "-d",
+      "postgres",
+      "-qc",
+      "create database docstack",
+    ],
+    dbEnv,
+  );
+  run(
+    undefined,
+    postgresBin("psql"),
+    [
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(ports.postgres),
+      "-U",
+      "docstack",
+      "-d",
+      "docstack",
+      "-qc",
+      "alter role docstack set statement_timeout = '30s'",
+    ],
+    dbEnv,
+  );
+  await launch(pgbouncerSpec(ports.postgres, ports.pgbouncer, "postgres"));
+
+  const directUrl = `postgres://docstack:${credentials.dbPassword}@127.0.0.1:${ports.postgres}/docstack`;
+  const pooledUrl = `postgres://docstack:${credentials.dbPassword}@127.0.0.1:${ports.pgbouncer}/docstack`;
+  // Migrations go straight to PostgreSQL, as the Compose `migrate` service does.
+  execFileSync(process.execPath, ["--import", "tsx", join(repoRoot, "bin/migrate.ts")], {
+    cwd: repoRoot,
+    env: { ...process.env, DB_DRIVER: "postgres", DATABASE_URL: directUrl, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  log("migrations applied");
+
+  const functionEnv: Record<string, string> = {
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: process.env.STACK_LOG_LEVEL ?? "warn",
+    PUBLIC_URL: `http://127.0.0.1:${ports.nginx}`,
+    TRUST_PROXY: "true",
+    DB_DRIVER: "postgres",
+    DATABASE_URL: pooledUrl,
+    DB_PGBOUNCER: "true",
+    DB_POOL_MAX: "10",
+    OBJECT_STORE: "minio",
+    S3_ENDPOINT: `http://127.0.0.1:${ports.minio}`,
+    S3_ACCESS_KEY: credentials.minioUser,
+    S3_SECRET_KEY: credentials.minioPassword,
+    S3_BUCKET: "docstack",
+    SIGNING_SECRET: "docstack-local-signing-secret-0123456789",
+    VECTOR_STORE: "chroma",
+    CHROMA_URL: `http://127.0.0.1:${ports.chromaGateway}`,
+    CHROMA_TOKEN: credentials.chromaToken,
+    EMBEDDER: "builtin",
+    RATE_LIMITER: "redis",
+    REDIS_URL: `redis://127.0.0.1:${ports.redis}`,
+    INDEX_WORKER: "false",
+    INDEX_POLL_MS: "200",
+    ...options.functionEnv,
+  };
+
+  const functionPorts: Record<string, number[]> = {};
+  const functionSpecs: ServiceSpec[] = [];
+  const replicas: [string, number][] = [
+    ["upload", 1],
+    ["index", 1],
+    ["query", options.queryReplicas ?? 2],
+    ["backup-status", 1],
+    ["health", 1],
+  ];
+  for (const [fn, count] of replicas) {
+    for (let i = 0; i < count; i++) {
+      const port = await freePort();
+      functionPorts[fn] = [...(functionPorts[fn] ?? []), port];
+      functionSpecs.push({
+        name: count > 1 ? `${fn}-${i + 1}` : fn,
+        command: process.execPath,
+        args: ["--import", "tsx", join(repoRoot, `functions/${fn}/entry.node.ts`)],
+        env: { ...functionEnv, PORT: String(port) },
+        log: join(stackDir, `logs/${fn}${count > 1 ? `-${i + 1}` : ""}.log`),
+        ready: { http: `http://127.0.0.1:${port}/healthz` },
+      });
+    }
+  }
+  functionSpecs.push({
+    name: "worker",
+    command: process.execPath,
+    args: ["--import", "tsx", join(repoRoot, "bin/worker.ts")],
+    env: functionEnv,
+    log: join(stackDir, "logs/worker.log"),
+    ready: { tcp: ports.pgbouncer },
+  });
+  await Promise.all(functionSpecs.map((spec) => launch(spec)));
+  await launch(nginxSpec(ports.nginx, functionPorts));
+
+  const state: StackState = {
+    nginx: `http://127.0.0.1:${ports.nginx}`,
+    postgres: { url: directUrl, port: ports.postgres },
+    pgbouncer: { url: pooledUrl, port: ports.pgbouncer, poolSize: 50 },
+    redis: { url: `redis://127.0.0.1:${ports.redis}`, port: ports.redis },
+    minio: {
+      endpoint: `http://127.0.0.1:${ports.minio}`,
+      accessKey: credentials.minioUser,
+      secretKey: credentials.minioPassword,
+      bucket: "docstack",
+    },
+    chroma: { url: `http://127.0.0.1:${ports.chromaGateway}`, token: credentials.chromaToken },
+    functions: Object.fromEntries(
+      Object.entries(functionPorts).map(([fn, ps]) => [fn, ps.map((p) => `http://127.0.0.1:${p}`)]),
+    ),
+    functionEnv,
+    services,
+  };
+  writeState(state);
+  log(`up in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${state.nginx} (state in ${statePath})`);
+  return state;
+}
+
+export async function down(): Promise<void> {
+  if (!existsSync(statePath)) {
+    log("not running");
+    return;
+  }
+  const state = readState();
+  // Front to back: Nginx first, the database last.
+  const order = [
+    "nginx",
+    ...Object.keys(state.services).filter((n) => !["nginx", "pgbouncer", "postgres"].includes(n)),
+    "pgbouncer",
+    "postgres",
+  ];
+  for (const name of order) {
+    const spec = state.services[name];
+    if (spec) await stopService(spec);
+  }
+  rmSync(statePath, { force: true });
+  log("down");
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  const command = process.argv[2];
+  const main =
+    command === "up"
+      ? up().then(() => undefined)
+      : command === "down"
+        ? down()
+        : Promise.reject(new Error("usage: stack.ts up|down"));
+  main.catch(async (error: unknown) => {
+    process.stderr.write(`[stack] ${error instanceof Error ? error.message : String(error)}\n`);
+    if (command === "up") await down().catch(() => {});
+    process.exit(1);
+  });
+}

@@ -1,0 +1,85 @@
+import { request as httpRequest } from "node:http";
+import { Client as MinioClient } from "minio";
+import { readState, type StackState } from "../../infra/local/stack.js";
+import { createPostgresDatabase } from "../../shared/db/postgres-database.js";
+
+export const state: StackState = readState();
+
+export async function api<T = Record<string, unknown>>(
+  path: string,
+  init?: RequestInit,
+  base = state.nginx,
+): Promise<{ status: number; body: T; headers: Headers }> {
+  const response = await fetch(`${base}${path}`, init);
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = text;
+  }
+  return { status: response.status, body: body as T, headers: response.headers };
+}
+
+export const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+export async function createCollection(): Promise<string> {
+  const r = await api<{ id: string }>("/collections", json("POST", { name: `stack-${crypto.randomUUID()}` }));
+  if (r.status !== 201) throw new Error(`collection: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.id;
+}
+
+/** Direct PostgreSQL (not through PgBouncer), for checking what the functions wrote. */
+export function directDb() {
+  return createPostgresDatabase({
+    url: state.postgres.url,
+    poolMax: 2,
+    statementTimeoutMs: 30_000,
+    connectTimeoutS: 10,
+    pgbouncer: false,
+  });
+}
+
+export function minio(): MinioClient {
+  const url = new URL(state.minio.endpoint);
+  return new MinioClient({
+    endPoint: url.hostname,
+    port: Number(url.port),
+    useSSL: false,
+    accessKey: state.minio.accessKey,
+    secretKey: state.minio.secretKey,
+  });
+}
+
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * A GET from a chosen loopback source address (all of 127.0.0.0/8 is this machine), so Nginx's
+ * per-address limits see many clients, as in production.
+ */
+export function getFrom(localAddress: string, url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { localAddress, agent: false }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
