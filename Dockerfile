@@ -1,11 +1,12 @@
 # One image for every function; the FUNCTION build arg picks which one the container runs
 # (upload, index, query, backup-status, health), or `worker` / `migrate` for the commands.
+# The `nginx` target is the entry point with the API reference page and contract baked in.
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:20-bookworm-slim AS function
 ARG FUNCTION=health
 ENV FUNCTION=${FUNCTION} NODE_ENV=production HOST=0.0.0.0 PORT=8080
 WORKDIR /app
@@ -19,3 +20,13 @@ EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:8080/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["sh", "-c", "case \"$FUNCTION\" in worker|migrate) exec node --import tsx bin/$FUNCTION.ts ;; *) exec node --import tsx functions/$FUNCTION/entry.node.ts ;; esac"]
+
+# Nginx with /openapi.yaml and /docs/ (swagger-ui-dist from the lockfile, no CDN).
+FROM nginx:1.27-alpine AS nginx
+COPY --from=deps /app/node_modules/swagger-ui-dist /usr/share/docstack/docs
+COPY infra/docs/ /usr/share/docstack/docs/
+COPY openapi.yaml /usr/share/docstack/openapi.yaml
+COPY infra/nginx/nginx.conf /etc/nginx/nginx.conf
+COPY infra/nginx/docstack-upstreams.compose.conf /etc/nginx/docstack-upstreams.conf
+COPY infra/nginx/docstack-listen.compose.conf /etc/nginx/docstack-listen.conf
+COPY infra/nginx/docstack-docs.compose.conf /etc/nginx/docstack-docs.conf

@@ -6,6 +6,7 @@ import { createApp as createUploadApp } from "../functions/upload/app.js";
 import type { Deps } from "../shared/deps/deps.js";
 import { createBaseApp } from "../shared/http/create-app.js";
 import { type FunctionName, functionFor } from "../shared/http/route-table.js";
+import { serveDocs } from "./serve-docs.js";
 
 type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
 
@@ -22,8 +23,14 @@ export function composeApps(deps: Deps): Fetch {
     health: createHealthApp(deps),
   };
   const fallback = createBaseApp(deps, "router");
-  return (request, env) => {
-    const name = functionFor(new URL(request.url).pathname);
-    return name === undefined ? fallback.fetch(request, env) : apps[name].fetch(request, env);
+  return async (request, env) => {
+    const path = new URL(request.url).pathname;
+    const name = functionFor(path);
+    if (name !== undefined) return apps[name].fetch(request, env);
+    if (request.method === "GET") {
+      const docs = await serveDocs(path);
+      if (docs !== undefined) return docs;
+    }
+    return fallback.fetch(request, env);
   };
 }

@@ -1,7 +1,13 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Deps } from "../../shared/deps/deps.js";
-import { createBaseApp } from "../../shared/http/create-app.js";
+import { type AppEnv, createBaseApp } from "../../shared/http/create-app.js";
 import { rateLimit } from "../../shared/http/rate-limit.js";
 import { registerGetBackupStatus } from "./routes/get-backup-status.js";
+
+/** Every route of this function; also used to generate its OpenAPI document. */
+export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
+  registerGetBackupStatus(app);
+}
 
 /** backup-status: how fresh the backups of each store are. */
 export function createApp(deps: Deps) {
@@ -10,6 +16,6 @@ export function createApp(deps: Deps) {
     "*",
     rateLimit(() => "default"),
   );
-  registerGetBackupStatus(app);
+  registerRoutes(app);
   return app;
 }

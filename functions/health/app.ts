@@ -1,12 +1,18 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Deps } from "../../shared/deps/deps.js";
-import { createBaseApp } from "../../shared/http/create-app.js";
+import { type AppEnv, createBaseApp } from "../../shared/http/create-app.js";
 import { registerGetLiveness } from "./routes/get-liveness.js";
 import { registerGetReadiness } from "./routes/get-readiness.js";
+
+/** Every route of this function; also used to generate its OpenAPI document. */
+export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
+  registerGetLiveness(app);
+  registerGetReadiness(app);
+}
 
 /** health: liveness and readiness. Never rate limited, so orchestrators always get an answer. */
 export function createApp(deps: Deps) {
   const app = createBaseApp(deps, "health");
-  registerGetLiveness(app);
-  registerGetReadiness(app);
+  registerRoutes(app);
   return app;
 }

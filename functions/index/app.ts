@@ -1,9 +1,17 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Deps } from "../../shared/deps/deps.js";
-import { createBaseApp } from "../../shared/http/create-app.js";
+import { type AppEnv, createBaseApp } from "../../shared/http/create-app.js";
 import { rateLimit } from "../../shared/http/rate-limit.js";
 import { registerGetIndexStatus } from "./routes/get-index-status.js";
 import { registerReindexDocument } from "./routes/reindex-document.js";
 import { registerRunIndex } from "./routes/run-index.js";
+
+/** Every route of this function; also used to generate its OpenAPI document. */
+export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
+  registerRunIndex(app);
+  registerGetIndexStatus(app);
+  registerReindexDocument(app);
+}
 
 /** index: turns stored documents into chunks and vectors. The worker loop does the same continuously. */
 export function createApp(deps: Deps) {
@@ -12,8 +20,6 @@ export function createApp(deps: Deps) {
     "*",
     rateLimit(() => "default"),
   );
-  registerRunIndex(app);
-  registerGetIndexStatus(app);
-  registerReindexDocument(app);
+  registerRoutes(app);
   return app;
 }

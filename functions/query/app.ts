@@ -1,7 +1,13 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Deps } from "../../shared/deps/deps.js";
-import { createBaseApp } from "../../shared/http/create-app.js";
+import { type AppEnv, createBaseApp } from "../../shared/http/create-app.js";
 import { rateLimit } from "../../shared/http/rate-limit.js";
 import { registerQuery } from "./routes/query-collection.js";
+
+/** Every route of this function; also used to generate its OpenAPI document. */
+export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
+  registerQuery(app);
+}
 
 /** query: hybrid retrieval over a collection. */
 export function createApp(deps: Deps) {
@@ -10,6 +16,6 @@ export function createApp(deps: Deps) {
     "*",
     rateLimit(() => "query"),
   );
-  registerQuery(app);
+  registerRoutes(app);
   return app;
 }

@@ -1,5 +1,6 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Deps } from "../../shared/deps/deps.js";
-import { createBaseApp } from "../../shared/http/create-app.js";
+import { type AppEnv, createBaseApp } from "../../shared/http/create-app.js";
 import { rateLimit } from "../../shared/http/rate-limit.js";
 import { registerCreateCollection } from "./routes/create-collection.js";
 import { registerDeleteDocument } from "./routes/delete-document.js";
@@ -11,13 +12,8 @@ import { registerListCollections } from "./routes/list-collections.js";
 import { registerListDocuments } from "./routes/list-documents.js";
 import { registerUploadDocument } from "./routes/upload-document.js";
 
-/** upload: collections, documents in and out of the object store, and their metadata. */
-export function createApp(deps: Deps) {
-  const app = createBaseApp(deps, "upload");
-  app.use(
-    "*",
-    rateLimit((method, path) => (method === "POST" && path === "/documents" ? "upload" : "default")),
-  );
+/** Every route of this function; also used to generate its OpenAPI document. */
+export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerCreateCollection(app);
   registerListCollections(app);
   registerGetCollection(app);
@@ -27,5 +23,15 @@ export function createApp(deps: Deps) {
   registerGetDownloadUrl(app);
   registerDeleteDocument(app);
   registerDownloadFile(app);
+}
+
+/** upload: collections, documents in and out of the object store, and their metadata. */
+export function createApp(deps: Deps) {
+  const app = createBaseApp(deps, "upload");
+  app.use(
+    "*",
+    rateLimit((method, path) => (method === "POST" && path === "/documents" ? "upload" : "default")),
+  );
+  registerRoutes(app);
   return app;
 }

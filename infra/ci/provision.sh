@@ -1,45 +1,58 @@
 #!/usr/bin/env bash
 # Installs what the real-stack tests run against, idempotently and quietly:
-#   Debian: PostgreSQL, PgBouncer, Redis, Nginx   (apt-get)
+#   Debian: PostgreSQL, PgBouncer, Redis, Nginx                 (apt-get)
 #   MinIO:  go install github.com/minio/minio@latest
 #   Chroma: pip install chromadb   (its server; the npm package is only our client)
-#   schemathesis: pip (contract tests)
-# Prints one line per component with the time it took; exits non-zero if anything fails.
+#   schemathesis: pip                                             (contract tests)
+#   docker compose v2 plugin: built from its Go module, only to validate docker-compose.yml
+#     (these machines have the Docker client but no engine and no compose plugin)
+# One line per component with the time it took; build output goes to a log shown on failure.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
+logs=${PROVISION_LOG_DIR:-/tmp/docstack-provision}
+mkdir -p "$logs"
 log() { printf '[provision] %s\n' "$*"; }
-timed() { local name=$1; shift; local t0; t0=$(date +%s); "$@"; log "$name ready in $(( $(date +%s) - t0 ))s"; }
+step() {
+  local name=$1 file="$logs/$1.log"; shift
+  local t0; t0=$(date +%s)
+  if ! "$@" >"$file" 2>&1; then
+    log "$name FAILED; last lines of $file:"; tail -40 "$file" >&2; exit 1
+  fi
+  log "$name ready in $(( $(date +%s) - t0 ))s"
+}
 
 need_apt=()
-command -v pgbouncer >/dev/null || need_apt+=(pgbouncer)
+command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ] || need_apt+=(pgbouncer)
 command -v redis-server >/dev/null || need_apt+=(redis-server)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql postgresql-contrib)
-
 apt_install() {
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
   # Debian starts packaged services on install; the stack runs its own instances on free ports.
-  for s in redis-server nginx pgbouncer postgresql; do service "$s" stop >/dev/null 2>&1 || true; done
+  for s in redis-server nginx pgbouncer postgresql; do service "$s" stop || true; done
 }
-if [ ${#need_apt[@]} -gt 0 ]; then timed "apt (${need_apt[*]})" apt_install; else log "apt packages present"; fi
+if [ ${#need_apt[@]} -gt 0 ]; then step "apt:${need_apt[*]// /,}" apt_install; else log "apt packages present"; fi
 
-GOBIN=${GOBIN:-$(go env GOPATH)/bin}
-if [ ! -x "$GOBIN/minio" ]; then
-  timed "minio (go install)" env CGO_ENABLED=0 go install github.com/minio/minio@latest
-else
-  log "minio present"
-fi
+gobin=$(go env GOPATH)/bin
+[ -x "$gobin/minio" ] && log "minio present" || step minio env CGO_ENABLED=0 go install github.com/minio/minio@latest
 
 pip_install() { python3 -m pip install --quiet --disable-pip-version-check "$@"; }
-if ! python3 -c 'import chromadb' 2>/dev/null || ! command -v chroma >/dev/null; then
-  timed "chromadb (pip)" pip_install chromadb
-else
-  log "chromadb present"
-fi
-if ! command -v schemathesis >/dev/null && ! command -v st >/dev/null; then
-  timed "schemathesis (pip)" pip_install schemathesis
-else
-  log "schemathesis present"
-fi
+scripts=$(python3 -c "import sysconfig; print(sysconfig.get_path('scripts'))")
+[ -x "$scripts/chroma" ] && log "chromadb present" || step chromadb pip_install chromadb
+[ -x "$scripts/schemathesis" ] || [ -x "$scripts/st" ] && log "schemathesis present" || step schemathesis pip_install schemathesis
+
+compose_version=v2.39.1
+plugin="$HOME/.docker/cli-plugins/docker-compose"
+build_compose() {
+  # `go install` refuses this module (its go.mod has exclude directives), so build its source.
+  local dir src
+  dir=$(go mod download -json "github.com/docker/compose/v2@$compose_version" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
+  src=$(mktemp -d)
+  cp -r "$dir/." "$src" && chmod -R u+w "$src"
+  mkdir -p "$(dirname "$plugin")"
+  (cd "$src" && CGO_ENABLED=0 go build -trimpath -o "$plugin" ./cmd)
+  rm -rf "$src"
+}
+if docker compose version >/dev/null 2>&1; then log "docker compose present"; else step docker-compose build_compose; fi
 log "done"

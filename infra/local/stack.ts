@@ -8,7 +8,7 @@
  * stop and restart any service with the exact command that started it.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -54,7 +54,7 @@ function log(message: string): void {
   process.stdout.write(`[stack] ${message}\n`);
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.unref();
@@ -296,6 +296,21 @@ function nginxSpec(port: number, upstreams: Record<string, number[]>): ServiceSp
     `# written by infra/local/stack.ts\n${lines.join("\n")}\n`,
   );
   writeFileSync(join(dir, "docstack-listen.conf"), `listen 127.0.0.1:${port};\n`);
+  // The reference page: swagger-ui-dist with infra/docs on top, and the merged contract.
+  const docsRoot = join(dir, "docs-root");
+  cpSync(
+    dirname(fileURLToPath(import.meta.resolve("swagger-ui-dist/package.json"))),
+    join(docsRoot, "docs"),
+    { recursive: true },
+  );
+  cpSync(join(repoRoot, "infra/docs"), join(docsRoot, "docs"), { recursive: true });
+  cpSync(join(repoRoot, "openapi.yaml"), join(docsRoot, "openapi.yaml"));
+  writeFileSync(
+    join(dir, "docstack-docs.conf"),
+    renderTemplate(readFileSync(join(repoRoot, "infra/nginx/docs-locations.conf.template"), "utf8"), {
+      DOCS_ROOT: docsRoot,
+    }),
+  );
   return {
     name: "nginx",
     command: which("nginx", ["/usr/sbin/nginx"]),

@@ -6,6 +6,8 @@ import type { ZodError } from "zod";
 import type { Deps } from "../deps/deps.js";
 import { ApiError } from "../errors/api-error.js";
 import { problemContentType, toProblem } from "../errors/problem.js";
+import { documentConfig, functionDescriptions, functionDocPaths } from "./openapi-info.js";
+import { isFunctionName } from "./route-table.js";
 
 export interface AppEnv {
   Variables: { deps: Deps; requestId: string };
@@ -87,6 +89,11 @@ export function createBaseApp(deps: Deps, name: string): OpenAPIHono<AppEnv> {
   app.use("*", (c, next) =>
     /^multipart\/form-data/i.test(c.req.header("content-type") ?? "") ? next() : jsonLimit(c, next),
   );
+
+  if (isFunctionName(name)) {
+    // Each function publishes its own contract; the merged one is openapi.yaml (npm run openapi).
+    app.doc31(functionDocPaths[name], documentConfig(`Docstack ${name}`, functionDescriptions[name]));
+  }
 
   // Internal liveness of this process, for container healthchecks and the local stack launcher.
   // Not in the OpenAPI document and not routed by Nginx: the public probes are the health function's.

@@ -9,6 +9,7 @@ describe("functionFor", () => {
     ["/documents/abc/download-url", "upload"],
     ["/documents/abc/reindex", "index"],
     ["/files/documents/x", "upload"],
+    ["/upload/openapi.json", "upload"],
     ["/index/run", "index"],
     ["/index/status", "index"],
     ["/query", "query"],

@@ -7,12 +7,16 @@ export const functionNames: readonly FunctionName[] = ["upload", "index", "query
 
 const rules: [RegExp, FunctionName][] = [
   [/^\/documents\/[^/]+\/reindex\/?$/, "index"],
-  [/^\/(collections|documents|files)(\/|$)/, "upload"],
+  [/^\/(collections|documents|files|upload)(\/|$)/, "upload"],
   [/^\/index(\/|$)/, "index"],
   [/^\/query(\/|$)/, "query"],
   [/^\/backups(\/|$)/, "backup-status"],
   [/^\/health(\/|$)/, "health"],
 ];
+
+export function isFunctionName(name: string): name is FunctionName {
+  return (functionNames as readonly string[]).includes(name);
+}
 
 export function functionFor(path: string): FunctionName | undefined {
   return rules.find(([pattern]) => pattern.test(path))?.[1];

@@ -20,6 +20,7 @@ const ComponentStatus = z.object({
 export const getBackupStatusRoute = createRoute({
   method: "get",
   path: "/backups/status",
+  operationId: "getBackupStatus",
   tags: ["backup-status"],
   summary: "Backup freshness per component",
   description: "Read from the backup manifests. With no backups every component reports `never`.",

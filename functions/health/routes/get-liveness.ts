@@ -4,6 +4,7 @@ import type { AppEnv } from "../../../shared/http/create-app.js";
 export const getLivenessRoute = createRoute({
   method: "get",
   path: "/health",
+  operationId: "getLiveness",
   tags: ["health"],
   summary: "Liveness: the process answers (touches no dependency)",
   responses: {

@@ -17,6 +17,7 @@ const Readiness = z.object({
 export const getReadinessRoute = createRoute({
   method: "get",
   path: "/health/ready",
+  operationId: "getReadiness",
   tags: ["health"],
   summary: "Readiness: every configured dependency answers",
   description:

@@ -9,6 +9,7 @@ const states = ["pending", "indexing", "indexed", "failed"] as const;
 export const getIndexStatusRoute = createRoute({
   method: "get",
   path: "/index/status",
+  operationId: "getIndexStatus",
   tags: ["index"],
   summary: "Document counts per index state",
   request: { query: z.object({ collection_id: z.uuid().optional() }) },

@@ -11,6 +11,7 @@ import { DocumentSchema } from "../../../shared/http/schemas/document-schema.js"
 export const reindexDocumentRoute = createRoute({
   method: "post",
   path: "/documents/{id}/reindex",
+  operationId: "reindexDocument",
   tags: ["index"],
   summary: "Queue a document for indexing again",
   description:

@@ -12,6 +12,7 @@ const RunIndexBody = z.object({
 export const runIndexRoute = createRoute({
   method: "post",
   path: "/index/run",
+  operationId: "runIndex",
   tags: ["index"],
   summary: "Index pending documents now",
   description:

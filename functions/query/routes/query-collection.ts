@@ -39,6 +39,7 @@ const Passage = z.object({
 export const queryRoute = createRoute({
   method: "post",
   path: "/query",
+  operationId: "queryCollection",
   tags: ["query"],
   summary: "Retrieve passages",
   description:

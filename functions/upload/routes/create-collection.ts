@@ -18,6 +18,7 @@ const CreateCollectionBody = z.object({
 export const createCollectionRoute = createRoute({
   method: "post",
   path: "/collections",
+  operationId: "createCollection",
   tags: ["upload"],
   summary: "Create a collection",
   description: "A collection records the embedding model and dimension it is built with.",

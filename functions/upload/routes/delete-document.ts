@@ -8,6 +8,7 @@ import { IdParams } from "../../../shared/http/schemas/common.js";
 export const deleteDocumentRoute = createRoute({
   method: "delete",
   path: "/documents/{id}",
+  operationId: "deleteDocument",
   tags: ["upload"],
   summary: "Delete a document everywhere",
   description:

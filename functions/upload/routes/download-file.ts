@@ -16,6 +16,7 @@ const SignedQuery = z.object({
 export const downloadFileRoute = createRoute({
   method: "get",
   path: "/files/{name}",
+  operationId: "downloadFile",
   tags: ["upload"],
   summary: "Download through a signed link (filesystem store only)",
   description:

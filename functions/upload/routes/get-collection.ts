@@ -8,6 +8,7 @@ import { IdParams } from "../../../shared/http/schemas/common.js";
 export const getCollectionRoute = createRoute({
   method: "get",
   path: "/collections/{id}",
+  operationId: "getCollection",
   tags: ["upload"],
   summary: "Get a collection",
   request: { params: IdParams },

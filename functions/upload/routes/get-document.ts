@@ -9,6 +9,7 @@ import { DocumentSchema } from "../../../shared/http/schemas/document-schema.js"
 export const getDocumentRoute = createRoute({
   method: "get",
   path: "/documents/{id}",
+  operationId: "getDocument",
   tags: ["upload"],
   summary: "Get a document's metadata and index status",
   request: { params: IdParams },

@@ -9,6 +9,7 @@ import { IdParams } from "../../../shared/http/schemas/common.js";
 export const getDownloadUrlRoute = createRoute({
   method: "get",
   path: "/documents/{id}/download-url",
+  operationId: "getDownloadUrl",
   tags: ["upload"],
   summary: "Get a short-lived download link",
   description:

@@ -8,6 +8,7 @@ import { PageQuery } from "../../../shared/http/schemas/common.js";
 export const listCollectionsRoute = createRoute({
   method: "get",
   path: "/collections",
+  operationId: "listCollections",
   tags: ["upload"],
   summary: "List collections",
   request: { query: PageQuery },

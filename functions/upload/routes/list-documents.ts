@@ -17,6 +17,7 @@ const ListDocumentsQuery = PageQuery.extend({
 export const listDocumentsRoute = createRoute({
   method: "get",
   path: "/documents",
+  operationId: "listDocuments",
   tags: ["upload"],
   summary: "List documents",
   description:

@@ -51,6 +51,7 @@ const UploadResponse = z.object({
 export const uploadDocumentRoute = createRoute({
   method: "post",
   path: "/documents",
+  operationId: "uploadDocument",
   tags: ["upload"],
   summary: "Upload a document",
   description:
