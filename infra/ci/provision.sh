@@ -4,6 +4,7 @@
 #   MinIO:  go install github.com/minio/minio@latest
 #   Chroma: pip install chromadb   (its server; the npm package is only our client)
 #   schemathesis: pip                                             (contract tests)
+#   Chromium: headless browser test of the /docs page (Debian's package; no browser download)
 #   docker compose v2 plugin: built from its Go module, only to validate docker-compose.yml
 #     (these machines have the Docker client but no engine and no compose plugin)
 # One line per component with the time it took; build output goes to a log shown on failure.
@@ -26,6 +27,7 @@ command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ] || need_apt+=(pgbo
 command -v redis-server >/dev/null || need_apt+=(redis-server)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql postgresql-contrib)
+command -v chromium >/dev/null || need_apt+=(chromium)
 apt_install() {
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${need_apt[@]}"

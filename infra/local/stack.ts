@@ -352,6 +352,9 @@ function chromaGatewaySpec(port: number, chromaPort: number): ServiceSpec {
   };
 }
 
+/** Settings the stack suite relies on: a small query limit keeps the burst test quick. */
+export const stackTestEnv: Record<string, string> = { RATE_LIMIT_QUERY: "60", RATE_LIMIT_WINDOW_S: "60" };
+
 export interface UpOptions {
   queryReplicas?: number;
   /** Extra environment for the function processes (tests set small rate limits, for example). */
@@ -615,9 +618,11 @@ const invokedDirectly =
   process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   const command = process.argv[2];
+  // STACK_TEST_ENV=1 starts it with the stack suite's settings (CI starts one stack for all suites).
+  const functionEnv = process.env.STACK_TEST_ENV === "1" ? stackTestEnv : {};
   const main =
     command === "up"
-      ? up().then(() => undefined)
+      ? up({ functionEnv }).then(() => undefined)
       : command === "down"
         ? down()
         : Promise.reject(new Error("usage: stack.ts up|down"));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stackTestEnv } from "./global-setup.js";
+import { stackTestEnv } from "../../infra/local/stack.js";
 import { state } from "./stack-client.js";
 
 describe("rate limiting across replicas", () => {

@@ -24,7 +24,13 @@ export const createCollectionRoute = createRoute({
   description: "A collection records the embedding model and dimension it is built with.",
   request: { body: { required: true, content: { "application/json": { schema: CreateCollectionBody } } } },
   responses: {
-    201: { description: "Created", content: { "application/json": { schema: CollectionSchema } } },
+    201: {
+      description: "Created",
+      content: { "application/json": { schema: CollectionSchema } },
+      links: {
+        GetCollection: { operationId: "getCollection", parameters: { id: "$response.body#/id" } },
+      },
+    },
     ...problemResponses("bad_request", "validation_failed", "conflict", "service_unavailable"),
   },
 });

@@ -62,6 +62,13 @@ export const uploadDocumentRoute = createRoute({
     201: {
       description: "Stored; indexing is pending",
       content: { "application/json": { schema: UploadResponse } },
+      // For clients and stateful contract tests: what can be done with the new document.
+      links: {
+        GetDocument: { operationId: "getDocument", parameters: { id: "$response.body#/document/id" } },
+        GetDownloadUrl: { operationId: "getDownloadUrl", parameters: { id: "$response.body#/document/id" } },
+        ReindexDocument: { operationId: "reindexDocument", parameters: { id: "$response.body#/document/id" } },
+        DeleteDocument: { operationId: "deleteDocument", parameters: { id: "$response.body#/document/id" } },
+      },
     },
     200: {
       description: "Same content already in the collection (on_duplicate=skip)",
