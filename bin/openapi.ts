@@ -31,7 +31,9 @@ if (process.argv.includes("--check")) {
     }
   });
   if (stale.length > 0) {
-    console.error(`stale: ${stale.map(([p]) => p).join(", ")}: run \`npm run openapi\` and commit the result`);
+    console.error(
+      `stale: ${stale.map(([p]) => p).join(", ")}: run \`npm run openapi\` and commit the result`,
+    );
     process.exit(1);
   }
   console.log("openapi.yaml and the client schema are up to date");

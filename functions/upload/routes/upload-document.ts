@@ -66,7 +66,10 @@ export const uploadDocumentRoute = createRoute({
       links: {
         GetDocument: { operationId: "getDocument", parameters: { id: "$response.body#/document/id" } },
         GetDownloadUrl: { operationId: "getDownloadUrl", parameters: { id: "$response.body#/document/id" } },
-        ReindexDocument: { operationId: "reindexDocument", parameters: { id: "$response.body#/document/id" } },
+        ReindexDocument: {
+          operationId: "reindexDocument",
+          parameters: { id: "$response.body#/document/id" },
+        },
         DeleteDocument: { operationId: "deleteDocument", parameters: { id: "$response.body#/document/id" } },
       },
     },
