@@ -96,9 +96,14 @@ describe("POST /index/run", () => {
     expect(await stack.deps.vectors.countDocument({ id: collection, dimension: 512 }, id)).toBe(first);
   });
 
-  it("accepts an empty body and runs over all collections", async () => {
-    const res = await stack.request("/index/run", { method: "POST" });
-    expect(res.status).toBe(200);
+  it("accepts an empty body and applies the default limit of 10", async () => {
+    const collection = await stack.createCollection();
+    for (let i = 0; i < 11; i++) await upload(collection, `n${i}.txt`, `note number ${i}`);
+    const first = await stack.json<{ claimed: number }>("/index/run", { method: "POST" });
+    expect(first.status).toBe(200);
+    expect(first.body.claimed).toBe(10);
+    const second = await stack.json<{ claimed: number }>("/index/run", { method: "POST" });
+    expect(second.body.claimed).toBe(1);
   });
 
   it.each([

@@ -4,7 +4,6 @@ window.ui = SwaggerUIBundle({
   dom_id: "#swagger-ui",
   deepLinking: true,
   tryItOutEnabled: false,
-  servers: [{ url: window.location.origin }],
   presets: [SwaggerUIBundle.presets.apis],
   layout: "BaseLayout",
 });

@@ -9,6 +9,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -298,8 +299,10 @@ function nginxSpec(port: number, upstreams: Record<string, number[]>): ServiceSp
   writeFileSync(join(dir, "docstack-listen.conf"), `listen 127.0.0.1:${port};\n`);
   // The reference page: swagger-ui-dist with infra/docs on top, and the merged contract.
   const docsRoot = join(dir, "docs-root");
+  // createRequire, not import.meta.resolve: vitest's module runner (the stack suite's
+  // globalSetup starts the stack) does not support import.meta.resolve.
   cpSync(
-    dirname(fileURLToPath(import.meta.resolve("swagger-ui-dist/package.json"))),
+    dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json")),
     join(docsRoot, "docs"),
     { recursive: true },
   );

@@ -17,6 +17,10 @@ describe("sql", () => {
     });
   });
 
+  it("refuses an undefined value instead of binding NULL", () => {
+    expect(() => render(sql`select 1 limit ${undefined}`)).toThrow(/undefined SQL parameter \$1/);
+  });
+
   it("renders an empty condition list as true and keeps raw text", () => {
     expect(render(sql`select ${raw("x")} where ${and([])}`).text).toBe("select x where true");
   });

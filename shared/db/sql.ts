@@ -47,6 +47,9 @@ export function render(fragment: SqlFragment): RenderedSql {
       if (value instanceof SqlFragment) {
         text += walk(value);
       } else {
+        // postgres.js refuses undefined; PGlite would bind NULL (`limit NULL` is no limit at all).
+        // Refusing it here makes both engines fail the same way, at the bug.
+        if (value === undefined) throw new TypeError(`undefined SQL parameter $${params.length + 1}`);
         params.push(value);
         text += `$${params.length}`;
       }

@@ -30,8 +30,7 @@ export function documentConfig(title: string, description: string) {
       description,
       license: { name: "Proprietary" },
     },
-    servers: [
-      { url: "http://localhost:8080", description: "Nginx entry point (docker compose), or npm start" },
-    ],
+    // Relative: the entry point that serves this document (Nginx, or npm start) is the one to call.
+    servers: [{ url: "/", description: "The Docstack entry point serving this document" }],
   };
 }

@@ -51,7 +51,10 @@ describe("API reference page at /docs through Nginx", () => {
     await status.waitFor({ timeout: 15_000 });
     expect((await status.textContent())?.trim()).toBe("200");
     expect(
-      await liveness.locator(".live-responses-table .response-col_description").first().textContent(),
+      await liveness
+        .locator(".live-responses-table .response .response-col_description")
+        .first()
+        .textContent(),
     ).toContain('"ok"');
 
     mkdirSync(artifacts, { recursive: true });

@@ -47,8 +47,9 @@ export const runIndexRoute = createRoute({
 export function registerRunIndex(app: OpenAPIHono<AppEnv>) {
   app.openapi(runIndexRoute, async (c) => {
     const deps = c.var.deps;
-    // The body is optional: an empty POST runs over every collection with the default limit.
-    const body = (c.req.valid("json") as z.infer<typeof RunIndexBody> | undefined) ?? RunIndexBody.parse({});
+    // The body is optional: without one the validator is skipped and yields {}, so the schema's
+    // defaults (limit 10) are applied here; a body that was validated parses to itself.
+    const body = RunIndexBody.parse(c.req.valid("json") ?? {});
     if (body.collection_id !== undefined) await getCollection(deps.db, body.collection_id);
     const result = await runIndex(
       { ...deps, batchSize: deps.config.EMBED_BATCH_SIZE },
