@@ -11,13 +11,20 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { homedir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const stackDir = join(repoRoot, ".stack");
 const statePath = join(stackDir, "state.json");
+/**
+ * PostgreSQL and PgBouncer run as the `postgres` user, which may not be able to enter the
+ * checkout (a clone under /root, say): their files live in a fresh directory under the system
+ * temp dir instead, recorded in the state and removed by `down`.
+ */
+const serviceUserDir =
+  process.env.STACK_SERVICE_DIR ?? join(tmpdir(), `docstack-stack-${process.pid}-${Date.now()}`);
 
 export interface ServiceSpec {
   name: string;
@@ -42,6 +49,8 @@ export interface StackState {
   /** The environment every function process runs with. */
   functionEnv: Record<string, string>;
   services: Record<string, ServiceSpec>;
+  /** PostgreSQL's and PgBouncer's files (outside the checkout; see serviceUserDir). */
+  serviceDir: string;
 }
 
 const credentials = {
@@ -217,11 +226,11 @@ export function saveService(spec: ServiceSpec): void {
 }
 
 async function startPostgres(port: number): Promise<ServiceSpec> {
-  const data = join(stackDir, "postgres");
-  const socketDir = join(stackDir, "sockets");
+  const data = join(serviceUserDir, "postgres");
+  const socketDir = join(serviceUserDir, "sockets");
   mkdirSync(data, { recursive: true });
   mkdirSync(socketDir, { recursive: true });
-  const pwfile = join(stackDir, "pgpass.txt");
+  const pwfile = join(serviceUserDir, "pgpass.txt");
   writeFileSync(pwfile, credentials.dbPassword);
   if (isRoot) execFileSync("chown", ["-R", "postgres:postgres", data, socketDir, pwfile]);
   run("postgres", postgresBin("initdb"), [
@@ -255,7 +264,7 @@ async function startPostgres(port: number): Promise<ServiceSpec> {
 }
 
 function pgbouncerSpec(pgPort: number, port: number, poolUser: string): ServiceSpec {
-  const dir = join(stackDir, "pgbouncer");
+  const dir = join(serviceUserDir, "pgbouncer");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "userlist.txt"), `"docstack" "${credentials.dbPassword}"\n`);
   const ini = readFileSync(join(repoRoot, "infra/pgbouncer/pgbouncer.ini"), "utf8")
@@ -372,6 +381,7 @@ export async function up(options: UpOptions = {}): Promise<StackState> {
     // Leave nothing running behind a failed start.
     for (const spec of started.reverse()) await stopService(spec).catch(() => {});
     rmSync(statePath, { force: true });
+    rmSync(serviceUserDir, { recursive: true, force: true });
     throw error;
   }
 }
@@ -381,7 +391,7 @@ async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<Stac
   if (existsSync(statePath)) await down();
   rmSync(stackDir, { recursive: true, force: true });
   mkdirSync(join(stackDir, "logs"), { recursive: true });
-  if (isRoot) execFileSync("chmod", ["755", stackDir]);
+  mkdirSync(serviceUserDir, { recursive: true, mode: 0o755 });
 
   const ports = {
     postgres: await freePort(),
@@ -590,6 +600,7 @@ async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<Stac
     ),
     functionEnv,
     services,
+    serviceDir: serviceUserDir,
   };
   writeState(state);
   log(`up in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${state.nginx} (state in ${statePath})`);
@@ -614,6 +625,7 @@ export async function down(): Promise<void> {
     if (spec) await stopService(spec);
   }
   rmSync(statePath, { force: true });
+  if (state.serviceDir) rmSync(state.serviceDir, { recursive: true, force: true });
   log("down");
 }
 
