@@ -2,7 +2,7 @@ import { loadConfigFromProcess } from "../shared/config.js";
 import { buildNodeDeps } from "../shared/deps/build-node-deps.js";
 import { describeDeps } from "../shared/deps/deps.js";
 import { onShutdown, serveNode } from "../shared/http/serve-node.js";
-import { startIndexWorker } from "../shared/indexing/index-worker.js";
+import { startConfiguredWorker } from "../shared/indexing/index-worker.js";
 import { composeApps } from "./compose-apps.js";
 
 /** `npm start`: every function in one process on the embedded engines, with the index worker. */
@@ -12,10 +12,7 @@ const deps = await buildNodeDeps(config, { port });
 const served = await serveNode(composeApps(deps), deps, port);
 const steps = [served.close];
 if (config.INDEX_WORKER) {
-  const worker = startIndexWorker(
-    { ...deps, batchSize: config.EMBED_BATCH_SIZE },
-    { pollMs: config.INDEX_POLL_MS, batch: config.INDEX_BATCH, leaseS: config.INDEX_LEASE_S },
-  );
+  const worker = startConfiguredWorker(deps);
   steps.push(worker.stop);
 }
 steps.push(deps.close);

@@ -475,41 +475,15 @@ async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<Stac
   await Promise.all(infra.map((spec) => launch(spec)));
   await launch(chromaGatewaySpec(ports.chromaGateway, ports.chroma));
 
-  const dbEnv = { PGPASSWORD: credentials.dbPassword };
-  run(
-    undefined,
-    postgresBin("psql"),
-    [
-      "-h",
-      "127.0.0.1",
-      "-p",
-      String(ports.postgres),
-      "-U",
-      "docstack",
-      "-d",
-      "postgres",
-      "-qc",
-      "create database docstack",
-    ],
-    dbEnv,
-  );
-  run(
-    undefined,
-    postgresBin("psql"),
-    [
-      "-h",
-      "127.0.0.1",
-      "-p",
-      String(ports.postgres),
-      "-U",
-      "docstack",
-      "-d",
-      "docstack",
-      "-qc",
-      "alter role docstack set statement_timeout = '30s'",
-    ],
-    dbEnv,
-  );
+  const psql = (database: string, statement: string) =>
+    run(
+      undefined,
+      postgresBin("psql"),
+      ["-h", "127.0.0.1", "-p", String(ports.postgres), "-U", "docstack", "-d", database, "-qc", statement],
+      { PGPASSWORD: credentials.dbPassword },
+    );
+  psql("postgres", "create database docstack");
+  psql("docstack", "alter role docstack set statement_timeout = '30s'");
   await launch(pgbouncerSpec(ports.postgres, ports.pgbouncer, "postgres"));
 
   const directUrl = `postgres://docstack:${credentials.dbPassword}@127.0.0.1:${ports.postgres}/docstack`;

@@ -1,4 +1,5 @@
 import type { Queryable } from "../db/database.js";
+import { isUniqueViolation } from "../db/errors.js";
 import { sql } from "../db/sql.js";
 import type { Embedder } from "../embeddings/embedder.js";
 import { ApiError } from "../errors/api-error.js";
@@ -18,10 +19,6 @@ export interface NewCollection {
   name: string;
   description?: string;
   chunking?: Record<string, { size?: number; overlap?: number }>;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === "23505";
 }
 
 /**

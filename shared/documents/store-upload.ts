@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Collection } from "../collections/collections.js";
 import type { Database } from "../db/database.js";
+import { isUniqueViolation } from "../db/errors.js";
 import { sql } from "../db/sql.js";
 import { ApiError, dependencyUnavailable } from "../errors/api-error.js";
 import { decideType } from "../extract/detect-type.js";
@@ -118,10 +119,6 @@ export interface UploadResult {
   document: DocumentRow;
   outcome: "created" | "duplicate" | "replaced";
   replacedId?: string;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === "23505";
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import { loadConfigFromProcess } from "../config.js";
 import { buildNodeDeps } from "../deps/build-node-deps.js";
 import { type Deps, describeDeps } from "../deps/deps.js";
-import { startIndexWorker } from "../indexing/index-worker.js";
+import { startConfiguredWorker } from "../indexing/index-worker.js";
 import { defaultPorts, type FunctionName } from "./route-table.js";
 import { onShutdown, serveNode } from "./serve-node.js";
 
@@ -19,10 +19,7 @@ export async function runNodeEntry(name: FunctionName, createApp: (deps: Deps) =
   deps.log.info("function listening", { function: name, url: served.url, adapters: describeDeps(deps) });
   const steps = [served.close];
   if (name === "index" && config.INDEX_WORKER) {
-    const worker = startIndexWorker(
-      { ...deps, batchSize: config.EMBED_BATCH_SIZE },
-      { pollMs: config.INDEX_POLL_MS, batch: config.INDEX_BATCH, leaseS: config.INDEX_LEASE_S },
-    );
+    const worker = startConfiguredWorker(deps);
     steps.push(worker.stop);
   }
   steps.push(deps.close);

@@ -1,7 +1,17 @@
+import type { Deps } from "../deps/deps.js";
 import { purgeMarkedDocuments } from "../documents/delete-document.js";
 import type { Logger } from "../logging/logger.js";
 import type { IndexDeps } from "./index-document.js";
 import { runIndex } from "./run-index.js";
+
+/** The worker as configured (INDEX_POLL_MS, INDEX_BATCH, INDEX_LEASE_S, EMBED_BATCH_SIZE). */
+export function startConfiguredWorker(deps: Deps): WorkerHandle {
+  const { config } = deps;
+  return startIndexWorker(
+    { ...deps, batchSize: config.EMBED_BATCH_SIZE },
+    { pollMs: config.INDEX_POLL_MS, batch: config.INDEX_BATCH, leaseS: config.INDEX_LEASE_S },
+  );
+}
 
 export interface WorkerOptions {
   pollMs: number;
