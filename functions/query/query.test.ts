@@ -93,6 +93,8 @@ describe("POST /query", () => {
       404,
       "not_found",
     ],
+    ["NUL in the query text", { query: "bees\u0000", mode: "keyword" }, 422, "validation_failed"],
+    ["NUL in a filter", { query: "bees", filter: { filename: "a\u0000" } }, 422, "validation_failed"],
   ])("%s -> %s", async (_name, body, status, code) => {
     const r = await stack.json<{ code: string; requestId: string }>("/query", {
       method: "POST",

@@ -91,6 +91,39 @@ describe("upload rejects bad input with a problem and writes nothing", () => {
       "payload_too_large",
     ],
     [
+      // Larger than the 8 KiB read to check the type: the rest must be drained, not hang.
+      "1 MB PNG spoofed as PDF",
+      async () => {
+        const big = new Uint8Array(1024 * 1024);
+        big.set(pngBytes);
+        return { method: "POST", body: uploadForm(collection, { name: "big.pdf", bytes: big }) };
+      },
+      415,
+      "unsupported_media_type",
+    ],
+    [
+      "1 MB text over the limit",
+      async () => ({
+        method: "POST",
+        body: uploadForm(collection, { name: "big.txt", bytes: "z".repeat(1024 * 1024) }),
+      }),
+      413,
+      "payload_too_large",
+    ],
+    [
+      "metadata with a NUL character",
+      async () => ({
+        method: "POST",
+        body: uploadForm(
+          collection,
+          { name: "nul.txt", bytes: "fine text" },
+          { metadata: '{"a":"x\\u0000y"}' },
+        ),
+      }),
+      422,
+      "validation_failed",
+    ],
+    [
       "malformed multipart (truncated)",
       async () =>
         multipart(

@@ -132,8 +132,9 @@ export async function recordUpload(
   input: RecordInput,
 ): Promise<UploadResult> {
   const { collection } = input;
+  let result: UploadResult;
   try {
-    const result = await deps.db.transaction(async (tx): Promise<UploadResult> => {
+    result = await deps.db.transaction(async (tx): Promise<UploadResult> => {
       const [existing] = await tx.query<DocumentRow>(sql`
         select * from documents where collection_id = ${collection.id} and sha256 = ${received.sha256}
         and deleted_at is null for update`);
@@ -157,16 +158,8 @@ export async function recordUpload(
         ? { document: row, outcome: "created" }
         : { document: row, outcome: "replaced", replacedId: existing.id };
     });
-    if (result.outcome === "duplicate") await deps.objects.delete(received.objectName);
-    if (result.replacedId !== undefined) {
-      const [old] = await deps.db.query<DocumentRow>(
-        sql`select * from documents where id = ${result.replacedId}`,
-      );
-      // If a store fails here the old document stays marked; the worker's sweep finishes it.
-      if (old !== undefined) await purgeDocument(deps, old).catch(() => {});
-    }
-    return result;
   } catch (error) {
+    // Nothing was committed: the object must not outlive the failed attempt.
     await deps.objects.delete(received.objectName).catch(() => {});
     if (isUniqueViolation(error)) {
       // A concurrent upload of the same bytes committed first: answer as if we had seen it.
@@ -178,4 +171,15 @@ export async function recordUpload(
     }
     throw error;
   }
+  // Committed. From here nothing may remove the new document's object, and nothing may fail the
+  // upload: what is left over is garbage that a retry or the worker's sweep removes.
+  if (result.outcome === "duplicate") await deps.objects.delete(received.objectName).catch(() => {});
+  const replacedId = result.replacedId;
+  if (replacedId !== undefined) {
+    await deps.db
+      .query<DocumentRow>(sql`select * from documents where id = ${replacedId}`)
+      .then(([old]) => (old === undefined ? undefined : purgeDocument(deps, old)))
+      .catch(() => {}); // the old document stays marked; the worker's sweep finishes it
+  }
+  return result;
 }

@@ -29,8 +29,27 @@ function fromHttpException(e: HTTPException): ApiError {
   return new ApiError(e.status >= 500 ? "internal" : "bad_request", e.message, { cause: e });
 }
 
+/**
+ * Text PostgreSQL cannot store: a NUL character (22021 in text, 22P05 in jsonb) or other invalid
+ * byte sequences. It came from the client, so it is their 422, not our 500.
+ */
+function fromUnstorableText(error: unknown): ApiError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "22021" || code === "22P05") {
+    return new ApiError(
+      "validation_failed",
+      "Text must not contain NUL characters or invalid byte sequences",
+      {
+        cause: error,
+      },
+    );
+  }
+  return undefined;
+}
+
 export function renderError(c: AppContext, error: unknown): Response {
-  const apiError = error instanceof HTTPException ? fromHttpException(error) : error;
+  const apiError =
+    error instanceof HTTPException ? fromHttpException(error) : (fromUnstorableText(error) ?? error);
   const requestId = c.get("requestId") ?? "unknown";
   const problem = toProblem(apiError, requestId, c.req.path);
   const log = c.get("deps")?.log;

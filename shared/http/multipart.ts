@@ -75,6 +75,10 @@ export async function parseMultipart<T>(
         .then(
           (value): PromiseSettledResult<T> => ({ status: "fulfilled", value }),
           (reason: unknown): PromiseSettledResult<T> => {
+            // Drain the rest so busboy can finish. The handler's abandoned async iterator left a
+            // 'readable' listener, and while one exists Node ignores resume(): without removing
+            // it, a refused file larger than what was read so far hangs the request.
+            stream.removeAllListeners("readable");
             stream.resume();
             return { status: "rejected", reason };
           },

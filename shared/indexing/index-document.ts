@@ -67,6 +67,14 @@ export async function indexDocument(
   t("embed", started);
 
   const target = { id: collection.id, dimension: collection.embedding_dimension };
+  // A run whose claim was taken over (reindex, or its lease expired) must not touch vectors the
+  // new owner may already have written; renewing the lease keeps later batches from expiring.
+  const [stillOurs] = await deps.db.query<{ id: string }>(sql`
+    update documents set claimed_at = now()
+    where id = ${doc.id} and claim_token = ${doc.claim_token} and deleted_at is null returning id`);
+  if (stillOurs === undefined) {
+    return { id: doc.id, status: "abandoned", chunk_count: 0, error: "claim lost (deleted or re-claimed)" };
+  }
   started = performance.now();
   await deps.vectors.deleteDocument(target, doc.id);
   await deps.vectors.upsert(

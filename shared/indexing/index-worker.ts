@@ -1,3 +1,4 @@
+import { sql } from "../db/sql.js";
 import type { Deps } from "../deps/deps.js";
 import { purgeMarkedDocuments } from "../documents/delete-document.js";
 import type { Logger } from "../logging/logger.js";
@@ -32,6 +33,7 @@ export interface WorkerHandle {
  */
 export function startIndexWorker(deps: IndexDeps & { log: Logger }, options: WorkerOptions): WorkerHandle {
   let stopping = false;
+  let partitionsCheckedAt = 0;
   let wake: (() => void) | undefined;
   let idleWaiters: (() => void)[] = [];
   const sleep = (ms: number) =>
@@ -57,6 +59,11 @@ export function startIndexWorker(deps: IndexDeps & { log: Logger }, options: Wor
           continue;
         }
         await purgeMarkedDocuments(deps, 30);
+        if (Date.now() - partitionsCheckedAt > 6 * 3600_000) {
+          // Monthly audit partitions two months ahead, before rows land in the default partition.
+          await deps.db.query(sql`select ensure_audit_partitions(2)`);
+          partitionsCheckedAt = Date.now();
+        }
       } catch (error) {
         deps.log.error("index worker pass failed", { error });
       }

@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { Readable } from "node:stream";
 import { Client } from "minio";
 import { contentDisposition } from "./content-disposition.js";
@@ -22,6 +23,9 @@ function clientFor(endpoint: string, o: MinioObjectStoreOptions): Client {
     accessKey: o.accessKey,
     secretKey: o.secretKey,
     region: o.region,
+    // The upload's size is unknown while it streams; minio-js would then pick a part size for a
+    // 5 TiB object (~560 MB) and buffer the whole file. 8 MiB parts bound memory per upload.
+    partSize: 8 * 1024 * 1024,
   });
 }
 
@@ -74,9 +78,23 @@ export class MinioObjectStore implements ObjectStore {
         }
       })(),
     );
-    await this.client.putObject(this.options.bucket, name, counted, undefined, {
-      "Content-Type": contentType,
+    // minio-js only pipe()s the body, and pipe() does not forward errors: an aborted or oversize
+    // upload would be an unhandled 'error' event (the process exits). Race the upload against it.
+    const failed = once(counted, "error").then(([error]) => {
+      throw error;
     });
+    try {
+      await Promise.race([
+        this.client.putObject(this.options.bucket, name, counted, undefined, { "Content-Type": contentType }),
+        failed,
+      ]);
+    } catch (error) {
+      counted.destroy();
+      await this.client.removeIncompleteUpload(this.options.bucket, name).catch(() => {});
+      throw error;
+    } finally {
+      failed.catch(() => {});
+    }
     return size;
   }
 

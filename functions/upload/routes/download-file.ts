@@ -42,7 +42,12 @@ export function registerDownloadFile(app: OpenAPIHono<AppEnv>) {
       throw new ApiError("not_found", "Signed local links are not used with this object store");
     const query = SignedQuery.safeParse(c.req.query());
     if (!query.success) throw new ApiError("forbidden", "The link is incomplete or malformed");
-    const name = decodeURIComponent(c.req.path.slice("/files/".length));
+    let name: string;
+    try {
+      name = decodeURIComponent(c.req.path.slice("/files/".length));
+    } catch {
+      throw new ApiError("forbidden", "The link is invalid or has expired");
+    }
     let valid = false;
     try {
       const { type, ...signed } = query.data;
