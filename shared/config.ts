@@ -115,7 +115,21 @@ export const configSchema = z.object({
     .default(600)
     .describe("a claim older than this is taken over (crashed worker)"),
 
-  BACKUP_DIR: z.string().optional().describe("where backup manifests are read (default DATA_DIR/backups)"),
+  BACKUP_DIR: z
+    .string()
+    .optional()
+    .describe("where backups are written and their manifests read (default DATA_DIR/backups)"),
+  /** pg_dump needs a session: through PgBouncer in transaction mode it is not reliable. */
+  BACKUP_DATABASE_URL: z
+    .string()
+    .optional()
+    .describe("URL pg_dump/pg_restore use (default DATABASE_URL); point it at PostgreSQL, not PgBouncer"),
+  BACKUP_RETENTION_DAYS: int(0, 36_500)
+    .default(30)
+    .describe("backups older than this many days are deleted (but see BACKUP_KEEP_MIN)"),
+  BACKUP_KEEP_MIN: int(1, 10_000)
+    .default(7)
+    .describe("the newest this many complete backups are always kept, whatever their age"),
   BACKUP_STALE_HOURS: z.coerce
     .number()
     .positive()
@@ -178,4 +192,12 @@ export function parseConfig(source: Record<string, unknown>): Config {
 /** For Node entries only. */
 export function loadConfigFromProcess(overrides: Record<string, string> = {}): Config {
   return parseConfig({ ...process.env, ...overrides });
+}
+
+/**
+ * The environment for a child process (pg_dump, pg_restore): this process's own, plus `extra`.
+ * Here because this is the one module that reads process.env.
+ */
+export function childProcessEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
+  return { ...process.env, ...extra };
 }

@@ -16,4 +16,9 @@ export interface Database extends Queryable {
   execScript(text: string): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * PGlite only: a gzip'd tarball of its data directory, taken while it serves (the embedded
+   * default's database backup; a real server is backed up with pg_dump instead).
+   */
+  dumpDataDir?(): Promise<Uint8Array>;
 }

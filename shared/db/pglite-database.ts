@@ -20,8 +20,12 @@ function queryable(client: Client): Queryable {
  * memory (tests). It serialises all queries itself, so "FOR UPDATE SKIP LOCKED" is honoured
  * trivially: two claims never interleave.
  */
-export async function createPgliteDatabase(dataDir?: string): Promise<Database> {
-  const client = await PGlite.create(dataDir, { extensions: { vector } });
+export async function createPgliteDatabase(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
+  // loadDataDir seeds an empty data directory from a dumpDataDir tarball (restores).
+  const client = await PGlite.create(dataDir, {
+    extensions: { vector },
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
   const base = queryable(client);
   return {
     kind: "pglite",
@@ -35,6 +39,10 @@ export async function createPgliteDatabase(dataDir?: string): Promise<Database> 
     },
     async close(): Promise<void> {
       await client.close();
+    },
+    async dumpDataDir(): Promise<Uint8Array> {
+      const tarball = await client.dumpDataDir("gzip");
+      return new Uint8Array(await tarball.arrayBuffer());
     },
   };
 }

@@ -103,6 +103,12 @@ export async function vectorSearch(deps: SearchDeps, req: SearchRequest, limit: 
   } catch (error) {
     throw dependencyUnavailable("The vector store", error);
   }
+  // Equal scores come back in whatever order the index walked them (an HNSW index rebuilt by a
+  // restore walks differently): break ties by chunk, as keyword search does, so the same
+  // question over the same data always gives the same ranking.
+  hits.sort(
+    (a, b) => b.score - a.score || a.documentId.localeCompare(b.documentId) || a.chunkIndex - b.chunkIndex,
+  );
   return passagesFor(deps.db, hits, where);
 }
 

@@ -110,6 +110,34 @@ export class ChromaStore implements VectorStore {
     return got.ids.length;
   }
 
+  async count(collection: VectorCollection): Promise<number> {
+    const c = await this.open(collection);
+    return c.count();
+  }
+
+  async exportPage(
+    collection: VectorCollection,
+    page: { limit: number; offset: number },
+  ): Promise<VectorRecord[]> {
+    const c = await this.open(collection);
+    const got = await c.get({ limit: page.limit, offset: page.offset, include: ["embeddings", "metadatas"] });
+    return got.ids.map((id, i) => {
+      const m = got.metadatas[i];
+      const embedding = got.embeddings[i];
+      // A record without our metadata or embedding was not written by Docstack: refuse to guess.
+      if (m === null || m === undefined || embedding === undefined) {
+        throw new Error(
+          `chroma record ${id} in ${ChromaStore.collectionName(collection.id)} has no metadata or embedding`,
+        );
+      }
+      return {
+        documentId: String(m.document_id),
+        chunkIndex: Number(m.chunk_index),
+        embedding: Array.from(embedding),
+      };
+    });
+  }
+
   async ping(): Promise<void> {
     await this.client.heartbeat();
   }

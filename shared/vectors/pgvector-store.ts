@@ -84,6 +84,29 @@ export class PgvectorStore implements VectorStore {
     return row?.n ?? 0;
   }
 
+  async count(collection: VectorCollection): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(
+      sql`select count(*)::int as n from vectors where collection_id = ${collection.id}::uuid`,
+    );
+    return row?.n ?? 0;
+  }
+
+  async exportPage(
+    collection: VectorCollection,
+    page: { limit: number; offset: number },
+  ): Promise<VectorRecord[]> {
+    // pgvector prints float4 values in their shortest round-tripping form, so text is lossless.
+    const rows = await this.db.query<{ document_id: string; chunk_index: number; embedding: string }>(sql`
+      select document_id::text, chunk_index, embedding::text as embedding
+      from vectors where collection_id = ${collection.id}::uuid
+      order by id limit ${page.limit} offset ${page.offset}`);
+    return rows.map((r) => ({
+      documentId: r.document_id,
+      chunkIndex: r.chunk_index,
+      embedding: JSON.parse(r.embedding) as number[],
+    }));
+  }
+
   async ping(): Promise<void> {
     const [row] = await this.db.query<{ ready: boolean }>(
       sql`select to_regclass('vectors') is not null as ready`,

@@ -34,6 +34,13 @@ export interface VectorStore {
   /** Idempotent: removes every vector of the document. */
   deleteDocument(collection: VectorCollection, documentId: string): Promise<void>;
   countDocument(collection: VectorCollection, documentId: string): Promise<number>;
+  /** Every vector of the collection (backups check exports against it). */
+  count(collection: VectorCollection): Promise<number>;
+  /**
+   * One page of the collection's vectors, in a stable order, for backups. Restores write pages
+   * back with `upsert` (ids are deterministic, so a repeated restore overwrites, never duplicates).
+   */
+  exportPage(collection: VectorCollection, page: { limit: number; offset: number }): Promise<VectorRecord[]>;
   ping(): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
-import { join } from "node:path";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { backupRoot } from "../../../shared/backups/backup-dir.js";
 import { backupStatus } from "../../../shared/backups/backup-status.js";
 import { readLastDrill, readManifests } from "../../../shared/backups/read-manifests.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
@@ -52,7 +52,7 @@ export const getBackupStatusRoute = createRoute({
 export function registerGetBackupStatus(app: OpenAPIHono<AppEnv>) {
   app.openapi(getBackupStatusRoute, async (c) => {
     const { config } = c.var.deps;
-    const dir = config.BACKUP_DIR ?? join(config.DATA_DIR, "backups");
+    const dir = backupRoot(config);
     const components = backupStatus(await readManifests(dir), config.BACKUP_STALE_HOURS, new Date());
     // The whole is as good as its worst part.
     const worst = components.some((s) => s.status === "never")
