@@ -323,12 +323,17 @@ function nginxSpec(port: number, upstreams: Record<string, number[]>): ServiceSp
       DOCS_ROOT: docsRoot,
     }),
   );
+  return nginxProcess("nginx", dir, port);
+}
+
+/** An Nginx in the foreground on `dir/nginx.conf`, its pid file beside it. */
+function nginxProcess(name: string, dir: string, port: number): ServiceSpec {
   return {
-    name: "nginx",
+    name,
     command: which("nginx", ["/usr/sbin/nginx"]),
     args: ["-p", dir, "-c", join(dir, "nginx.conf"), "-g", `daemon off; pid ${join(dir, "nginx.pid")};`],
     env: {},
-    log: join(stackDir, "logs/nginx.log"),
+    log: join(stackDir, `logs/${name}.log`),
     ready: { tcp: port },
   };
 }
@@ -354,14 +359,7 @@ function chromaGatewaySpec(port: number, chromaPort: number): ServiceSpec {
     join(dir, "nginx.conf"),
     `error_log stderr warn;\nevents { worker_connections 1024; }\nhttp {\n  access_log off;\n${server}}\n`,
   );
-  return {
-    name: "chroma-gateway",
-    command: which("nginx", ["/usr/sbin/nginx"]),
-    args: ["-p", dir, "-c", join(dir, "nginx.conf"), "-g", `daemon off; pid ${join(dir, "nginx.pid")};`],
-    env: {},
-    log: join(stackDir, "logs/chroma-gateway.log"),
-    ready: { tcp: port },
-  };
+  return nginxProcess("chroma-gateway", dir, port);
 }
 
 /** Settings the stack suite relies on: a small query limit keeps the burst test quick. */

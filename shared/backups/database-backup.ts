@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
-import { createPostgresDatabase } from "../db/postgres-database.js";
+import { createPostgresDatabase, postgresOptionsFrom } from "../db/postgres-database.js";
 import { sql } from "../db/sql.js";
 import { type BackupDocument, countRows, listBackupDocuments } from "./backup-documents.js";
 import { describeFile } from "./backup-files.js";
@@ -32,6 +32,26 @@ async function serverVersion(db: Database): Promise<string> {
   return row?.v ?? "unknown";
 }
 
+/** The manifest entry of a verified database dump (one file; count = documents rows). */
+function databaseManifest(
+  engine: "pglite" | "postgres",
+  file: Awaited<ReturnType<typeof describeFile>>,
+  counts: Record<string, number>,
+  started: number,
+  details: Record<string, number>,
+): BackupComponentManifest {
+  return {
+    files: [file],
+    size: file.size,
+    count: counts.documents ?? 0,
+    verified: true,
+    verified_at: new Date().toISOString(),
+    engine,
+    duration_ms: Date.now() - started,
+    details,
+  };
+}
+
 /**
  * PGlite: its own tarball of the data directory, taken from the live instance after a checkpoint
  * (the tarball is crash-consistent either way; the checkpoint only shortens recovery on load).
@@ -46,17 +66,8 @@ async function backupPglite(db: Database, dir: string): Promise<DatabaseBackup> 
   await writeFile(join(dir, pgliteDumpFile), tarball, { flag: "wx" });
   const file = await describeFile(dir, pgliteDumpFile);
   return {
-    manifest: {
-      files: [file],
-      size: file.size,
-      count: counts.documents ?? 0,
-      // A gzip'd tar that PGlite wrote and we re-hashed; restore loads it into a scratch directory first.
-      verified: true,
-      verified_at: new Date().toISOString(),
-      engine: "pglite",
-      duration_ms: Date.now() - started,
-      details: counts,
-    },
+    // A gzip'd tar that PGlite wrote and we re-hashed; restore loads it into a scratch directory first.
+    manifest: databaseManifest("pglite", file, counts, started, counts),
     toolVersions: { database: await serverVersion(db) },
     documents,
   };
@@ -70,13 +81,7 @@ async function backupPglite(db: Database, dir: string): Promise<DatabaseBackup> 
 async function backupPostgres(config: Config, dir: string): Promise<DatabaseBackup> {
   const started = Date.now();
   const url = backupDatabaseUrl(config);
-  const direct = createPostgresDatabase({
-    url,
-    poolMax: 1,
-    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
-    connectTimeoutS: config.DB_CONNECT_TIMEOUT_S,
-    pgbouncer: false,
-  });
+  const direct = createPostgresDatabase(postgresOptionsFrom(config, { url, poolMax: 1, pgbouncer: false }));
   const path = join(dir, postgresDumpFile);
   try {
     const { counts, documents } = await direct.transaction(async (tx) => {
@@ -99,19 +104,10 @@ async function backupPostgres(config: Config, dir: string): Promise<DatabaseBack
       throw new Error(`pg_restore --list: no data for ${missing.join(", ")} in the dump`);
     const file = await describeFile(dir, postgresDumpFile);
     return {
-      manifest: {
-        files: [file],
-        size: file.size,
-        count: counts.documents ?? 0,
-        verified: true,
-        verified_at: new Date().toISOString(),
-        engine: "postgres",
-        duration_ms: Date.now() - started,
-        details: {
-          ...counts,
-          toc_entries: toc.split("\n").filter((l) => l !== "" && !l.startsWith(";")).length,
-        },
-      },
+      manifest: databaseManifest("postgres", file, counts, started, {
+        ...counts,
+        toc_entries: toc.split("\n").filter((l) => l !== "" && !l.startsWith(";")).length,
+      }),
       toolVersions: {
         database: await serverVersion(direct),
         pg_dump: await toolVersion("pg_dump"),

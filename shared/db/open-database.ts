@@ -3,18 +3,12 @@ import { join } from "node:path";
 import type { Config } from "../config.js";
 import type { Database } from "./database.js";
 import { createPgliteDatabase } from "./pglite-database.js";
-import { createPostgresDatabase } from "./postgres-database.js";
+import { createPostgresDatabase, postgresOptionsFrom } from "./postgres-database.js";
 
 /** Node only: picks the engine the configuration names. */
 export async function openDatabase(config: Config): Promise<Database> {
   if (config.DB_DRIVER === "postgres") {
-    return createPostgresDatabase({
-      url: config.DATABASE_URL ?? "",
-      poolMax: config.DB_POOL_MAX,
-      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
-      connectTimeoutS: config.DB_CONNECT_TIMEOUT_S,
-      pgbouncer: config.DB_PGBOUNCER,
-    });
+    return createPostgresDatabase(postgresOptionsFrom(config));
   }
   const dir = join(config.DATA_DIR, "pg");
   await mkdir(dir, { recursive: true });

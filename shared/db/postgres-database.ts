@@ -1,4 +1,5 @@
 import postgres from "postgres";
+import type { Config } from "../config.js";
 import type { Database, Queryable } from "./database.js";
 import { Gate } from "./gate.js";
 import { render, type SqlFragment } from "./sql.js";
@@ -10,6 +11,21 @@ export interface PostgresOptions {
   connectTimeoutS: number;
   /** PgBouncer in transaction mode cannot keep prepared statements across transactions. */
   pgbouncer: boolean;
+}
+
+/** The configured connection settings; `overrides` for special connections (backups: direct, one). */
+export function postgresOptionsFrom(
+  config: Config,
+  overrides: Partial<PostgresOptions> = {},
+): PostgresOptions {
+  return {
+    url: config.DATABASE_URL ?? "",
+    poolMax: config.DB_POOL_MAX,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    connectTimeoutS: config.DB_CONNECT_TIMEOUT_S,
+    pgbouncer: config.DB_PGBOUNCER,
+    ...overrides,
+  };
 }
 
 type Client = postgres.Sql | postgres.TransactionSql;

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { type Config, ConfigError } from "../config.js";
 import type { Database, Queryable } from "../db/database.js";
-import { createPostgresDatabase } from "../db/postgres-database.js";
+import { createPostgresDatabase, postgresOptionsFrom } from "../db/postgres-database.js";
 import type { SqlFragment } from "../db/sql.js";
 import { createLogger } from "../logging/logger.js";
 import { DisabledRateLimiter } from "../ratelimit/memory-rate-limiter.js";
@@ -92,17 +92,7 @@ export function buildWorkerDeps(config: Config): Deps {
   const issues = workerRequirements(config);
   if (issues.length > 0) throw new ConfigError(issues);
   const log = createLogger(config.LOG_LEVEL);
-  // Same mapping as openDatabase's postgres branch, which cannot be imported: its module also
-  // loads PGlite and node:fs.
-  const db = requestScopedDatabase(() =>
-    createPostgresDatabase({
-      url: config.DATABASE_URL ?? "",
-      poolMax: config.DB_POOL_MAX,
-      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
-      connectTimeoutS: config.DB_CONNECT_TIMEOUT_S,
-      pgbouncer: config.DB_PGBOUNCER,
-    }),
-  );
+  const db = requestScopedDatabase(() => createPostgresDatabase(postgresOptionsFrom(config)));
   // A Workers-capable limiter is future work; until then say so once per isolate, loudly.
   log.warn(`rate limiting disabled on Workers: ${limiterReason[config.RATE_LIMITER]}`);
   return {
