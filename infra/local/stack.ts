@@ -518,6 +518,10 @@ async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<Stac
     REDIS_URL: `redis://127.0.0.1:${ports.redis}`,
     INDEX_WORKER: "false",
     INDEX_POLL_MS: "200",
+    // pg_dump/pg_restore need a session: PostgreSQL itself, not PgBouncer. Backups live with the
+    // stack's other state and go with the next `up`.
+    BACKUP_DATABASE_URL: directUrl,
+    BACKUP_DIR: join(stackDir, "backups"),
     ...options.functionEnv,
   };
 
@@ -601,6 +605,18 @@ export async function down(): Promise<void> {
   log("down");
 }
 
+/**
+ * `npm run stack:env`: the functions' settings as shell exports, so the operator commands
+ * (backup, restore, dr-drill, migrate) run against the local stack:
+ * `eval "$(npm run --silent stack:env)" && npm run backup`.
+ */
+async function printEnv(): Promise<void> {
+  const { functionEnv } = readState();
+  for (const [key, value] of Object.entries(functionEnv)) {
+    process.stdout.write(`export ${key}='${value.replaceAll("'", "'\\''")}'\n`);
+  }
+}
+
 const invokedDirectly =
   process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
@@ -612,7 +628,9 @@ if (invokedDirectly) {
       ? up({ functionEnv }).then(() => undefined)
       : command === "down"
         ? down()
-        : Promise.reject(new Error("usage: stack.ts up|down"));
+        : command === "env"
+          ? printEnv()
+          : Promise.reject(new Error("usage: stack.ts up|down|env"));
   main.catch(async (error: unknown) => {
     process.stderr.write(`[stack] ${error instanceof Error ? error.message : String(error)}\n`);
     if (command === "up") await down().catch(() => {});

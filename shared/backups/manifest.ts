@@ -35,10 +35,32 @@ export const manifestSchema = z.object({
 });
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
+/** One section of a drill's before/after comparison (a table, objects, vectors, queries). */
+const drillSectionSchema = z.object({
+  before: z.number().int().nonnegative(),
+  after: z.number().int().nonnegative(),
+  lost: z.number().int().nonnegative(),
+  changed: z.number().int().nonnegative(),
+  added: z.number().int().nonnegative(),
+  examples: z.array(z.string()),
+});
+
+/**
+ * A disaster-recovery drill (`<backup dir>/drills/latest.json`, and one file per drill):
+ * backup, wipe, restore, compare. `rto_seconds` is the restore's wall time, its own checks
+ * included: how long the stores were down for want of their data.
+ */
 export const drillSchema = z.object({
   at: z.iso.datetime({ offset: true }),
   outcome: z.enum(["passed", "failed"]),
   rto_seconds: z.number().nonnegative(),
   backup_id: z.string(),
+  // Optional so records of older drills still read.
+  backup_seconds: z.number().nonnegative().optional(),
+  verify_seconds: z.number().nonnegative().optional(),
+  /** Bytes per component of the drill's backup. */
+  sizes: z.record(z.string(), z.number().nonnegative()).optional(),
+  comparison: z.record(z.string(), drillSectionSchema).optional(),
+  error: z.string().optional(),
 });
 export type DrillRecord = z.infer<typeof drillSchema>;

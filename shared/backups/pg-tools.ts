@@ -99,3 +99,21 @@ export async function pgRestore(url: string, file: string): Promise<void> {
     await rm(scratch, { recursive: true, force: true });
   }
 }
+
+/** Drops every table, row and function of the `public` schema in one transaction (drills only). */
+export async function pgDropPublicSchema(url: string): Promise<void> {
+  const { dbname, env } = connectionFor(url);
+  await runTool(
+    "psql",
+    [
+      "--no-psqlrc",
+      "--quiet",
+      "--single-transaction",
+      "--set=ON_ERROR_STOP=1",
+      "--command=drop schema if exists public cascade",
+      "--command=create schema public",
+      `--dbname=${dbname}`,
+    ],
+    env,
+  );
+}

@@ -24,7 +24,11 @@ export function vectorsFile(collectionId: string): string {
   return `vectors/${collectionId}.jsonl.gz`;
 }
 
-async function* pages(vectors: VectorStore, collection: VectorCollection): AsyncGenerator<VectorRecord> {
+/** Every vector of the collection, page by page, in the store's stable order. */
+export async function* exportedVectors(
+  vectors: VectorStore,
+  collection: VectorCollection,
+): AsyncGenerator<VectorRecord> {
   for (let offset = 0; ; offset += pageSize) {
     const page = await vectors.exportPage(collection, { limit: pageSize, offset });
     yield* page;
@@ -53,7 +57,7 @@ export async function backupVectors(
     const header: VectorsHeader = { collection: c, count: expected };
     const lines = (async function* () {
       yield header;
-      for await (const r of pages(vectors, handle)) {
+      for await (const r of exportedVectors(vectors, handle)) {
         const line: VectorLine = {
           document_id: r.documentId,
           chunk_index: r.chunkIndex,
@@ -125,7 +129,8 @@ async function removeOthers(
   keep: ReadonlySet<string>,
 ): Promise<void> {
   const others = new Set<string>();
-  for await (const r of pages(vectors, handle)) if (!keep.has(r.documentId)) others.add(r.documentId);
+  for await (const r of exportedVectors(vectors, handle))
+    if (!keep.has(r.documentId)) others.add(r.documentId);
   for (const documentId of others) await vectors.deleteDocument(handle, documentId);
 }
 

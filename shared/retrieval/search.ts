@@ -33,6 +33,9 @@ interface SearchDeps {
   embedder: Embedder;
 }
 
+/** Extra vector hits fetched so that ties at the top-k cut are broken here, not by the index. */
+const tieMargin = 10;
+
 /** How many candidates each side contributes to the fusion. */
 function candidates(topK: number): number {
   return Math.min(200, Math.max(20, topK * 4));
@@ -97,19 +100,24 @@ export async function vectorSearch(deps: SearchDeps, req: SearchRequest, limit: 
     hits = await deps.vectors.query(
       { id: req.collection.id, dimension: req.collection.embedding_dimension },
       embedding,
-      limit,
+      limit + tieMargin,
       documentIds,
     );
   } catch (error) {
     throw dependencyUnavailable("The vector store", error);
   }
   // Equal scores come back in whatever order the index walked them (an HNSW index rebuilt by a
-  // restore walks differently): break ties by chunk, as keyword search does, so the same
-  // question over the same data always gives the same ranking.
-  hits.sort(
-    (a, b) => b.score - a.score || a.documentId.localeCompare(b.documentId) || a.chunkIndex - b.chunkIndex,
-  );
-  return passagesFor(deps.db, hits, where);
+  // restore walks differently), and "equal" includes float32 noise in the last bits (a vector
+  // store may re-round what it is given). Scores are compared at 6 decimals and ties broken by
+  // chunk, as keyword search does, and the cut is made here, past a margin fetched for it, so
+  // the same question over the same data always gives the same ranking.
+  const ranked = hits
+    .map((h) => ({ ...h, score: Math.round(h.score * 1e6) / 1e6 }))
+    .sort(
+      (a, b) => b.score - a.score || a.documentId.localeCompare(b.documentId) || a.chunkIndex - b.chunkIndex,
+    )
+    .slice(0, limit);
+  return passagesFor(deps.db, ranked, where);
 }
 
 export async function search(deps: SearchDeps, req: SearchRequest): Promise<Passage[]> {

@@ -55,19 +55,37 @@ export class ChromaStore implements VectorStore {
     return handle;
   }
 
+  /**
+   * Runs `op` on the collection's cached handle. A handle goes stale when its Chroma collection
+   * is deleted and made again (a restore into a wiped Chroma, an operator's repair): Chroma then
+   * answers 404 for the old collection id, so the handle is dropped and `op` runs once more on a
+   * fresh one, and the functions need no restart.
+   */
+  private async use<T>(collection: VectorCollection, op: (c: Collection) => Promise<T>): Promise<T> {
+    const handle = this.open(collection);
+    try {
+      return await op(await handle);
+    } catch (error) {
+      if ((error as Error).name !== "ChromaNotFoundError") throw error;
+      if (this.collections.get(collection.id) === handle) this.collections.delete(collection.id);
+      return op(await this.open(collection));
+    }
+  }
+
   async ensureCollection(collection: VectorCollection): Promise<void> {
-    await this.open(collection);
+    await this.use(collection, (c) => c.count());
   }
 
   async upsert(collection: VectorCollection, records: VectorRecord[]): Promise<void> {
-    const c = await this.open(collection);
     for (let i = 0; i < records.length; i += upsertBatch) {
       const batch = records.slice(i, i + upsertBatch);
-      await c.upsert({
-        ids: batch.map((r) => vectorId(r.documentId, r.chunkIndex)),
-        embeddings: batch.map((r) => r.embedding),
-        metadatas: batch.map((r) => ({ document_id: r.documentId, chunk_index: r.chunkIndex })),
-      });
+      await this.use(collection, (c) =>
+        c.upsert({
+          ids: batch.map((r) => vectorId(r.documentId, r.chunkIndex)),
+          embeddings: batch.map((r) => r.embedding),
+          metadatas: batch.map((r) => ({ document_id: r.documentId, chunk_index: r.chunkIndex })),
+        }),
+      );
     }
   }
 
@@ -78,13 +96,14 @@ export class ChromaStore implements VectorStore {
     documentIds?: readonly string[],
   ): Promise<VectorHit[]> {
     if (documentIds !== undefined && documentIds.length === 0) return [];
-    const c = await this.open(collection);
-    const result = await c.query({
-      queryEmbeddings: [embedding],
-      nResults: topK,
-      include: ["metadatas", "distances"],
-      ...(documentIds === undefined ? {} : { where: { document_id: { $in: [...documentIds] } } }),
-    });
+    const result = await this.use(collection, (c) =>
+      c.query({
+        queryEmbeddings: [embedding],
+        nResults: topK,
+        include: ["metadatas", "distances"],
+        ...(documentIds === undefined ? {} : { where: { document_id: { $in: [...documentIds] } } }),
+      }),
+    );
     const metadatas = result.metadatas[0] ?? [];
     const distances = result.distances[0] ?? [];
     const hits: VectorHit[] = [];
@@ -100,27 +119,25 @@ export class ChromaStore implements VectorStore {
   }
 
   async deleteDocument(collection: VectorCollection, documentId: string): Promise<void> {
-    const c = await this.open(collection);
-    await c.delete({ where: { document_id: documentId } });
+    await this.use(collection, (c) => c.delete({ where: { document_id: documentId } }));
   }
 
   async countDocument(collection: VectorCollection, documentId: string): Promise<number> {
-    const c = await this.open(collection);
-    const got = await c.get({ where: { document_id: documentId }, include: [] });
+    const got = await this.use(collection, (c) => c.get({ where: { document_id: documentId }, include: [] }));
     return got.ids.length;
   }
 
   async count(collection: VectorCollection): Promise<number> {
-    const c = await this.open(collection);
-    return c.count();
+    return this.use(collection, (c) => c.count());
   }
 
   async exportPage(
     collection: VectorCollection,
     page: { limit: number; offset: number },
   ): Promise<VectorRecord[]> {
-    const c = await this.open(collection);
-    const got = await c.get({ limit: page.limit, offset: page.offset, include: ["embeddings", "metadatas"] });
+    const got = await this.use(collection, (c) =>
+      c.get({ limit: page.limit, offset: page.offset, include: ["embeddings", "metadatas"] }),
+    );
     return got.ids.map((id, i) => {
       const m = got.metadatas[i];
       const embedding = got.embeddings[i];
@@ -136,6 +153,15 @@ export class ChromaStore implements VectorStore {
         embedding: Array.from(embedding),
       };
     });
+  }
+
+  async dropCollection(collection: VectorCollection): Promise<void> {
+    this.collections.delete(collection.id);
+    try {
+      await this.client.deleteCollection({ name: ChromaStore.collectionName(collection.id) });
+    } catch (error) {
+      if ((error as Error).name !== "ChromaNotFoundError") throw error;
+    }
   }
 
   async ping(): Promise<void> {

@@ -107,6 +107,12 @@ export class PgvectorStore implements VectorStore {
     }));
   }
 
+  async dropCollection(collection: VectorCollection): Promise<void> {
+    // The index is per collection and typed by its dimension: a new model may bring another one.
+    await this.db.query(sql`drop index if exists ${raw(indexName(collection))}`);
+    await this.db.query(sql`delete from vectors where collection_id = ${collection.id}::uuid`);
+  }
+
   async ping(): Promise<void> {
     const [row] = await this.db.query<{ ready: boolean }>(
       sql`select to_regclass('vectors') is not null as ready`,

@@ -41,6 +41,8 @@ export interface VectorStore {
    * back with `upsert` (ids are deterministic, so a repeated restore overwrites, never duplicates).
    */
   exportPage(collection: VectorCollection, page: { limit: number; offset: number }): Promise<VectorRecord[]>;
+  /** Removes the collection and every vector in it (idempotent): reindex, disaster drills. */
+  dropCollection(collection: VectorCollection): Promise<void>;
   ping(): Promise<void>;
 }
 

@@ -83,3 +83,35 @@ export function getFrom(localAddress: string, url: string): Promise<number> {
     req.end();
   });
 }
+
+/**
+ * A request from a chosen loopback source address, body and all (multipart forms included), so
+ * many "clients" can upload without tripping the per-address limits meant for one.
+ */
+export async function requestFrom(
+  localAddress: string,
+  path: string,
+  init: { method: string; body?: FormData | string; headers?: Record<string, string> },
+): Promise<{ status: number; text: string }> {
+  const encoded = init.body === undefined ? undefined : new Response(init.body);
+  const body = encoded ? Buffer.from(await encoded.arrayBuffer()) : undefined;
+  const headers: Record<string, string> = { ...init.headers };
+  const type = encoded?.headers.get("content-type");
+  if (type && !headers["content-type"]) headers["content-type"] = type;
+  if (body) headers["content-length"] = String(body.byteLength);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      `${state.nginx}${path}`,
+      { method: init.method, localAddress, agent: false, headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }),
+        );
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
