@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseCron } from "./backups/cron.js";
 
 /**
  * Every setting Docstack reads, in one schema. This is the only module that touches
@@ -9,6 +10,15 @@ const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
   .transform((v) => ["true", "1", "yes", "on"].includes(v));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+function isCronSchedule(value: string): boolean {
+  try {
+    parseCron(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const configSchema = z.object({
   NODE_ENV: z
@@ -135,6 +145,27 @@ export const configSchema = z.object({
     .positive()
     .default(25)
     .describe("a component’s latest backup older than this is stale"),
+  BACKUP_RPO_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24)
+    .describe("recovery point objective: the most data (hours) a restore may lose; backup-status checks it"),
+  BACKUP_RTO_MINUTES: z.coerce
+    .number()
+    .positive()
+    .default(60)
+    .describe("recovery time objective: the longest a restore may take; checked against the last drill"),
+  BACKUP_SCHEDULE: z
+    .string()
+    .default("30 2 * * *")
+    .refine(isCronSchedule, "BACKUP_SCHEDULE must be a 5-field cron schedule, e.g. 30 2 * * *")
+    .describe("cron schedule (UTC, 5 fields) of `npm run backup:scheduler` / the Compose `backup` service"),
+  /** Bearer token for POST /backups/run; unset disables on-demand backups over HTTP. */
+  BACKUP_RUN_TOKEN: z
+    .string()
+    .min(32, "BACKUP_RUN_TOKEN must be at least 32 characters")
+    .optional()
+    .describe("bearer token for `POST /backups/run` (≥ 32 chars); unset disables it"),
 });
 
 export type Config = z.infer<typeof configSchema>;

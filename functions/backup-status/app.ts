@@ -1,17 +1,28 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { backupMetrics } from "../../shared/backups/backup-metrics.js";
+import { backupReport } from "../../shared/backups/backup-report.js";
 import type { Deps } from "../../shared/deps/deps.js";
 import { type AppEnv, createBaseApp } from "../../shared/http/create-app.js";
 import { rateLimit } from "../../shared/http/rate-limit.js";
 import { registerGetBackupStatus } from "./routes/get-backup-status.js";
+import { registerPostBackupRun } from "./routes/post-backup-run.js";
 
 /** Every route of this function; also used to generate its OpenAPI document. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerGetBackupStatus(app);
+  registerPostBackupRun(app);
 }
 
-/** backup-status: how fresh the backups of each store are. */
+/** backup-status: how fresh the backups of each store are; on-demand backups. */
 export function createApp(deps: Deps) {
   const app = createBaseApp(deps, "backup-status");
+  // For Prometheus on the internal network: like /healthz, not part of the public API, and
+  // Nginx does not route it.
+  app.get("/metrics", async (c) =>
+    c.body(backupMetrics(await backupReport(deps.config)), 200, {
+      "content-type": "text/plain; version=0.0.4; charset=utf-8",
+    }),
+  );
   app.use(
     "*",
     rateLimit(() => "default"),

@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { acquireBackupLock } from "../../shared/backups/backup-lock.js";
 import { type EmbeddedStack, startEmbeddedStack } from "../../tests/support/embedded-stack.js";
+import { createApp } from "./app.js";
 
 let stack: EmbeddedStack;
 beforeAll(async () => {
@@ -56,3 +58,112 @@ describe("GET /backups/status", () => {
     expect(fresh.body.components[0]).toMatchObject({ status: "healthy", latest_backup_id: "new", count: 2 });
   });
 });
+
+describe("GET /backups/status objectives and target, GET /metrics", () => {
+  it("reports free disk, the RPO/RTO targets and whether they are met", async () => {
+    const r = await stack.json<{
+      target: { free_bytes: number; total_bytes: number };
+      objectives: {
+        rpo_hours: number;
+        rto_minutes: number;
+        rpo_met: boolean | null;
+        rto_met: boolean | null;
+      };
+    }>("/backups/status");
+    expect(r.body.target.free_bytes).toBeGreaterThan(0);
+    expect(r.body.target.total_bytes).toBeGreaterThanOrEqual(r.body.target.free_bytes);
+    // The newest backup written above is an hour old: within the 24 h RPO. No drill yet.
+    expect(r.body.objectives).toEqual({ rpo_hours: 24, rto_minutes: 60, rpo_met: true, rto_met: null });
+
+    await mkdir(join(stack.dataDir, "backups", "drills"), { recursive: true });
+    const drill = { at: new Date().toISOString(), outcome: "passed", rto_seconds: 4000, backup_id: "new" };
+    await writeFile(join(stack.dataDir, "backups", "drills", "latest.json"), JSON.stringify(drill));
+    const slow = await stack.json<{ objectives: { rto_met: boolean }; last_drill: unknown }>(
+      "/backups/status",
+    );
+    expect(slow.body.last_drill).toEqual(drill);
+    expect(slow.body.objectives.rto_met).toBe(false); // 4000 s > 60 min
+  });
+
+  it("exports ages, sizes, free disk and the last drill for Prometheus", async () => {
+    // Served by the backup-status function itself (not through the public router or Nginx).
+    const r = await createApp(stack.deps).request("/metrics");
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toContain("text/plain");
+    const text = await r.text();
+    const value = (line: string) => Number(new RegExp(`^${line} (\\S+)$`, "m").exec(text)?.[1]);
+    expect(value('docstack_backup_age_seconds\\{component="database"\\}')).toBeGreaterThan(3500);
+    expect(value('docstack_backup_age_seconds\\{component="database"\\}')).toBeLessThan(3700);
+    expect(value('docstack_backup_stale\\{component="objects"\\}')).toBe(0);
+    expect(value('docstack_backup_count\\{component="vectors"\\}')).toBe(2);
+    expect(value("docstack_backup_target_free_bytes")).toBeGreaterThan(0);
+    expect(value("docstack_backup_drill_rto_seconds")).toBe(4000);
+    expect(value("docstack_backup_drill_passed")).toBe(1);
+    expect(text).toContain("# TYPE docstack_backup_age_seconds gauge");
+  });
+});
+
+describe("POST /backups/run", () => {
+  const token = "t".repeat(40);
+  let admin: EmbeddedStack;
+  beforeAll(async () => {
+    admin = await startEmbeddedStack({ BACKUP_RUN_TOKEN: token });
+  });
+  afterAll(() => admin.close());
+  const run = (s: EmbeddedStack, headers: Record<string, string>, body?: unknown) =>
+    s.json<{ backup_id: string; components: string[]; code: string; requestId: string }>("/backups/run", {
+      method: "POST",
+      headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  it("is disabled (403) without BACKUP_RUN_TOKEN, and refuses a missing or wrong token (401)", async () => {
+    const disabled = await run(stack, { authorization: `Bearer ${token}` });
+    expect(disabled.status).toBe(403);
+    expect(disabled.response.headers.get("content-type")).toContain("application/problem+json");
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: "Bearer wrong" },
+      { authorization: `Basic ${token}` },
+    ];
+    for (const headers of attempts) {
+      const r = await run(admin, headers);
+      expect(r.status, JSON.stringify(headers)).toBe(401);
+      expect(r.body.requestId).toBeTruthy();
+    }
+    expect((await admin.json<{ status: string }>("/backups/status")).body.status).toBe("never");
+  });
+
+  it("starts a verified backup that backup-status then reports; 409 while one runs; 422 on bad input", async () => {
+    const bad = await run(admin, { authorization: `Bearer ${token}` }, { components: ["everything"] });
+    expect(bad.status).toBe(422);
+
+    const root = join(admin.dataDir, "backups");
+    const release = await acquireBackupLock(root);
+    const busy = await run(admin, { authorization: `Bearer ${token}` });
+    await release();
+    expect(busy.status).toBe(409);
+
+    const started = await run(
+      admin,
+      { authorization: `Bearer ${token}` },
+      { components: ["database", "objects"] },
+    );
+    expect(started.status).toBe(202);
+    expect(started.body.components).toEqual(["database", "objects"]);
+    const status = await waitForStatus(
+      admin,
+      (s) => s.components[0]?.latest_backup_id === started.body.backup_id,
+    );
+    expect(status.components.map((c) => c.status)).toEqual(["healthy", "healthy", "never"]);
+  });
+});
+
+async function waitForStatus(s: EmbeddedStack, done: (status: Status) => boolean): Promise<Status> {
+  for (let i = 0; i < 100; i++) {
+    const r = await s.json<Status>("/backups/status");
+    if (done(r.body)) return r.body;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the backup did not show up in /backups/status");
+}

@@ -11,6 +11,14 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Another backup or restore holds the root's lock. */
+export class BackupBusyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BackupBusyError";
+  }
+}
+
 /**
  * One backup or restore at a time per backup root: retention deletes blobs that a concurrent
  * backup might be about to reference. A lock left by a dead process is taken over.
@@ -28,7 +36,7 @@ export async function acquireBackupLock(root: string): Promise<() => Promise<voi
       if ((error as { code?: string }).code !== "EEXIST") throw error;
       const holder = Number.parseInt(await readFile(path, "utf8").catch(() => ""), 10);
       if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
-        throw new Error(`another backup or restore (pid ${holder}) holds ${path}`);
+        throw new BackupBusyError(`another backup or restore (pid ${holder}) holds ${path}`);
       }
       await rm(path, { force: true });
     }

@@ -25,58 +25,81 @@ export interface BackupResult {
   retention: RetentionResult;
 }
 
+export interface StartedBackup {
+  id: string;
+  /** Settles when the backup is complete (manifest written) or has failed (no manifest). */
+  done: Promise<BackupResult>;
+}
+
+/**
+ * Starts one backup: takes the root's lock (a BackupBusyError at once if another backup or
+ * restore holds it) and names the backup, then runs it; `done` settles with the result.
+ */
+export async function startBackup(deps: Deps, options: BackupOptions): Promise<StartedBackup> {
+  const now = options.now ?? (() => new Date());
+  const root = options.targetDir ?? backupRoot(deps.config);
+  const release = await acquireBackupLock(root);
+  const started = now();
+  const id = newBackupId(started);
+  const done = writeBackup(deps, options.components, root, id, started, now).finally(release);
+  return { id, done };
+}
+
+/** One backup, start to finish (the CLI, the scheduler, the drill). */
+export async function runBackup(deps: Deps, options: BackupOptions): Promise<BackupResult> {
+  return (await startBackup(deps, options)).done;
+}
+
 /**
  * One backup: each requested component into `<root>/<id>/`, each verified as it is written, then
  * the manifest, last and atomically. Anything that throws leaves the directory without a
  * manifest, which every reader treats as an unfinished backup; retention removes it a day later.
  * Components run database first, so the objects backed up are those of the dumped rows.
  */
-export async function runBackup(deps: Deps, options: BackupOptions): Promise<BackupResult> {
-  const now = options.now ?? (() => new Date());
-  const root = options.targetDir ?? backupRoot(deps.config);
-  const release = await acquireBackupLock(root);
-  try {
-    const started = now();
-    const id = newBackupId(started);
-    const dir = join(root, id);
-    await mkdir(dir, { recursive: false, mode: 0o700 });
-    const components: Partial<Record<BackupComponent, BackupComponentManifest>> = {};
-    const toolVersions: Record<string, string> = { node: process.version, docstack_backup_format: "1" };
-    let documents: BackupDocument[] | undefined;
+async function writeBackup(
+  deps: Deps,
+  requested: readonly BackupComponent[],
+  root: string,
+  id: string,
+  started: Date,
+  now: () => Date,
+): Promise<BackupResult> {
+  const dir = join(root, id);
+  await mkdir(dir, { recursive: false, mode: 0o700 });
+  const components: Partial<Record<BackupComponent, BackupComponentManifest>> = {};
+  const toolVersions: Record<string, string> = { node: process.version, docstack_backup_format: "1" };
+  let documents: BackupDocument[] | undefined;
 
-    if (options.components.includes("database")) {
-      const db = await backupDatabase(deps.config, deps.db, dir);
-      components.database = db.manifest;
-      Object.assign(toolVersions, db.toolVersions);
-      documents = db.documents;
-    }
-    if (options.components.includes("objects")) {
-      components.objects = await backupObjects(
-        deps.objects,
-        documents ?? (await listBackupDocuments(deps.db)),
-        root,
-        dir,
-      );
-    }
-    if (options.components.includes("vectors")) {
-      components.vectors = await backupVectors(deps.db, deps.vectors, dir);
-    }
-
-    const manifest: BackupManifest = {
-      id,
-      started_at: started.toISOString(),
-      finished_at: now().toISOString(),
-      components,
-      tool_versions: toolVersions,
-    };
-    await writeFileAtomic(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-    const retention = await applyRetention(
-      root,
-      { days: deps.config.BACKUP_RETENTION_DAYS, keepMin: deps.config.BACKUP_KEEP_MIN },
-      now(),
-    );
-    return { manifest, dir, retention };
-  } finally {
-    await release();
+  if (requested.includes("database")) {
+    const db = await backupDatabase(deps.config, deps.db, dir);
+    components.database = db.manifest;
+    Object.assign(toolVersions, db.toolVersions);
+    documents = db.documents;
   }
+  if (requested.includes("objects")) {
+    components.objects = await backupObjects(
+      deps.objects,
+      documents ?? (await listBackupDocuments(deps.db)),
+      root,
+      dir,
+    );
+  }
+  if (requested.includes("vectors")) {
+    components.vectors = await backupVectors(deps.db, deps.vectors, dir);
+  }
+
+  const manifest: BackupManifest = {
+    id,
+    started_at: started.toISOString(),
+    finished_at: now().toISOString(),
+    components,
+    tool_versions: toolVersions,
+  };
+  await writeFileAtomic(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  const retention = await applyRetention(
+    root,
+    { days: deps.config.BACKUP_RETENTION_DAYS, keepMin: deps.config.BACKUP_KEEP_MIN },
+    now(),
+  );
+  return { manifest, dir, retention };
 }

@@ -208,12 +208,32 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Backup freshness per component
-         * @description Read from the backup manifests. With no backups every component reports `never`.
+         * Backup freshness per component, the last drill, free disk and the RPO/RTO targets
+         * @description Read from the backup manifests and drill records. With no backups every component reports `never`.
          */
         get: operations["getBackupStatus"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backups/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a backup now (admin token)
+         * @description Starts a verified backup of the chosen components (all by default) and answers at once; `GET /backups/status` shows it when its manifest is written. Needs `Authorization: Bearer <BACKUP_RUN_TOKEN>`; without that setting on-demand backups are disabled (403).
+         */
+        post: operations["runBackup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1448,9 +1468,36 @@ export interface operations {
                             at: string;
                             /** @enum {string} */
                             outcome: "passed" | "failed";
+                            /** @description Restore wall time, its own verification included */
                             rto_seconds: number;
                             backup_id: string;
+                            backup_seconds?: number;
+                            verify_seconds?: number;
+                            sizes?: {
+                                [key: string]: number;
+                            };
+                            comparison?: {
+                                [key: string]: {
+                                    before: number;
+                                    after: number;
+                                    lost: number;
+                                    changed: number;
+                                    added: number;
+                                    examples: string[];
+                                };
+                            };
+                            error?: string;
                         } | null;
+                        target: {
+                            free_bytes: number;
+                            total_bytes: number;
+                        } | null;
+                        objectives: {
+                            rpo_hours: number;
+                            rto_minutes: number;
+                            rpo_met: boolean | null;
+                            rto_met: boolean | null;
+                        };
                     };
                 };
             };
@@ -1474,6 +1521,99 @@ export interface operations {
             };
             /** @description Service unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runBackup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    components?: ("database" | "objects" | "vectors")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        backup_id: string;
+                        components: ("database" | "objects" | "vectors")[];
+                        status_url: string;
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

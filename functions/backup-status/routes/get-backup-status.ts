@@ -1,13 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { backupRoot } from "../../../shared/backups/backup-dir.js";
-import { backupStatus } from "../../../shared/backups/backup-status.js";
-import { readLastDrill, readManifests } from "../../../shared/backups/read-manifests.js";
+import { backupReport } from "../../../shared/backups/backup-report.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
 
+const Freshness = z.enum(["healthy", "stale", "never"]);
+
 const ComponentStatus = z.object({
   component: z.enum(["database", "objects", "vectors"]),
-  status: z.enum(["healthy", "stale", "never"]),
+  status: Freshness,
   latest_backup_id: z.string().nullable(),
   latest_at: z.string().nullable(),
   age_hours: z.number().nullable(),
@@ -17,30 +17,52 @@ const ComponentStatus = z.object({
   last_verified: z.boolean().nullable(),
 });
 
+const DrillSection = z.object({
+  before: z.number().int(),
+  after: z.number().int(),
+  lost: z.number().int(),
+  changed: z.number().int(),
+  added: z.number().int(),
+  examples: z.array(z.string()),
+});
+
+const Drill = z.object({
+  at: z.string(),
+  outcome: z.enum(["passed", "failed"]),
+  rto_seconds: z.number().openapi({ description: "Restore wall time, its own verification included" }),
+  backup_id: z.string(),
+  backup_seconds: z.number().optional(),
+  verify_seconds: z.number().optional(),
+  sizes: z.record(z.string(), z.number()).optional(),
+  comparison: z.record(z.string(), DrillSection).optional(),
+  error: z.string().optional(),
+});
+
 export const getBackupStatusRoute = createRoute({
   method: "get",
   path: "/backups/status",
   operationId: "getBackupStatus",
   tags: ["backup-status"],
-  summary: "Backup freshness per component",
-  description: "Read from the backup manifests. With no backups every component reports `never`.",
+  summary: "Backup freshness per component, the last drill, free disk and the RPO/RTO targets",
+  description:
+    "Read from the backup manifests and drill records. With no backups every component reports `never`.",
   responses: {
     200: {
       description: "Status",
       content: {
         "application/json": {
           schema: z.object({
-            status: z.enum(["healthy", "stale", "never"]),
+            status: Freshness,
             stale_after_hours: z.number(),
             components: z.array(ComponentStatus),
-            last_drill: z
-              .object({
-                at: z.string(),
-                outcome: z.enum(["passed", "failed"]),
-                rto_seconds: z.number(),
-                backup_id: z.string(),
-              })
-              .nullable(),
+            last_drill: Drill.nullable(),
+            target: z.object({ free_bytes: z.number(), total_bytes: z.number() }).nullable(),
+            objectives: z.object({
+              rpo_hours: z.number(),
+              rto_minutes: z.number(),
+              rpo_met: z.boolean().nullable(),
+              rto_met: z.boolean().nullable(),
+            }),
           }),
         },
       },
@@ -50,24 +72,5 @@ export const getBackupStatusRoute = createRoute({
 });
 
 export function registerGetBackupStatus(app: OpenAPIHono<AppEnv>) {
-  app.openapi(getBackupStatusRoute, async (c) => {
-    const { config } = c.var.deps;
-    const dir = backupRoot(config);
-    const components = backupStatus(await readManifests(dir), config.BACKUP_STALE_HOURS, new Date());
-    // The whole is as good as its worst part.
-    const worst = components.some((s) => s.status === "never")
-      ? "never"
-      : components.some((s) => s.status === "stale")
-        ? "stale"
-        : "healthy";
-    return c.json(
-      {
-        status: worst,
-        stale_after_hours: config.BACKUP_STALE_HOURS,
-        components,
-        last_drill: (await readLastDrill(dir)) ?? null,
-      },
-      200,
-    );
-  });
+  app.openapi(getBackupStatusRoute, async (c) => c.json(await backupReport(c.var.deps.config), 200));
 }
