@@ -1,5 +1,6 @@
 # One image for every function; the FUNCTION build arg picks which one the container runs
-# (upload, index, query, backup-status, health), or `worker` / `migrate` for the commands.
+# (upload, index, query, backup-status, health), or `worker` / `migrate` for the commands;
+# the `backup` target adds PostgreSQL's client tools (backup-status, the backup service).
 # The `nginx` target is the entry point with the API reference page and contract baked in.
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
@@ -20,6 +21,27 @@ EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:8080/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["sh", "-c", "case \"$FUNCTION\" in worker|migrate) exec node --import tsx bin/$FUNCTION.ts ;; *) exec node --import tsx functions/$FUNCTION/entry.node.ts ;; esac"]
+
+# A function image with PostgreSQL 17's client tools (pg_dump must be at least the server's
+# version): backup-status (POST /backups/run) and the scheduled `backup` service
+# (FUNCTION=backup-scheduler). Node is copied from the official image.
+FROM postgres:17-bookworm AS backup
+# Not the PostgreSQL server entrypoint: this image runs Node.
+ENTRYPOINT []
+ARG FUNCTION=backup-scheduler
+ENV FUNCTION=${FUNCTION} NODE_ENV=production HOST=0.0.0.0 PORT=8080 BACKUP_DIR=/backups
+COPY --from=node:20-bookworm-slim /usr/local/bin/node /usr/local/bin/node
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json tsconfig.json ./
+COPY shared ./shared
+COPY functions ./functions
+COPY bin ./bin
+# The named volume takes this directory's owner, so the backup user can write to it.
+RUN mkdir -p /backups && chown postgres:postgres /backups
+USER postgres
+EXPOSE 8080
+CMD ["sh", "-c", "case \"$FUNCTION\" in backup-scheduler|worker|migrate) exec node --import tsx bin/$FUNCTION.ts ;; *) exec node --import tsx functions/$FUNCTION/entry.node.ts ;; esac"]
 
 # Nginx with /openapi.yaml and /docs/ (swagger-ui-dist from the lockfile, no CDN).
 FROM nginx:1.27-alpine AS nginx
