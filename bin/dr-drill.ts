@@ -40,7 +40,7 @@ try {
     process.exitCode = 1;
   }
 } catch (error) {
-  console.error(`dr-drill FAILED before the wipe (nothing changed): ${(error as Error).message}`);
+  console.error(`dr-drill FAILED: ${(error as Error).message}`);
   process.exitCode = 1;
 } finally {
   await deps.close();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseCron } from "./backups/cron.js";
+import { nextRun, parseCron } from "./backups/cron.js";
 
 /**
  * Every setting Docstack reads, in one schema. This is the only module that touches
@@ -13,7 +13,8 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 
 function isCronSchedule(value: string): boolean {
   try {
-    parseCron(value);
+    // A schedule that never fires (30 February) is as wrong as one that cannot be read.
+    nextRun(parseCron(value), new Date());
     return true;
   } catch {
     return false;

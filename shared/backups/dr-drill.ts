@@ -4,7 +4,7 @@ import type { Deps } from "../deps/deps.js";
 import { backupRoot } from "./backup-dir.js";
 import { writeFileAtomic } from "./backup-files.js";
 import { backupDatabaseUrl, databaseHasData } from "./database-backup.js";
-import { backupComponents, type DrillRecord } from "./manifest.js";
+import { type BackupManifest, backupComponents, type DrillRecord } from "./manifest.js";
 import { pgDropPublicSchema } from "./pg-tools.js";
 import { runBackup } from "./run-backup.js";
 import { runRestore } from "./run-restore.js";
@@ -36,6 +36,21 @@ async function assertDrillable(deps: Deps, before: StoreSnapshot): Promise<void>
       `${busy?.n} document(s) are waiting for or being indexed: let the worker finish, then run the drill`,
     );
   }
+  // The wipe empties the whole bucket, but a backup holds the objects of live documents only:
+  // an object of a document being deleted, or of no document, would be "lost" by the drill.
+  const live = new Set(
+    (
+      await deps.db.query<{ object_name: string }>(
+        sql`select object_name from documents where deleted_at is null`,
+      )
+    ).map((r) => r.object_name),
+  );
+  const uncovered = [...before.objects.keys()].filter((name) => !live.has(name));
+  if (uncovered.length > 0) {
+    throw new Error(
+      `${uncovered.length} object(s) belong to no live document (deletions in progress, or orphans), e.g. ${uncovered[0]}: let the worker finish deletions, then run the drill`,
+    );
+  }
 }
 
 /** Vectors, then objects, then the database (which names the collections the others hold). */
@@ -51,9 +66,12 @@ async function wipeStores(deps: Deps, before: StoreSnapshot): Promise<void> {
   const left: string[] = [];
   if (await databaseHasData(deps.db)) left.push("database");
   if ((await deps.objects.list()).length > 0) left.push("objects");
-  for (const c of collections) {
-    if ((await deps.vectors.count({ id: c.id, dimension: c.embedding_dimension })) > 0)
-      left.push(`vectors of ${c.id}`);
+  // pgvector's table went with the schema: the database check covers it.
+  if (deps.vectors.kind !== "pgvector") {
+    for (const c of collections) {
+      if ((await deps.vectors.count({ id: c.id, dimension: c.embedding_dimension })) > 0)
+        left.push(`vectors of ${c.id}`);
+    }
   }
   if (left.length > 0) throw new Error(`the wipe left data behind: ${left.join(", ")}`);
 }
@@ -80,14 +98,20 @@ export async function runDrill(deps: Deps, options: DrillOptions = {}): Promise<
   const say = options.progress ?? (() => {});
   const at = new Date().toISOString();
 
-  const before = await snapshotStores(deps);
-  await assertDrillable(deps, before);
-  say(
-    `snapshot: ${before.rows.documents?.size} documents, ${before.objects.size} objects, ${before.vectors.size} vectors, ${before.queries.size} queries`,
-  );
-
   let t = Date.now();
-  const { manifest } = await runBackup(deps, { components: backupComponents, targetDir: root });
+  let before: StoreSnapshot;
+  let manifest: BackupManifest;
+  try {
+    before = await snapshotStores(deps);
+    await assertDrillable(deps, before);
+    say(
+      `snapshot: ${before.rows.documents?.size} documents, ${before.objects.size} objects, ${before.vectors.size} vectors, ${before.queries.size} queries`,
+    );
+    t = Date.now();
+    ({ manifest } = await runBackup(deps, { components: backupComponents, targetDir: root }));
+  } catch (error) {
+    throw new Error(`${(error as Error).message} (before the wipe: nothing was changed)`);
+  }
   const backupSeconds = seconds(Date.now() - t);
   const sizes = Object.fromEntries(Object.entries(manifest.components).map(([name, c]) => [name, c.size]));
   say(`backup ${manifest.id} in ${backupSeconds} s`);
@@ -117,6 +141,12 @@ export async function runDrill(deps: Deps, options: DrillOptions = {}): Promise<
   } catch (error) {
     record.error = `${(error as Error).message} (restore by hand: npm run restore -- ${manifest.id} --force)`;
   }
-  await recordDrill(root, record);
+  try {
+    await recordDrill(root, record);
+  } catch (error) {
+    throw new Error(
+      `the drill ${record.outcome} (backup ${manifest.id}, RTO ${record.rto_seconds} s) but could not be recorded: ${(error as Error).message}`,
+    );
+  }
   return record;
 }

@@ -24,11 +24,13 @@ export interface ReindexOptions {
  * with the configured embedder: after a lost vector store, or to move a collection to another
  * embedding model (the collection then records the new model and dimension).
  *
- * The collection's documents are first claimed by this run in one transaction, with the model
- * switch, so no worker indexes them into the old vectors; then the vector collection is dropped
- * and made again at the new dimension; then the documents are released as pending and indexed
- * (here, and by any worker that is running). Until that finishes, vector and hybrid queries
- * see only the documents already redone; keyword search is unaffected.
+ * The vector collection is dropped and made again at the new dimension first: if that fails,
+ * nothing else has changed and the command can simply be run again. Then, in one transaction,
+ * the collection switches model and every document of it goes back to pending, including any
+ * a worker indexed or is indexing meanwhile (a worker's run then loses its claim and leaves the
+ * document to this one). The documents are indexed here and by any running worker. Until that
+ * finishes, vector and hybrid queries see only the documents already redone; keyword search is
+ * unaffected.
  */
 export async function reindexCollection(
   deps: Deps,
@@ -39,28 +41,23 @@ export async function reindexCollection(
   const collection = await getCollection(deps.db, collectionId);
   const from = { model: collection.embedding_model, dimension: collection.embedding_dimension };
   const to = { model: deps.embedder.model, dimension: deps.embedder.dimension };
-  const token = crypto.randomUUID();
 
-  const claimed = await deps.db.transaction(async (tx) => {
+  await deps.vectors.dropCollection({ id: collectionId, dimension: from.dimension });
+  await deps.vectors.ensureCollection({ id: collectionId, dimension: to.dimension });
+  const released = await deps.db.transaction(async (tx) => {
     await tx.query(sql`
       update collections set embedding_model = ${to.model}, embedding_dimension = ${to.dimension}
       where id = ${collectionId}`);
     return tx.query<{ id: string }>(sql`
-      update documents set index_status = 'indexing', claim_token = ${token}, claimed_at = now()
+      update documents set index_status = 'pending', claim_token = null, claimed_at = null,
+        index_attempts = 0, index_error = null
       where collection_id = ${collectionId} and deleted_at is null returning id`);
   });
   say(
-    `claimed ${claimed.length} document(s); ${from.model} (${from.dimension}d) -> ${to.model} (${to.dimension}d)`,
+    `${released.length} document(s) to index; ${from.model} (${from.dimension}d) -> ${to.model} (${to.dimension}d)`,
   );
 
-  await deps.vectors.dropCollection({ id: collectionId, dimension: from.dimension });
-  await deps.vectors.ensureCollection({ id: collectionId, dimension: to.dimension });
-  await deps.db.query(sql`
-    update documents set index_status = 'pending', claim_token = null, claimed_at = null,
-      index_attempts = 0, index_error = null
-    where collection_id = ${collectionId} and claim_token = ${token}`);
-
-  const result: ReindexResult = { collectionId, from, to, documents: claimed.length, indexed: 0, failed: 0 };
+  const result: ReindexResult = { collectionId, from, to, documents: released.length, indexed: 0, failed: 0 };
   if (!options.wait) return result;
 
   const batchSize = deps.config.EMBED_BATCH_SIZE;

@@ -110,7 +110,8 @@ export async function vectorSearch(deps: SearchDeps, req: SearchRequest, limit: 
   // restore walks differently), and "equal" includes float32 noise in the last bits (a vector
   // store may re-round what it is given). Scores are compared at 6 decimals and ties broken by
   // chunk, as keyword search does, and the cut is made here, past a margin fetched for it, so
-  // the same question over the same data always gives the same ranking.
+  // the same question over the same data gives the same ranking (two scores within that noise
+  // that straddle a rounding boundary can still come out in either order).
   const ranked = hits
     .map((h) => ({ ...h, score: Math.round(h.score * 1e6) / 1e6 }))
     .sort(

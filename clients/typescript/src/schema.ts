@@ -1476,17 +1476,6 @@ export interface operations {
                             sizes?: {
                                 [key: string]: number;
                             };
-                            comparison?: {
-                                [key: string]: {
-                                    before: number;
-                                    after: number;
-                                    lost: number;
-                                    changed: number;
-                                    added: number;
-                                    examples: string[];
-                                };
-                            };
-                            error?: string;
                         } | null;
                         target: {
                             free_bytes: number;
