@@ -54,10 +54,16 @@ export function buildMergedDocument(): Document {
   merged.components = {
     schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))) as never,
     securitySchemes: {
-      // Declared for clients; enforced once API keys land (see docs/decisions.md).
+      // An API key (npm run keys), sent either way. /health and /health/ready need none.
       ApiKey: { type: "apiKey", in: "header", name: "X-API-Key" },
       Bearer: { type: "http", scheme: "bearer" },
     },
   };
+  merged.security = [{ Bearer: [] }, { ApiKey: [] }];
+  for (const [path, item] of Object.entries(merged.paths)) {
+    if (!path.startsWith("/health")) continue;
+    for (const op of Object.values(item ?? {}))
+      if (op && typeof op === "object") (op as { security?: unknown[] }).security = [];
+  }
   return merged;
 }

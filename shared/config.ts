@@ -161,12 +161,6 @@ export const configSchema = z.object({
     .default("30 2 * * *")
     .refine(isCronSchedule, "BACKUP_SCHEDULE must be a 5-field cron schedule, e.g. 30 2 * * *")
     .describe("cron schedule (UTC, 5 fields) of `npm run backup:scheduler` / the Compose `backup` service"),
-  /** Bearer token for POST /backups/run; unset disables on-demand backups over HTTP. */
-  BACKUP_RUN_TOKEN: z
-    .string()
-    .min(32, "BACKUP_RUN_TOKEN must be at least 32 characters")
-    .optional()
-    .describe("bearer token for `POST /backups/run` (≥ 32 chars); unset disables it"),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "../../shared/auth/api-keys.js";
 import { acquireBackupLock } from "../../shared/backups/backup-lock.js";
+import { sql } from "../../shared/db/sql.js";
 import { type EmbeddedStack, startEmbeddedStack } from "../../tests/support/embedded-stack.js";
 import { createApp } from "./app.js";
 
@@ -104,64 +106,76 @@ describe("GET /backups/status objectives and target, GET /metrics", () => {
 });
 
 describe("POST /backups/run", () => {
-  const token = "t".repeat(40);
   let admin: EmbeddedStack;
+  let adminKey: string;
+  let readKey: string;
   beforeAll(async () => {
-    admin = await startEmbeddedStack({ BACKUP_RUN_TOKEN: token });
+    admin = await startEmbeddedStack();
+    // From here on this file's database has keys: anonymous access is over.
+    adminKey = (await createApiKey(admin.deps.db, { name: "ops", scopes: ["admin"] })).key;
+    readKey = (await createApiKey(admin.deps.db, { name: "reader", scopes: ["read"] })).key;
   });
   afterAll(() => admin.close());
-  const run = (s: EmbeddedStack, headers: Record<string, string>, body?: unknown) =>
-    s.json<{ backup_id: string; components: string[]; code: string; requestId: string }>("/backups/run", {
+  const run = (headers: Record<string, string>, body?: unknown) =>
+    admin.json<{ backup_id: string; components: string[]; code: string; requestId: string }>("/backups/run", {
       method: "POST",
       headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+  const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
-  it("is disabled (403) without BACKUP_RUN_TOKEN, and refuses a missing or wrong token (401)", async () => {
-    const disabled = await run(stack, { authorization: `Bearer ${token}` });
-    expect(disabled.status).toBe(403);
-    expect(disabled.response.headers.get("content-type")).toContain("application/problem+json");
-    const attempts: Record<string, string>[] = [
-      {},
-      { authorization: "Bearer wrong" },
-      { authorization: `Basic ${token}` },
+  it("refuses a missing or unknown key (401) and a key without the admin scope (403)", async () => {
+    const attempts: [Record<string, string>, number][] = [
+      [{}, 401],
+      [bearer("dsk_wrong"), 401],
+      [{ authorization: `Basic ${adminKey}` }, 401],
+      [bearer(readKey), 403],
+      [{ "x-api-key": readKey }, 403],
     ];
-    for (const headers of attempts) {
-      const r = await run(admin, headers);
-      expect(r.status, JSON.stringify(headers)).toBe(401);
+    for (const [headers, status] of attempts) {
+      const r = await run(headers);
+      expect(r.status, JSON.stringify(headers)).toBe(status);
+      expect(r.response.headers.get("content-type")).toContain("application/problem+json");
       expect(r.body.requestId).toBeTruthy();
     }
-    expect((await admin.json<{ status: string }>("/backups/status")).body.status).toBe("never");
+    expect((await admin.json<Status>("/backups/status", { headers: bearer(readKey) })).body.status).toBe(
+      "never",
+    );
   });
 
   it("starts a verified backup that backup-status then reports; 409 while one runs; 422 on bad input", async () => {
-    const bad = await run(admin, { authorization: `Bearer ${token}` }, { components: ["everything"] });
+    const bad = await run(bearer(adminKey), { components: ["everything"] });
     expect(bad.status).toBe(422);
 
     const root = join(admin.dataDir, "backups");
     const release = await acquireBackupLock(root);
-    const busy = await run(admin, { authorization: `Bearer ${token}` });
+    const busy = await run({ "x-api-key": adminKey });
     await release();
     expect(busy.status).toBe(409);
 
-    const started = await run(
-      admin,
-      { authorization: `Bearer ${token}` },
-      { components: ["database", "objects"] },
-    );
+    const started = await run(bearer(adminKey), { components: ["database", "objects"] });
     expect(started.status).toBe(202);
     expect(started.body.components).toEqual(["database", "objects"]);
     const status = await waitForStatus(
       admin,
+      readKey,
       (s) => s.components[0]?.latest_backup_id === started.body.backup_id,
     );
     expect(status.components.map((c) => c.status)).toEqual(["healthy", "healthy", "never"]);
+    const [row] = await admin.deps.db.query<{ actor: string }>(
+      sql`select actor from audit_logs where action = 'backup.run' and target = ${started.body.backup_id}`,
+    );
+    expect(row?.actor).toBe("ops");
   });
 });
 
-async function waitForStatus(s: EmbeddedStack, done: (status: Status) => boolean): Promise<Status> {
+async function waitForStatus(
+  s: EmbeddedStack,
+  key: string,
+  done: (status: Status) => boolean,
+): Promise<Status> {
   for (let i = 0; i < 100; i++) {
-    const r = await s.json<Status>("/backups/status");
+    const r = await s.json<Status>("/backups/status", { headers: { authorization: `Bearer ${key}` } });
     if (done(r.body)) return r.body;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

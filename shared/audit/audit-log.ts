@@ -7,7 +7,10 @@ export type AuditAction =
   | "document.replace"
   | "document.delete"
   | "document.download_url"
-  | "document.reindex";
+  | "document.reindex"
+  | "key.create"
+  | "key.revoke"
+  | "backup.run";
 
 export interface AuditEntry {
   actor: string;

@@ -59,14 +59,19 @@ export async function getCollection(db: Queryable, id: string): Promise<Collecti
   return found;
 }
 
+/** A page of collections; `only` (an API key's collections) limits the listing to those. */
 export async function listCollections(
   db: Queryable,
   page: { limit: number; offset: number },
+  only: readonly string[] | null = null,
 ): Promise<{ items: Collection[]; total: number }> {
+  const where = only === null ? sql`true` : sql`id = any(${[...only]}::uuid[])`;
   const items = await db.query<Collection>(
-    sql`select * from collections order by created_at, id limit ${page.limit} offset ${page.offset}`,
+    sql`select * from collections where ${where} order by created_at, id limit ${page.limit} offset ${page.offset}`,
   );
-  const [count] = await db.query<{ n: number }>(sql`select count(*)::int as n from collections`);
+  const [count] = await db.query<{ n: number }>(
+    sql`select count(*)::int as n from collections where ${where}`,
+  );
   return { items, total: count?.n ?? 0 };
 }
 

@@ -19,6 +19,8 @@ export async function getDocument(db: Queryable, id: string): Promise<DocumentRo
 
 export interface DocumentFilter {
   collection_id?: string;
+  /** Any of these collections (an API key limited to some). */
+  collection_ids?: string[];
   document_ids?: string[];
   content_type?: string[];
   filename?: string;
@@ -32,6 +34,8 @@ export interface DocumentFilter {
 export function documentConditions(filter: DocumentFilter): SqlFragment {
   const c: SqlFragment[] = [sql`d.deleted_at is null`];
   if (filter.collection_id !== undefined) c.push(sql`d.collection_id = ${filter.collection_id}`);
+  if (filter.collection_ids !== undefined)
+    c.push(sql`d.collection_id = any(${filter.collection_ids}::uuid[])`);
   if (filter.document_ids !== undefined) c.push(sql`d.id = any(${filter.document_ids}::uuid[])`);
   if (filter.content_type !== undefined) c.push(sql`d.content_type = any(${filter.content_type}::text[])`);
   if (filter.filename !== undefined) c.push(sql`d.filename = ${filter.filename}`);

@@ -112,7 +112,10 @@ export interface RecordInput {
   collection: Collection;
   metadata: Record<string, unknown>;
   onDuplicate: OnDuplicate;
+  /** Who uploaded: the API key's name (or "anonymous" on an install without keys). */
   actor: string;
+  /** The API key used, if any (documents.api_key_name). */
+  apiKeyName: string | null;
 }
 
 export interface UploadResult {
@@ -149,9 +152,11 @@ export async function recordUpload(
         );
       }
       const [row] = await tx.query<DocumentRow>(sql`
-        insert into documents (id, filename, object_name, content_type, size, sha256, collection_id, created_by, metadata)
+        insert into documents (id, filename, object_name, content_type, size, sha256, collection_id, created_by,
+                               api_key_name, metadata)
         values (${received.id}, ${received.filename}, ${received.objectName}, ${received.contentType}, ${received.size},
-                ${received.sha256}, ${collection.id}, ${input.actor}, ${JSON.stringify(input.metadata)}::jsonb)
+                ${received.sha256}, ${collection.id}, ${input.actor}, ${input.apiKeyName},
+                ${JSON.stringify(input.metadata)}::jsonb)
         returning *`);
       if (row === undefined) throw new Error("insert returned no row");
       return existing === undefined

@@ -3,6 +3,8 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
+import { authenticate } from "../auth/authenticate.js";
+import type { Principal } from "../auth/principal.js";
 import type { Deps } from "../deps/deps.js";
 import { ApiError } from "../errors/api-error.js";
 import { problemContentType, toProblem } from "../errors/problem.js";
@@ -10,7 +12,7 @@ import { documentConfig, functionDescriptions, functionDocPaths } from "./openap
 import { isFunctionName } from "./route-table.js";
 
 export interface AppEnv {
-  Variables: { deps: Deps; requestId: string };
+  Variables: { deps: Deps; requestId: string; principal: Principal };
 }
 export type AppContext = Context<AppEnv>;
 
@@ -90,6 +92,7 @@ export function createBaseApp(deps: Deps, name: string): OpenAPIHono<AppEnv> {
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
+      key: c.get("principal")?.name,
       duration_ms: Math.round((performance.now() - started) * 10) / 10,
     });
   });
@@ -108,6 +111,9 @@ export function createBaseApp(deps: Deps, name: string): OpenAPIHono<AppEnv> {
   app.use("*", (c, next) =>
     /^multipart\/form-data/i.test(c.req.header("content-type") ?? "") ? next() : jsonLimit(c, next),
   );
+
+  // Before any route: who is calling and whether their key's scopes allow this method and path.
+  app.use("*", authenticate());
 
   if (isFunctionName(name)) {
     // Each function publishes its own contract; the merged one is openapi.yaml (npm run openapi).

@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import { assertProductionReady } from "../auth/production-checks.js";
 import { loadConfigFromProcess } from "../config.js";
 import { buildNodeDeps } from "../deps/build-node-deps.js";
 import { type Deps, describeDeps } from "../deps/deps.js";
@@ -15,6 +16,12 @@ export async function runNodeEntry(name: FunctionName, createApp: (deps: Deps) =
   const config = loadConfigFromProcess();
   const port = config.PORT ?? defaultPorts[name];
   const deps = await buildNodeDeps(config, { port });
+  try {
+    await assertProductionReady(config, deps.db);
+  } catch (error) {
+    await deps.close();
+    throw error;
+  }
   const served = await serveNode(createApp(deps).fetch, deps, port);
   deps.log.info("function listening", { function: name, url: served.url, adapters: describeDeps(deps) });
   const steps = [served.close];

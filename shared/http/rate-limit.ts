@@ -15,16 +15,23 @@ export function rateLimit(
     const { limiter, config } = c.var.deps;
     const routeClass = classify(c.req.method, c.req.path);
     if (limiter.kind === "off" || routeClass === null) return next();
+    // Per API key when there is one (its own limits, else the defaults), per client address
+    // otherwise; Nginx's per-address limit_req stays in front of both.
+    const principal = c.get("principal");
+    const byKey = principal?.kind === "key";
     const rule: RateLimitRule = {
       limit:
-        routeClass === "upload"
+        (byKey ? principal.rateLimits[routeClass] : undefined) ??
+        (routeClass === "upload"
           ? config.RATE_LIMIT_UPLOAD
           : routeClass === "query"
             ? config.RATE_LIMIT_QUERY
-            : config.RATE_LIMIT_DEFAULT,
+            : config.RATE_LIMIT_DEFAULT),
       windowS: config.RATE_LIMIT_WINDOW_S,
     };
-    const key = `${routeClass}:${clientAddress(c, config.TRUST_PROXY)}`;
+    const key = byKey
+      ? `${routeClass}:key:${principal.name}`
+      : `${routeClass}:${clientAddress(c, config.TRUST_PROXY)}`;
     const decision = await limiter.check(key, rule);
     const resetS = Math.max(0, Math.ceil((decision.reset - Date.now()) / 1000));
     const headers = {

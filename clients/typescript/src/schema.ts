@@ -230,8 +230,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Start a backup now (admin token)
-         * @description Starts a verified backup of the chosen components (all by default) and answers at once; `GET /backups/status` shows it when its manifest is written. Needs `Authorization: Bearer <BACKUP_RUN_TOKEN>`; without that setting on-demand backups are disabled (403).
+         * Start a backup now (admin key)
+         * @description Starts a verified backup of the chosen components (all by default) and answers at once; `GET /backups/status` shows it when its manifest is written. Needs an API key with the admin scope.
          */
         post: operations["runBackup"];
         delete?: never;

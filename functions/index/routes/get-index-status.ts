@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { assertAllCollections, assertCollection } from "../../../shared/auth/principal.js";
 import { getCollection } from "../../../shared/collections/collections.js";
 import { sql } from "../../../shared/db/sql.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
@@ -40,6 +41,8 @@ export function registerGetIndexStatus(app: OpenAPIHono<AppEnv>) {
   app.openapi(getIndexStatusRoute, async (c) => {
     const { db } = c.var.deps;
     const { collection_id } = c.req.valid("query");
+    if (collection_id === undefined) assertAllCollections(c.var.principal, "the status of every collection");
+    else assertCollection(c.var.principal, collection_id);
     if (collection_id !== undefined) await getCollection(db, collection_id);
     const scope = collection_id === undefined ? sql`true` : sql`collection_id = ${collection_id}`;
     const rows = await db.query<{ index_status: (typeof states)[number]; n: number; chunks: number }>(sql`

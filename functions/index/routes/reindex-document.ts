@@ -1,7 +1,9 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { audit } from "../../../shared/audit/audit-log.js";
+import { assertCollection } from "../../../shared/auth/principal.js";
 import { sql } from "../../../shared/db/sql.js";
 import { type DocumentRow, documentView } from "../../../shared/documents/document-row.js";
+import { getDocument } from "../../../shared/documents/find-documents.js";
 import { ApiError } from "../../../shared/errors/api-error.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
@@ -27,12 +29,13 @@ export function registerReindexDocument(app: OpenAPIHono<AppEnv>) {
   app.openapi(reindexDocumentRoute, async (c) => {
     const { db } = c.var.deps;
     const { id } = c.req.valid("param");
+    assertCollection(c.var.principal, (await getDocument(db, id)).collection_id);
     // Clearing the claim token makes any run still working on it discard its result.
     const [row] = await db.query<DocumentRow>(sql`
       update documents set index_status = 'pending', index_error = null, claim_token = null
       where id = ${id} and deleted_at is null returning *`);
     if (row === undefined) throw new ApiError("not_found", `Document ${id} not found`);
-    await audit(db, { actor: "anonymous", action: "document.reindex", target: id });
+    await audit(db, { actor: c.var.principal.name, action: "document.reindex", target: id });
     return c.json(documentView(row), 202);
   });
 }

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { assertAllCollections, assertCollection } from "../../../shared/auth/principal.js";
 import { getCollection } from "../../../shared/collections/collections.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
@@ -50,6 +51,8 @@ export function registerRunIndex(app: OpenAPIHono<AppEnv>) {
     // The body is optional: without one the validator is skipped and yields {}, so the schema's
     // defaults (limit 10) are applied here; a body that was validated parses to itself.
     const body = RunIndexBody.parse(c.req.valid("json") ?? {});
+    if (body.collection_id === undefined) assertAllCollections(c.var.principal, "indexing every collection");
+    else assertCollection(c.var.principal, body.collection_id);
     if (body.collection_id !== undefined) await getCollection(deps.db, body.collection_id);
     const result = await runIndex(
       { ...deps, batchSize: deps.config.EMBED_BATCH_SIZE },

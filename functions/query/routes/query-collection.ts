@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { assertCollection } from "../../../shared/auth/principal.js";
 import { getCollection } from "../../../shared/collections/collections.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
@@ -67,6 +68,7 @@ export function registerQuery(app: OpenAPIHono<AppEnv>) {
     const started = performance.now();
     const deps = c.var.deps;
     const body = c.req.valid("json");
+    assertCollection(c.var.principal, body.collection_id);
     const collection = await getCollection(deps.db, body.collection_id);
     const results = await search(deps, {
       collection,

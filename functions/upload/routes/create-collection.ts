@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { audit } from "../../../shared/audit/audit-log.js";
+import { assertAllCollections } from "../../../shared/auth/principal.js";
 import { createCollection } from "../../../shared/collections/collections.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
@@ -38,8 +39,9 @@ export const createCollectionRoute = createRoute({
 export function registerCreateCollection(app: OpenAPIHono<AppEnv>) {
   app.openapi(createCollectionRoute, async (c) => {
     const { db, vectors, embedder } = c.var.deps;
+    assertAllCollections(c.var.principal, "creating a collection");
     const collection = await createCollection(db, vectors, embedder, c.req.valid("json"));
-    await audit(db, { actor: "anonymous", action: "collection.create", target: collection.id });
+    await audit(db, { actor: c.var.principal.name, action: "collection.create", target: collection.id });
     return c.json(collectionView(collection), 201);
   });
 }

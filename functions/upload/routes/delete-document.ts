@@ -1,5 +1,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { audit } from "../../../shared/audit/audit-log.js";
+import { assertCollection } from "../../../shared/auth/principal.js";
+import { sql } from "../../../shared/db/sql.js";
 import { deleteDocument } from "../../../shared/documents/delete-document.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
@@ -24,9 +26,15 @@ export const deleteDocumentRoute = createRoute({
 export function registerDeleteDocument(app: OpenAPIHono<AppEnv>) {
   app.openapi(deleteDocumentRoute, async (c) => {
     const { db } = c.var.deps;
-    const row = await deleteDocument(c.var.deps, c.req.valid("param").id);
+    const { id } = c.req.valid("param");
+    // Marked documents too: a retry of a delete that failed half-way must reach them.
+    const [owner] = await db.query<{ collection_id: string }>(
+      sql`select collection_id from documents where id = ${id}`,
+    );
+    if (owner !== undefined) assertCollection(c.var.principal, owner.collection_id);
+    const row = await deleteDocument(c.var.deps, id);
     await audit(db, {
-      actor: "anonymous",
+      actor: c.var.principal.name,
       action: "document.delete",
       target: row.id,
       details: { filename: row.filename, sha256: row.sha256 },

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { assertCollection } from "../../../shared/auth/principal.js";
 import { getCollection } from "../../../shared/collections/collections.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
@@ -20,6 +21,8 @@ export const getCollectionRoute = createRoute({
 
 export function registerGetCollection(app: OpenAPIHono<AppEnv>) {
   app.openapi(getCollectionRoute, async (c) => {
-    return c.json(collectionView(await getCollection(c.var.deps.db, c.req.valid("param").id)), 200);
+    const { id } = c.req.valid("param");
+    assertCollection(c.var.principal, id);
+    return c.json(collectionView(await getCollection(c.var.deps.db, id)), 200);
   });
 }

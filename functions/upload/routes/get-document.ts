@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { assertCollection } from "../../../shared/auth/principal.js";
 import { documentView } from "../../../shared/documents/document-row.js";
 import { getDocument } from "../../../shared/documents/find-documents.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
@@ -21,6 +22,8 @@ export const getDocumentRoute = createRoute({
 
 export function registerGetDocument(app: OpenAPIHono<AppEnv>) {
   app.openapi(getDocumentRoute, async (c) => {
-    return c.json(documentView(await getDocument(c.var.deps.db, c.req.valid("param").id)), 200);
+    const doc = await getDocument(c.var.deps.db, c.req.valid("param").id);
+    assertCollection(c.var.principal, doc.collection_id);
+    return c.json(documentView(doc), 200);
   });
 }

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { audit } from "../../../shared/audit/audit-log.js";
+import { assertCollection } from "../../../shared/auth/principal.js";
 import { getDocument } from "../../../shared/documents/find-documents.js";
 import { dependencyUnavailable } from "../../../shared/errors/api-error.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
@@ -32,6 +33,7 @@ export function registerGetDownloadUrl(app: OpenAPIHono<AppEnv>) {
   app.openapi(getDownloadUrlRoute, async (c) => {
     const { db, objects, config } = c.var.deps;
     const doc = await getDocument(db, c.req.valid("param").id);
+    assertCollection(c.var.principal, doc.collection_id);
     const ttlSeconds = config.DOWNLOAD_URL_TTL_S;
     let url: string;
     try {
@@ -44,7 +46,7 @@ export function registerGetDownloadUrl(app: OpenAPIHono<AppEnv>) {
       throw dependencyUnavailable("The object store", error);
     }
     await audit(db, {
-      actor: "anonymous",
+      actor: c.var.principal.name,
       action: "document.download_url",
       target: doc.id,
       details: { ttl_s: ttlSeconds },

@@ -33,7 +33,7 @@ export const listCollectionsRoute = createRoute({
 export function registerListCollections(app: OpenAPIHono<AppEnv>) {
   app.openapi(listCollectionsRoute, async (c) => {
     const page = c.req.valid("query");
-    const { items, total } = await listCollections(c.var.deps.db, page);
+    const { items, total } = await listCollections(c.var.deps.db, page, c.var.principal.collections);
     return c.json({ items: items.map(collectionView), total, ...page }, 200);
   });
 }

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { assertCollection } from "../../../shared/auth/principal.js";
 import { documentView } from "../../../shared/documents/document-row.js";
 import { listDocuments } from "../../../shared/documents/find-documents.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
@@ -48,9 +49,16 @@ export const listDocumentsRoute = createRoute({
 export function registerListDocuments(app: OpenAPIHono<AppEnv>) {
   app.openapi(listDocumentsRoute, async (c) => {
     const { limit, offset, content_type, ...rest } = c.req.valid("query");
+    const { collections } = c.var.principal;
+    if (rest.collection_id !== undefined) assertCollection(c.var.principal, rest.collection_id);
     const page = await listDocuments(
       c.var.deps.db,
-      { ...rest, ...(content_type === undefined ? {} : { content_type: [content_type] }) },
+      {
+        ...rest,
+        ...(content_type === undefined ? {} : { content_type: [content_type] }),
+        // A key limited to some collections lists only theirs.
+        ...(collections === null ? {} : { collection_ids: [...collections] }),
+      },
       { limit, offset },
     );
     return c.json({ items: page.items.map(documentView), totals: page.totals, limit, offset }, 200);

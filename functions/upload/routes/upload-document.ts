@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { audit } from "../../../shared/audit/audit-log.js";
+import { assertCollection } from "../../../shared/auth/principal.js";
 import { getCollection } from "../../../shared/collections/collections.js";
 import { documentView } from "../../../shared/documents/document-row.js";
 import { type ReceivedObject, receiveObject, recordUpload } from "../../../shared/documents/store-upload.js";
@@ -121,17 +122,20 @@ async function handleUpload(c: AppContext) {
     if (received.filename.length === 0 || received.filename.length > 1000) {
       throw new ApiError("bad_request", "The file part needs a filename of 1 to 1000 characters");
     }
+    const { principal } = c.var;
+    assertCollection(principal, fields.data.collection_id);
     const collection = await getCollection(db, fields.data.collection_id);
     const result = await recordUpload(deps, received, {
       collection,
       metadata: fields.data.metadata,
       onDuplicate: fields.data.on_duplicate,
-      actor: "anonymous",
+      actor: principal.name,
+      apiKeyName: principal.kind === "key" ? principal.name : null,
     });
     received = undefined; // recordUpload owns the object from here
     if (result.outcome !== "duplicate") {
       await audit(db, {
-        actor: "anonymous",
+        actor: principal.name,
         action: result.outcome === "replaced" ? "document.replace" : "document.upload",
         target: result.document.id,
         details: {

@@ -1,0 +1,54 @@
+import type { MiddlewareHandler } from "hono";
+import { ApiError, dependencyUnavailable } from "../errors/api-error.js";
+import type { AppEnv } from "../http/create-app.js";
+import { hasActiveKeys, principalForKey } from "./api-keys.js";
+import { anonymousPrincipal, assertScope, type Principal, requiredScope } from "./principal.js";
+
+/**
+ * Paths anyone may call: the public probes, the process's own liveness and metrics (internal,
+ * not routed by Nginx), the API reference, and /files/ links (signed: the signature is their key).
+ */
+const publicPath =
+  /^\/(health(\/|$)|healthz$|metrics$|files\/|docs(\/|$)|openapi\.yaml$|[a-z-]+\/openapi\.json$)/;
+
+/** `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
+function presentedKey(authorization: string | undefined, apiKey: string | undefined): string | undefined {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
+  return bearer ?? (apiKey?.trim() || undefined);
+}
+
+function unauthorized(detail: string): ApiError {
+  return new ApiError("unauthorized", detail);
+}
+
+/**
+ * Who is calling, and may they: every non-public request needs an active API key with the
+ * scope its method and path need (401 without a valid key, 403 without the scope). Collection
+ * limits are checked by the routes, which know the collection. A development install with no
+ * keys at all stays open (anonymous); production never is.
+ */
+export function authenticate(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (publicPath.test(c.req.path)) return next();
+    const { db, config } = c.var.deps;
+    const key = presentedKey(c.req.header("authorization"), c.req.header("x-api-key"));
+    let principal: Principal | undefined;
+    try {
+      if (key !== undefined) principal = await principalForKey(db, key);
+      else if (config.NODE_ENV !== "production" && !(await hasActiveKeys(db))) principal = anonymousPrincipal;
+    } catch (error) {
+      throw dependencyUnavailable("The database", error);
+    }
+    if (principal === undefined) {
+      c.header("www-authenticate", 'Bearer realm="docstack"');
+      throw unauthorized(
+        key === undefined
+          ? "An API key is required: Authorization: Bearer <key>, or X-API-Key: <key>"
+          : "The API key is unknown or revoked",
+      );
+    }
+    assertScope(principal, requiredScope(c.req.method, c.req.path));
+    c.set("principal", principal);
+    await next();
+  };
+}
