@@ -3,7 +3,8 @@ import { audit } from "../shared/audit/audit-log.js";
 import { createApiKey, listApiKeys, revokeApiKey } from "../shared/auth/api-keys.js";
 import { type Scope, scopes } from "../shared/auth/principal.js";
 import { loadConfigFromProcess } from "../shared/config.js";
-import { buildNodeDeps } from "../shared/deps/build-node-deps.js";
+import { migrate } from "../shared/db/migrate.js";
+import { openDatabase } from "../shared/db/open-database.js";
 
 /**
  * `npm run keys -- create --name N --scopes read,write [--collections id,id] [--rate-query N]
@@ -40,7 +41,11 @@ function positive(name: string, text: string | undefined): number | undefined {
 }
 
 const config = loadConfigFromProcess({ LOG_LEVEL: "warn", INDEX_WORKER: "false" });
-const deps = await buildNodeDeps(config, { port: 0 });
+// Only the database: the command must work where the other stores are out of reach (Compose's
+// one-shot migrate container, an operator's laptop on a tunnel).
+const db = await openDatabase(config);
+if (config.DB_DRIVER === "pglite") await migrate(db);
+const deps = { db, close: () => db.close() };
 try {
   if (command === "create") {
     const requested = list(values.scopes) ?? [];
@@ -83,7 +88,6 @@ try {
           k.collections ? `collections=${k.collections.join(",")}` : "all collections",
           Object.keys(k.rate_limits ?? {}).length ? `limits=${JSON.stringify(k.rate_limits)}` : "",
           k.revoked_at ? `REVOKED ${k.revoked_at.toISOString()}` : "active",
-          k.last_used_at ? `last used ${k.last_used_at.toISOString()}` : "",
         ]
           .filter(Boolean)
           .join("  "),

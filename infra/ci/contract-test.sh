@@ -8,11 +8,14 @@ cd "$(dirname "$0")/../.."
 state=.stack/state.json
 [ -f "$state" ] || { echo "the local stack is not running: npm run stack:up" >&2; exit 1; }
 base=$(node -p "JSON.parse(require('fs').readFileSync('$state','utf8')).nginx")
+# The stack's admin key: every operation but the health probes needs one.
+key=$(node -p "JSON.parse(require('fs').readFileSync('$state','utf8')).apiKey")
 scripts=$(python3 -c "import sysconfig; print(sysconfig.get_path('scripts'))")
 mkdir -p test-artifacts
 # Below Nginx's per-address limit_req (10 r/s), so the run tests the API, not the limiter.
 "$scripts/st" run openapi.yaml \
   --url "$base" \
+  --header "Authorization: Bearer $key" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
   --phases examples,coverage,fuzzing,stateful \
   --max-examples "${CONTRACT_MAX_EXAMPLES:-25}" \

@@ -14,6 +14,8 @@ import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createApiKey } from "../../shared/auth/api-keys.js";
+import { createPostgresDatabase } from "../../shared/db/postgres-database.js";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const stackDir = join(repoRoot, ".stack");
@@ -51,6 +53,11 @@ export interface StackState {
   services: Record<string, ServiceSpec>;
   /** PostgreSQL's and PgBouncer's files (outside the checkout; see serviceUserDir). */
   serviceDir: string;
+  /**
+   * An admin API key made at start (the functions run in production mode, which refuses to
+   * start without one); the stack tests and the contract test send it.
+   */
+  apiKey: string;
 }
 
 const credentials = {
@@ -493,6 +500,20 @@ async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<Stac
     stdio: ["ignore", "pipe", "inherit"],
   });
   log("migrations applied");
+  const keyDb = createPostgresDatabase({
+    url: directUrl,
+    poolMax: 1,
+    statementTimeoutMs: 10_000,
+    connectTimeoutS: 10,
+    pgbouncer: false,
+  });
+  let apiKey: string;
+  try {
+    apiKey = (await createApiKey(keyDb, { name: "stack-admin", scopes: ["admin"] })).key;
+  } finally {
+    await keyDb.close();
+  }
+  log("admin API key made (in .stack/state.json)");
 
   const functionEnv: Record<string, string> = {
     NODE_ENV: "production",
@@ -577,6 +598,7 @@ async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<Stac
     functionEnv,
     services,
     serviceDir: serviceUserDir,
+    apiKey,
   };
   writeState(state);
   log(`up in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${state.nginx} (state in ${statePath})`);
@@ -611,8 +633,9 @@ export async function down(): Promise<void> {
  * `eval "$(npm run --silent stack:env)" && npm run backup`.
  */
 async function printEnv(): Promise<void> {
-  const { functionEnv } = readState();
-  for (const [key, value] of Object.entries(functionEnv)) {
+  const { functionEnv, apiKey } = readState();
+  // DOCSTACK_API_KEY is for the operator's curl; the functions do not read it.
+  for (const [key, value] of Object.entries({ ...functionEnv, DOCSTACK_API_KEY: apiKey })) {
     process.stdout.write(`export ${key}='${value.replaceAll("'", "'\\''")}'\n`);
   }
 }

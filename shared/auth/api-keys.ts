@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Queryable } from "../db/database.js";
+import { isUniqueViolation } from "../db/errors.js";
 import { sql } from "../db/sql.js";
 import type { Principal, Scope } from "./principal.js";
 
@@ -11,7 +12,6 @@ export interface ApiKeyRecord {
   collections: string[] | null;
   rate_limits: Principal["rateLimits"];
   created_at: Date;
-  last_used_at: Date | null;
   revoked_at: Date | null;
 }
 
@@ -37,18 +37,24 @@ export async function createApiKey(
   input: NewApiKey,
 ): Promise<{ key: string; record: ApiKeyRecord }> {
   const key = newKey();
-  const [record] = await db.query<ApiKeyRecord>(sql`
+  const [record] = await db
+    .query<ApiKeyRecord>(sql`
     insert into api_keys (id, name, key_hash, key_prefix, scopes, collections, rate_limits)
     values (${crypto.randomUUID()}, ${input.name}, ${hashKey(key)}, ${key.slice(0, 10)}, ${input.scopes}::text[],
             ${input.collections ?? null}::uuid[], ${JSON.stringify(input.rateLimits ?? {})}::jsonb)
-    returning id, name, key_prefix, scopes, collections, rate_limits, created_at, last_used_at, revoked_at`);
+    returning id, name, key_prefix, scopes, collections, rate_limits, created_at, revoked_at`)
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error))
+        throw new Error(`a key named "${input.name}" already exists (revoked ones too)`);
+      throw error;
+    });
   if (record === undefined) throw new Error("insert returned no row");
   return { key, record };
 }
 
 export async function listApiKeys(db: Queryable): Promise<ApiKeyRecord[]> {
   return db.query<ApiKeyRecord>(sql`
-    select id, name, key_prefix, scopes, collections, rate_limits, created_at, last_used_at, revoked_at
+    select id, name, key_prefix, scopes, collections, rate_limits, created_at, revoked_at
     from api_keys order by created_at, name`);
 }
 
@@ -70,7 +76,7 @@ export async function hasActiveKeys(db: Queryable): Promise<boolean> {
 /** The active key with this plaintext, as a principal; undefined for unknown or revoked keys. */
 export async function principalForKey(db: Queryable, key: string): Promise<Principal | undefined> {
   const [row] = await db.query<ApiKeyRecord>(sql`
-    select id, name, key_prefix, scopes, collections, rate_limits, created_at, last_used_at, revoked_at
+    select id, name, key_prefix, scopes, collections, rate_limits, created_at, revoked_at
     from api_keys where key_hash = ${hashKey(key)} and revoked_at is null`);
   if (row === undefined) return undefined;
   return {

@@ -6,7 +6,7 @@ import { repoRoot } from "../../infra/local/stack.js";
 import type { DrillRecord } from "../../shared/backups/manifest.js";
 import { uploadForm } from "../support/embedded-stack.js";
 import { makeDocx, makeHtml, makePdf } from "../support/fixtures.js";
-import { api, createCollection, json, requestFrom, state, waitFor } from "./stack-client.js";
+import { api, createCollection, json, makeKey, requestFrom, state, waitFor } from "./stack-client.js";
 
 /** Words for generated documents: each document gets its own mix, so queries tell them apart. */
 const topics = [
@@ -80,6 +80,8 @@ function runDrillCommand(): Promise<{ code: number; out: string }> {
 describe("disaster-recovery drill on the real stack", () => {
   it("backs up 3 collections and 51 mixed documents, wipes every store, restores them identical", async () => {
     const collections = [await createCollection(), await createCollection(), await createCollection()];
+    // Its own key with room for 51 uploads a minute (the default is the suite's shared limit).
+    const uploader = await makeKey({ scopes: ["write"], rateLimits: { upload: 1000 } });
     let n = 0;
     const uploads: Promise<void>[] = [];
     for (const [c, collection] of collections.entries()) {
@@ -89,11 +91,14 @@ describe("disaster-recovery drill on the real stack", () => {
         // One loopback address per upload: Nginx allows one upload a second per address.
         const from = `127.0.${10 + c}.${10 + i}`;
         uploads.push(
-          requestFrom(from, "/documents", { method: "POST", body: uploadForm(collection, file) }).then(
-            (r) => {
-              if (r.status !== 201) throw new Error(`upload ${file.name}: ${r.status} ${r.text}`);
-            },
-          ),
+          requestFrom(
+            from,
+            "/documents",
+            { method: "POST", body: uploadForm(collection, file) },
+            uploader,
+          ).then((r) => {
+            if (r.status !== 201) throw new Error(`upload ${file.name}: ${r.status} ${r.text}`);
+          }),
         );
       }
     }

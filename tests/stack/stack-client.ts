@@ -1,16 +1,35 @@
 import { request as httpRequest } from "node:http";
 import { Client as MinioClient } from "minio";
 import { readState, type StackState } from "../../infra/local/stack.js";
+import { createApiKey, type NewApiKey } from "../../shared/auth/api-keys.js";
 import { createPostgresDatabase } from "../../shared/db/postgres-database.js";
 
 export const state: StackState = readState();
+
+/** The stack's admin key on a request that names no key of its own. */
+export function withKey<T extends { headers?: HeadersInit }>(init?: T, key = state.apiKey): T {
+  const headers = new Headers(init?.headers);
+  if (!headers.has("authorization") && !headers.has("x-api-key"))
+    headers.set("authorization", `Bearer ${key}`);
+  return { ...(init ?? ({} as T)), headers };
+}
+
+/** A fresh API key, made directly in PostgreSQL as `npm run keys -- create` would. */
+export async function makeKey(input: Omit<NewApiKey, "name"> & { name?: string }): Promise<string> {
+  const db = directDb();
+  try {
+    return (await createApiKey(db, { name: `t-${crypto.randomUUID().slice(0, 12)}`, ...input })).key;
+  } finally {
+    await db.close();
+  }
+}
 
 export async function api<T = Record<string, unknown>>(
   path: string,
   init?: RequestInit,
   base = state.nginx,
 ): Promise<{ status: number; body: T; headers: Headers }> {
-  const response = await fetch(`${base}${path}`, init);
+  const response = await fetch(`${base}${path}`, withKey(init));
   const text = await response.text();
   let body: unknown = null;
   try {
@@ -75,7 +94,8 @@ export async function waitFor<T>(
  */
 export function getFrom(localAddress: string, url: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { localAddress, agent: false }, (res) => {
+    const headers = { authorization: `Bearer ${state.apiKey}` };
+    const req = httpRequest(url, { localAddress, agent: false, headers }, (res) => {
       res.resume();
       res.on("end", () => resolve(res.statusCode ?? 0));
     });
@@ -92,10 +112,11 @@ export async function requestFrom(
   localAddress: string,
   path: string,
   init: { method: string; body?: FormData | string; headers?: Record<string, string> },
+  key = state.apiKey,
 ): Promise<{ status: number; text: string }> {
   const encoded = init.body === undefined ? undefined : new Response(init.body);
   const body = encoded ? Buffer.from(await encoded.arrayBuffer()) : undefined;
-  const headers: Record<string, string> = { ...init.headers };
+  const headers: Record<string, string> = { authorization: `Bearer ${key}`, ...init.headers };
   const type = encoded?.headers.get("content-type");
   if (type && !headers["content-type"]) headers["content-type"] = type;
   if (body) headers["content-length"] = String(body.byteLength);

@@ -11,7 +11,6 @@ create table api_keys (
   -- Per route class (query, upload, default): requests per RATE_LIMIT_WINDOW_S; absent = the default.
   rate_limits jsonb not null default '{}'::jsonb,
   created_at timestamptz not null default now(),
-  last_used_at timestamptz,
   revoked_at timestamptz
 );
 create index api_keys_active on api_keys (key_hash) where revoked_at is null;
