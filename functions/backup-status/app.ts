@@ -15,14 +15,10 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
 
 /** backup-status: how fresh the backups of each store are; on-demand backups. */
 export function createApp(deps: Deps) {
-  const app = createBaseApp(deps, "backup-status");
-  // For Prometheus on the internal network: like /healthz, not part of the public API, and
-  // Nginx does not route it.
-  app.get("/metrics", async (c) =>
-    c.body(backupMetrics(await backupReport(deps.config)), 200, {
-      "content-type": "text/plain; version=0.0.4; charset=utf-8",
-    }),
-  );
+  // Its /metrics adds the backup families (ages, sizes, free disk, the last drill).
+  const app = createBaseApp(deps, "backup-status", {
+    metrics: async () => backupMetrics(await backupReport(deps.config)),
+  });
   app.use(
     "*",
     rateLimit(() => "default"),

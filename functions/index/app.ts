@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Deps } from "../../shared/deps/deps.js";
 import { type AppEnv, createBaseApp } from "../../shared/http/create-app.js";
 import { rateLimit } from "../../shared/http/rate-limit.js";
+import { registerQueueGauges } from "../../shared/metrics/queue-gauges.js";
 import { registerGetIndexStatus } from "./routes/get-index-status.js";
 import { registerReindexDocument } from "./routes/reindex-document.js";
 import { registerRunIndex } from "./routes/run-index.js";
@@ -16,6 +17,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
 /** index: turns stored documents into chunks and vectors. The worker loop does the same continuously. */
 export function createApp(deps: Deps) {
   const app = createBaseApp(deps, "index");
+  registerQueueGauges(deps);
   app.use(
     "*",
     rateLimit(() => "default"),

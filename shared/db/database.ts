@@ -21,4 +21,6 @@ export interface Database extends Queryable {
    * default's database backup; a real server is backed up with pg_dump instead).
    */
   dumpDataDir?(): Promise<Uint8Array>;
+  /** postgres only: connections in use, operations waiting for one, and the pool's size. */
+  poolStats?(): { inUse: number; waiting: number; max: number };
 }

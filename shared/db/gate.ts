@@ -24,6 +24,11 @@ export class Gate {
     }
   }
 
+  /** Operations running now. */
+  get inUse(): number {
+    return this.active;
+  }
+
   get pending(): number {
     return this.waiting.length;
   }

@@ -102,5 +102,6 @@ export function createPostgresDatabase(options: PostgresOptions): Database {
     async close(): Promise<void> {
       await client.end({ timeout: 5 });
     },
+    poolStats: () => ({ inUse: gate.inUse, waiting: gate.pending, max: options.poolMax }),
   };
 }

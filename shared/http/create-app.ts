@@ -8,6 +8,8 @@ import type { Principal } from "../auth/principal.js";
 import type { Deps } from "../deps/deps.js";
 import { ApiError } from "../errors/api-error.js";
 import { problemContentType, toProblem } from "../errors/problem.js";
+import { registerDatabaseGauges } from "../metrics/database-gauges.js";
+import { httpDuration, httpRequests, processMetrics } from "../metrics/registry.js";
 import { documentConfig, functionDescriptions, functionDocPaths } from "./openapi-info.js";
 import { isFunctionName } from "./route-table.js";
 
@@ -67,7 +69,12 @@ export function renderError(c: AppContext, error: unknown): Response {
  * request and response, one JSON log line per request, problem+json for every error (zod
  * failures included, with field paths), and a problem+json 404.
  */
-export function createBaseApp(deps: Deps, name: string): OpenAPIHono<AppEnv> {
+export interface BaseAppOptions {
+  /** More Prometheus text for this function's /metrics (backup-status: the backup families). */
+  metrics?: () => Promise<string>;
+}
+
+export function createBaseApp(deps: Deps, name: string, options: BaseAppOptions = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
@@ -86,6 +93,12 @@ export function createBaseApp(deps: Deps, name: string): OpenAPIHono<AppEnv> {
     c.set("deps", deps);
     const started = performance.now();
     await next();
+    const seconds = (performance.now() - started) / 1000;
+    // The route pattern, not the path: ids would make a series per document.
+    const route = c.req.routePath === "/*" ? "unmatched" : c.req.routePath;
+    const status = String(c.res.status);
+    httpRequests({ function: name, route, method: c.req.method, status });
+    httpDuration({ function: name, route, method: c.req.method, status: `${status[0]}xx` }, seconds);
     c.header("x-request-id", requestId);
     log.info("request", {
       requestId,
@@ -123,6 +136,13 @@ export function createBaseApp(deps: Deps, name: string): OpenAPIHono<AppEnv> {
   // Internal liveness of this process, for container healthchecks and the local stack launcher.
   // Not in the OpenAPI document and not routed by Nginx: the public probes are the health function's.
   app.get("/healthz", (c) => c.json({ status: "ok", function: name }));
+  // Prometheus, on the internal network like /healthz: the process's request, search, index and
+  // pool figures (and whatever the function adds).
+  registerDatabaseGauges(deps);
+  app.get("/metrics", async (c) => {
+    const text = (await processMetrics.render()) + (options.metrics ? await options.metrics() : "");
+    return c.body(text, 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
+  });
 
   app.onError((error, c) => renderError(c, error));
   app.notFound((c) =>

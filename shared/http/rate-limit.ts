@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { ApiError } from "../errors/api-error.js";
+import { rateLimitRejections } from "../metrics/registry.js";
 import type { RateLimitRule, RouteClass } from "../ratelimit/rate-limiter.js";
 import { clientAddress } from "./client-address.js";
 import type { AppEnv } from "./create-app.js";
@@ -40,6 +41,7 @@ export function rateLimit(
       "ratelimit-reset": String(resetS),
     };
     if (!decision.allowed) {
+      rateLimitRejections({ class: routeClass, by: byKey ? "key" : "address" });
       const error = new ApiError(
         "rate_limited",
         `Rate limit of ${rule.limit} per ${rule.windowS}s exceeded`,

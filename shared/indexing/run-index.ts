@@ -1,6 +1,7 @@
 import { findCollection } from "../collections/collections.js";
 import { sql } from "../db/sql.js";
 import type { Logger } from "../logging/logger.js";
+import { indexDuration, indexedDocuments } from "../metrics/registry.js";
 import { claimDocuments } from "./claim-documents.js";
 import { type IndexDeps, type IndexOutcome, indexDocument, type StageTimings } from "./index-document.js";
 
@@ -37,7 +38,12 @@ export async function runIndex(
     try {
       const collection = await findCollection(deps.db, doc.collection_id);
       if (collection === undefined) throw new Error(`collection ${doc.collection_id} no longer exists`);
-      outcomes.push(await indexDocument(deps, collection, doc, timings));
+      const stages = emptyTimings();
+      outcomes.push(await indexDocument(deps, collection, doc, stages));
+      for (const [stage, ms] of Object.entries(stages)) {
+        indexDuration({ stage }, ms / 1000);
+        if (timings) timings[stage as keyof StageTimings] += ms;
+      }
     } catch (error) {
       const why = reason(error);
       deps.log.warn("indexing failed", { documentId: doc.id, error: why });
@@ -47,6 +53,7 @@ export async function runIndex(
       outcomes.push({ id: doc.id, status: "failed", chunk_count: 0, error: why });
     }
   }
+  for (const o of outcomes) indexedDocuments({ outcome: o.status });
   return {
     claimed: claimed.length,
     indexed: outcomes.filter((o) => o.status === "indexed").length,

@@ -4,6 +4,7 @@ import { type SqlFragment, sql } from "../db/sql.js";
 import { type DocumentFilter, documentConditions } from "../documents/find-documents.js";
 import type { Embedder } from "../embeddings/embedder.js";
 import { dependencyUnavailable } from "../errors/api-error.js";
+import { searchDuration } from "../metrics/registry.js";
 import type { VectorStore } from "../vectors/vector-store.js";
 import { parseKeywordQuery, tsqueryFragment } from "./keyword-query.js";
 import { reciprocalRankFusion } from "./rrf.js";
@@ -121,11 +122,23 @@ export async function vectorSearch(deps: SearchDeps, req: SearchRequest, limit: 
   return passagesFor(deps.db, ranked, where);
 }
 
+/** One side of a search, timed into docstack_search_duration_seconds{side}. */
+async function timed(side: "keyword" | "vector", run: () => Promise<Passage[]>): Promise<Passage[]> {
+  const started = performance.now();
+  try {
+    return await run();
+  } finally {
+    searchDuration({ side }, (performance.now() - started) / 1000);
+  }
+}
+
 export async function search(deps: SearchDeps, req: SearchRequest): Promise<Passage[]> {
-  if (req.mode === "keyword") return keywordSearch(deps, req, req.topK);
-  if (req.mode === "vector") return vectorSearch(deps, req, req.topK);
+  const keywordSide = (limit: number) => timed("keyword", () => keywordSearch(deps, req, limit));
+  const vectorSide = (limit: number) => timed("vector", () => vectorSearch(deps, req, limit));
+  if (req.mode === "keyword") return keywordSide(req.topK);
+  if (req.mode === "vector") return vectorSide(req.topK);
   const n = candidates(req.topK);
-  const [keyword, vector] = await Promise.all([keywordSearch(deps, req, n), vectorSearch(deps, req, n)]);
+  const [keyword, vector] = await Promise.all([keywordSide(n), vectorSide(n)]);
   return reciprocalRankFusion([keyword, vector], (p) => `${p.document_id}:${p.chunk_index}`)
     .slice(0, req.topK)
     .map(({ item, score }) => ({ ...item, score }));
