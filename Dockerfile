@@ -32,11 +32,8 @@ ARG FUNCTION=backup-scheduler
 ENV FUNCTION=${FUNCTION} NODE_ENV=production HOST=0.0.0.0 PORT=8080 BACKUP_DIR=/backups
 COPY --from=node:20-bookworm-slim /usr/local/bin/node /usr/local/bin/node
 WORKDIR /app
-COPY --from=deps /app/node_modules ./node_modules
-COPY package.json tsconfig.json ./
-COPY shared ./shared
-COPY functions ./functions
-COPY bin ./bin
+# The same application files as the function image.
+COPY --from=function /app /app
 # The named volume takes this directory's owner, so the backup user can write to it.
 RUN mkdir -p /backups && chown postgres:postgres /backups
 USER postgres

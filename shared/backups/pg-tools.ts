@@ -76,32 +76,21 @@ export async function pgRestoreList(file: string): Promise<string> {
  * partitioned table (audit_logs) and fails on every restore over an existing schema.
  */
 export async function pgRestore(url: string, file: string): Promise<void> {
-  const { dbname, env } = connectionFor(url);
   const scratch = await mkdtemp(join(tmpdir(), "docstack-restore-"));
   const script = join(scratch, "restore.sql");
   try {
     await runTool("pg_restore", ["--no-owner", "--no-privileges", `--file=${script}`, file]);
-    await runTool(
-      "psql",
-      [
-        "--no-psqlrc",
-        "--quiet",
-        "--single-transaction",
-        "--set=ON_ERROR_STOP=1",
-        "--command=drop schema if exists public cascade",
-        "--command=create schema public",
-        `--file=${script}`,
-        `--dbname=${dbname}`,
-      ],
-      env,
-    );
+    await replacePublicSchema(url, [`--file=${script}`]);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
 }
 
-/** Drops every table, row and function of the `public` schema in one transaction (drills only). */
-export async function pgDropPublicSchema(url: string): Promise<void> {
+/**
+ * In one psql transaction (stopping at the first error): drop the `public` schema with
+ * everything in it, make it again empty, then run `more` (a restore's script), if any.
+ */
+async function replacePublicSchema(url: string, more: string[] = []): Promise<void> {
   const { dbname, env } = connectionFor(url);
   await runTool(
     "psql",
@@ -112,8 +101,14 @@ export async function pgDropPublicSchema(url: string): Promise<void> {
       "--set=ON_ERROR_STOP=1",
       "--command=drop schema if exists public cascade",
       "--command=create schema public",
+      ...more,
       `--dbname=${dbname}`,
     ],
     env,
   );
+}
+
+/** Drops every table, row and function of the `public` schema in one transaction (drills only). */
+export function pgDropPublicSchema(url: string): Promise<void> {
+  return replacePublicSchema(url);
 }
