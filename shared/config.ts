@@ -126,6 +126,16 @@ export const configSchema = z.object({
     .default(600)
     .describe("a claim older than this is taken over (crashed worker)"),
 
+  BREAKER_FAILURES: int(1, 1000)
+    .default(3)
+    .describe("consecutive failures of a dependency that open its circuit breaker"),
+  BREAKER_RECOVERY_S: int(1, 3600)
+    .default(30)
+    .describe("an open breaker fails fast this long, then lets one probe through"),
+  OUTBOUND_TIMEOUT_MS: int(100, 600_000)
+    .default(10_000)
+    .describe("time limit of each call to MinIO and Chroma (uploads' streams excepted)"),
+
   BACKUP_DIR: z
     .string()
     .optional()

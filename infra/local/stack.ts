@@ -370,7 +370,12 @@ function chromaGatewaySpec(port: number, chromaPort: number): ServiceSpec {
 }
 
 /** Settings the stack suite relies on: a small query limit keeps the burst test quick. */
-export const stackTestEnv: Record<string, string> = { RATE_LIMIT_QUERY: "60", RATE_LIMIT_WINDOW_S: "60" };
+export const stackTestEnv: Record<string, string> = {
+  RATE_LIMIT_QUERY: "60",
+  RATE_LIMIT_WINDOW_S: "60",
+  // The fault tests wait for breakers to probe again: 5 s rather than 30.
+  BREAKER_RECOVERY_S: "5",
+};
 
 export interface UpOptions {
   queryReplicas?: number;

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from "../logging/logger.js";
 import { DisabledRateLimiter, MemoryRateLimiter } from "../ratelimit/memory-rate-limiter.js";
 import type { RateLimiter } from "../ratelimit/rate-limiter.js";
 import { RedisRateLimiter } from "../ratelimit/redis-rate-limiter.js";
+import { guardDeps } from "../resilience/guard-deps.js";
 import { FsObjectStore } from "../storage/fs-object-store.js";
 import type { ObjectStore } from "../storage/object-store.js";
 import { buildEmbedder, buildMinioObjectStore, buildVectorStore } from "./build-adapters.js";
@@ -79,7 +80,7 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
   const vectors = buildVectorStore(config, db);
   // A missing pgvector extension is a configuration error: say so at startup, not at first query.
   if (vectors.kind === "pgvector") await vectors.ping();
-  return {
+  const deps: Deps = {
     config,
     db,
     objects: buildObjectStore(
@@ -96,4 +97,5 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
       if (options.db === undefined) await db.close();
     },
   };
+  return guardDeps(deps, config);
 }

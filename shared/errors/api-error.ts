@@ -65,6 +65,8 @@ export class ApiError extends Error {
 
 /** A dependency (database, object store, vector store, embedder) failed: the caller may retry. */
 export function dependencyUnavailable(dependency: string, cause: unknown): ApiError {
+  // Already a 503 (an open circuit breaker): keep its own Retry-After.
+  if (cause instanceof ApiError && cause.code === "service_unavailable") return cause;
   return new ApiError("service_unavailable", `${dependency} is unavailable; retry later`, {
     retryAfter: 5,
     cause,

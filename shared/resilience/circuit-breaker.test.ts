@@ -4,7 +4,12 @@ import { CircuitBreaker } from "./circuit-breaker.js";
 
 function clock() {
   let t = 1_000_000;
-  return { now: () => t, advance: (ms: number) => (t += ms) };
+  return {
+    now: () => t,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 const fail = () => Promise.reject(new Error("ECONNREFUSED"));
 const ok = () => Promise.resolve("ok");
@@ -56,7 +61,12 @@ describe("CircuitBreaker", () => {
     await status(b.run(fail));
     c.advance(1000);
     let release: (v: string) => void = () => {};
-    const probe = b.run(() => new Promise<string>((r) => (release = r)));
+    const probe = b.run(
+      () =>
+        new Promise<string>((r) => {
+          release = r;
+        }),
+    );
     expect(await status(b.run(ok))).toBe(503);
     release("done");
     expect(await probe).toBe("done");

@@ -63,7 +63,8 @@ export class CircuitBreaker {
     });
   }
 
-  async run<T>(operation: () => Promise<T>): Promise<T> {
+  /** `timeout: false` for calls whose length is the caller's (a large upload's stream). */
+  async run<T>(operation: () => Promise<T>, options: { timeout?: boolean } = {}): Promise<T> {
     const state = this.current;
     if (state === "open") this.refuse();
     const probe = state === "half_open";
@@ -72,7 +73,7 @@ export class CircuitBreaker {
       this.probing = true;
     }
     try {
-      const result = await this.withTimeout(operation);
+      const result = options.timeout === false ? await operation() : await this.withTimeout(operation);
       this.state = "closed";
       this.failures = 0;
       return result;

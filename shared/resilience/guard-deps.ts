@@ -1,0 +1,144 @@
+import type { Config } from "../config.js";
+import type { Database, Queryable } from "../db/database.js";
+import type { Deps } from "../deps/deps.js";
+import type { Embedder } from "../embeddings/embedder.js";
+import { processMetrics } from "../metrics/registry.js";
+import type { ObjectStore } from "../storage/object-store.js";
+import type { VectorStore } from "../vectors/vector-store.js";
+import { CircuitBreaker } from "./circuit-breaker.js";
+
+/**
+ * SQLSTATE classes that mean the server could not do the work (08 connection, 53 resources,
+ * 57 operator intervention and timeouts, 58 system): the others (a constraint, bad input) are
+ * answers from a healthy server. Errors without a SQLSTATE are the driver's: refused, reset.
+ */
+export function isDatabaseFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string" || !/^[0-9A-Z]{5}$/.test(code)) return true;
+  return ["08", "53", "57", "58"].includes(code.slice(0, 2));
+}
+
+/** S3 answers with a named code (NoSuchKey…); network trouble, 5xx answers and no answer count. */
+export function isObjectStoreFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string") return true;
+  return (
+    /^E[A-Z_]+$/.test(code) ||
+    ["InternalError", "ServiceUnavailable", "SlowDown", "RequestTimeout"].includes(code)
+  );
+}
+
+/** Chroma's client names its errors: connection and server errors count, client-side ones do not. */
+export function isVectorStoreFailure(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return ![
+    "ChromaNotFoundError",
+    "ChromaValueError",
+    "ChromaClientError",
+    "ChromaUniqueError",
+    "InvalidArgumentError",
+  ].includes(String(name));
+}
+
+const stateValue = { closed: 0, half_open: 1, open: 2 } as const;
+
+function guardDatabase(db: Database, breaker: CircuitBreaker): Database {
+  const query: Queryable["query"] = (statement) => breaker.run(() => db.query(statement));
+  return {
+    ...db,
+    kind: db.kind,
+    query,
+    transaction: (fn) => breaker.run(() => db.transaction(fn)),
+    execScript: (text) => breaker.run(() => db.execScript(text)),
+    ping: () => breaker.run(() => db.ping()),
+    close: () => db.close(),
+  };
+}
+
+function guardObjects(objects: ObjectStore, breaker: CircuitBreaker): ObjectStore {
+  return {
+    kind: objects.kind,
+    // A large upload may legitimately take long: its breaker has no time limit.
+    put: (name, body, type) => breaker.run(() => objects.put(name, body, type), { timeout: false }),
+    get: (name) => breaker.run(() => objects.get(name)),
+    delete: (name) => breaker.run(() => objects.delete(name)),
+    exists: (name) => breaker.run(() => objects.exists(name)),
+    list: (prefix) => breaker.run(() => objects.list(prefix)),
+    presignGet: (name, options) => breaker.run(() => objects.presignGet(name, options)),
+    ping: () => breaker.run(() => objects.ping()),
+  };
+}
+
+function guardVectors(vectors: VectorStore, breaker: CircuitBreaker): VectorStore {
+  return {
+    kind: vectors.kind,
+    ensureCollection: (c) => breaker.run(() => vectors.ensureCollection(c)),
+    upsert: (c, records) => breaker.run(() => vectors.upsert(c, records)),
+    query: (c, embedding, topK, ids) => breaker.run(() => vectors.query(c, embedding, topK, ids)),
+    deleteDocument: (c, id) => breaker.run(() => vectors.deleteDocument(c, id)),
+    countDocument: (c, id) => breaker.run(() => vectors.countDocument(c, id)),
+    count: (c) => breaker.run(() => vectors.count(c)),
+    exportPage: (c, page) => breaker.run(() => vectors.exportPage(c, page)),
+    dropCollection: (c) => breaker.run(() => vectors.dropCollection(c)),
+    ping: () => breaker.run(() => vectors.ping()),
+  };
+}
+
+function guardEmbedder(embedder: Embedder, breaker: CircuitBreaker): Embedder {
+  return {
+    kind: embedder.kind,
+    model: embedder.model,
+    dimension: embedder.dimension,
+    embed: (texts) => breaker.run(() => embedder.embed(texts)),
+    ping: () => breaker.run(() => embedder.ping()),
+  };
+}
+
+/**
+ * Every remote dependency behind a circuit breaker with a time limit per call: PostgreSQL,
+ * MinIO, Chroma and a remote embedder. In-process engines (PGlite, the filesystem store,
+ * pgvector inside PGlite, the built-in embedder) fail with the process, not apart from it, and
+ * stay unwrapped. Breaker states are exported as docstack_breaker_state{dependency}.
+ */
+export function guardDeps(deps: Deps, config: Config): Deps {
+  const common = { failureThreshold: config.BREAKER_FAILURES, recoveryMs: config.BREAKER_RECOVERY_S * 1000 };
+  const timeoutMs = config.OUTBOUND_TIMEOUT_MS;
+  const breakers: CircuitBreaker[] = [];
+  const make = (name: string, options: ConstructorParameters<typeof CircuitBreaker>[1]) => {
+    const b = new CircuitBreaker(name, { ...common, ...options });
+    breakers.push(b);
+    return b;
+  };
+  const guarded: Deps = { ...deps };
+  if (deps.db.kind === "postgres") {
+    // A statement may run up to its own timeout; the breaker waits a little longer than that.
+    guarded.db = guardDatabase(
+      deps.db,
+      make("PostgreSQL", { timeoutMs: config.DB_STATEMENT_TIMEOUT_MS + 2000, isFailure: isDatabaseFailure }),
+    );
+  }
+  if (deps.objects.kind === "minio") {
+    guarded.objects = guardObjects(
+      deps.objects,
+      make("The object store", { timeoutMs, isFailure: isObjectStoreFailure }),
+    );
+  }
+  if (deps.vectors.kind === "chroma") {
+    guarded.vectors = guardVectors(
+      deps.vectors,
+      make("The vector store", { timeoutMs, isFailure: isVectorStoreFailure }),
+    );
+  }
+  if (deps.embedder.kind !== "builtin") {
+    guarded.embedder = guardEmbedder(
+      deps.embedder,
+      make("The embedder", { timeoutMs: config.EMBED_TIMEOUT_MS + 1000 }),
+    );
+  }
+  processMetrics.gauge(
+    "docstack_breaker_state",
+    "Circuit breaker per dependency: 0 closed, 1 half-open (probing), 2 open (failing fast).",
+    () => breakers.map((b) => ({ labels: { dependency: b.name }, value: stateValue[b.current] })),
+  );
+  return guarded;
+}

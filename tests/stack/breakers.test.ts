@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { saveService, startService, stopService, waitReady } from "../../infra/local/stack.js";
+import { uploadForm } from "../support/embedded-stack.js";
+import { api, createCollection, makeKey, state, waitFor } from "./stack-client.js";
+
+describe("circuit breakers on the real stack", () => {
+  it("Chroma down: vector queries fail fast with 503 + Retry-After, keyword queries go on, and all recovers without a restart", async () => {
+    const key = await makeKey({ scopes: ["read", "write"], rateLimits: { query: 10_000 } });
+    const auth = { authorization: `Bearer ${key}`, "content-type": "application/json" };
+    const collection = await createCollection();
+    const up = await api("/documents", {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}` },
+      body: uploadForm(collection, {
+        name: "ferry.txt",
+        bytes: "The harbour ferry leaves every forty minutes.",
+      }),
+    });
+    expect(up.status).toBe(201);
+    await waitFor("indexing", async () => {
+      const s = await api<{ counts: { indexed: number } }>(`/index/status?collection_id=${collection}`);
+      return s.body.counts.indexed === 1 ? true : undefined;
+    });
+    const query = (mode: string) =>
+      api("/query", {
+        method: "POST",
+        headers: auth,
+        body: JSON.stringify({ collection_id: collection, query: "ferry", mode }),
+      });
+    expect((await query("vector")).status).toBe(200);
+
+    const chroma = state.services.chroma;
+    if (chroma === undefined) throw new Error("no chroma in the stack state");
+    const pids = Object.fromEntries(Object.entries(state.services).map(([n, s]) => [n, s.pid]));
+    await stopService(chroma);
+    const timings: number[] = [];
+    try {
+      // Both query replicas: each opens its own breaker after BREAKER_FAILURES failures.
+      for (let i = 0; i < 10; i++) {
+        const started = Date.now();
+        const r = await query("vector");
+        timings.push(Date.now() - started);
+        expect(r.status, JSON.stringify(r.body)).toBe(503);
+        expect(Number(r.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+        expect(r.headers.get("content-type")).toContain("application/problem+json");
+      }
+      // Open breakers answer without trying Chroma at all.
+      expect(Math.max(...timings.slice(-4))).toBeLessThan(200);
+      const metrics = await fetch(`${state.functions.query?.[0]}/metrics`).then((r) => r.text());
+      expect(metrics).toMatch(/docstack_breaker_state\{dependency="The vector store"\} 2/);
+      // What does not need Chroma keeps working.
+      expect((await query("keyword")).status).toBe(200);
+      expect((await api(`/collections/${collection}`)).status).toBe(200);
+    } finally {
+      startService(chroma);
+      saveService(chroma);
+      await waitReady(chroma);
+    }
+    const back = Date.now();
+    await waitFor(
+      "vector queries to recover",
+      async () => ((await query("vector")).status === 200 ? true : undefined),
+      30_000,
+    );
+    console.log(
+      `breaker: answers while Chroma was down ${timings.join(", ")} ms; recovered ${Date.now() - back} ms after Chroma was back`,
+    );
+    for (const [name, pid] of Object.entries(pids))
+      if (name !== "chroma") expect(state.services[name]?.pid).toBe(pid);
+  });
+});
