@@ -1,3 +1,4 @@
+import { audit } from "../shared/audit/audit-log.js";
 import { restoreEmbedded, runRestore } from "../shared/backups/run-restore.js";
 import { loadConfigFromProcess } from "../shared/config.js";
 import { buildNodeDeps } from "../shared/deps/build-node-deps.js";
@@ -31,6 +32,18 @@ try {
             await deps.close();
           }
         })();
+  // Recorded in the restored database itself, so the log shows where its history was rewound.
+  const after = await open(config);
+  try {
+    await audit(after.db, {
+      actor: "cli",
+      action: "backup.restore",
+      target: backupId,
+      details: { components, force, seconds: (Date.now() - started) / 1000 },
+    });
+  } finally {
+    await after.close();
+  }
   console.log(
     `restore of ${backupId} complete and verified in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

@@ -126,6 +126,9 @@ export const configSchema = z.object({
     .default(600)
     .describe("a claim older than this is taken over (crashed worker)"),
 
+  AUDIT_RETENTION_MONTHS: int(1, 1200)
+    .default(24)
+    .describe("audit log partitions (months) older than this are dropped by the worker"),
   BREAKER_FAILURES: int(1, 1000)
     .default(3)
     .describe("consecutive failures of a dependency that open its circuit breaker"),

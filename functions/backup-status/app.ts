@@ -4,6 +4,7 @@ import { backupReport } from "../../shared/backups/backup-report.js";
 import type { Deps } from "../../shared/deps/deps.js";
 import { type AppEnv, createBaseApp } from "../../shared/http/create-app.js";
 import { rateLimit } from "../../shared/http/rate-limit.js";
+import { registerGetAudit } from "./routes/get-audit.js";
 import { registerGetBackupStatus } from "./routes/get-backup-status.js";
 import { registerPostBackupRun } from "./routes/post-backup-run.js";
 
@@ -11,6 +12,7 @@ import { registerPostBackupRun } from "./routes/post-backup-run.js";
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerGetBackupStatus(app);
   registerPostBackupRun(app);
+  registerGetAudit(app);
 }
 
 /** backup-status: how fresh the backups of each store are; on-demand backups. */

@@ -10,7 +10,8 @@ export type AuditAction =
   | "document.reindex"
   | "key.create"
   | "key.revoke"
-  | "backup.run";
+  | "backup.run"
+  | "backup.restore";
 
 export interface AuditEntry {
   actor: string;

@@ -14,13 +14,21 @@ describe("functionFor", () => {
     ["/index/status", "index"],
     ["/query", "query"],
     ["/backups/status", "backup-status"],
+    ["/audit", "backup-status"],
     ["/health", "health"],
     ["/health/ready", "health"],
   ])("%s -> %s", (path, fn) => {
     expect(functionFor(path)).toBe(fn);
   });
 
-  it.each(["/", "/admin", "/documentsx", "/queryx", "/healthz"])("%s is served by nobody", (path) => {
+  it.each([
+    "/",
+    "/admin",
+    "/documentsx",
+    "/queryx",
+    "/healthz",
+    "/auditx",
+  ])("%s is served by nobody", (path) => {
     expect(functionFor(path)).toBeUndefined();
   });
 });

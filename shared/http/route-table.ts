@@ -10,7 +10,8 @@ const rules: [RegExp, FunctionName][] = [
   [/^\/(collections|documents|files|upload)(\/|$)/, "upload"],
   [/^\/index(\/|$)/, "index"],
   [/^\/query(\/|$)/, "query"],
-  [/^\/backups(\/|$)/, "backup-status"],
+  // Operations: backups and the audit log.
+  [/^\/(backups|audit)(\/|$)/, "backup-status"],
   [/^\/health(\/|$)/, "health"],
 ];
 

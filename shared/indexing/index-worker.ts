@@ -10,7 +10,12 @@ export function startConfiguredWorker(deps: Deps): WorkerHandle {
   const { config } = deps;
   return startIndexWorker(
     { ...deps, batchSize: config.EMBED_BATCH_SIZE },
-    { pollMs: config.INDEX_POLL_MS, batch: config.INDEX_BATCH, leaseS: config.INDEX_LEASE_S },
+    {
+      pollMs: config.INDEX_POLL_MS,
+      batch: config.INDEX_BATCH,
+      leaseS: config.INDEX_LEASE_S,
+      auditRetentionMonths: config.AUDIT_RETENTION_MONTHS,
+    },
   );
 }
 
@@ -18,6 +23,8 @@ export interface WorkerOptions {
   pollMs: number;
   batch: number;
   leaseS: number;
+  /** Audit log partitions older than this many months are dropped. */
+  auditRetentionMonths: number;
 }
 
 export interface WorkerHandle {
@@ -62,6 +69,12 @@ export function startIndexWorker(deps: IndexDeps & { log: Logger }, options: Wor
         if (Date.now() - partitionsCheckedAt > 6 * 3600_000) {
           // Monthly audit partitions two months ahead, before rows land in the default partition.
           await deps.db.query(sql`select ensure_audit_partitions(2)`);
+          // ... and the retention: partitions older than AUDIT_RETENTION_MONTHS go.
+          const dropped = await deps.db.query<{ name: string }>(
+            sql`select drop_audit_partitions_older_than(${options.auditRetentionMonths}) as name`,
+          );
+          if (dropped.length > 0)
+            deps.log.info("audit partitions dropped", { partitions: dropped.map((d) => d.name) });
           partitionsCheckedAt = Date.now();
         }
       } catch (error) {

@@ -113,6 +113,7 @@ const routes: RouteCase[] = [
     inA: false,
     request: () => ["/backups/run", { method: "POST" }],
   },
+  { name: "GET /audit", scope: "admin", inA: false, request: () => ["/audit", {}] },
 ];
 
 async function send(route: RouteCase, key: string | undefined, via: "bearer" | "x-api-key" = "bearer") {

@@ -16,7 +16,10 @@ const docstack = () => createDocstackClient(served.url);
 beforeAll(async () => {
   stack = await startEmbeddedStack();
   served = await serveNode(composeApps(stack.deps), stack.deps, 0);
-  worker = startIndexWorker({ ...stack.deps, batchSize: 16 }, { pollMs: 100, batch: 4, leaseS: 600 });
+  worker = startIndexWorker(
+    { ...stack.deps, batchSize: 16 },
+    { pollMs: 100, batch: 4, leaseS: 600, auditRetentionMonths: 24 },
+  );
 });
 afterAll(async () => {
   await worker.stop();
