@@ -14,16 +14,20 @@ export function serveNode(
 ): Promise<Served> {
   return new Promise((resolve) => {
     let server: ServerType | undefined;
-    server = serve({ fetch, port, hostname: deps.config.HOST }, (info) => {
-      const host = deps.config.HOST === "0.0.0.0" ? "localhost" : deps.config.HOST;
-      resolve({
-        url: `http://${host}:${info.port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server?.close(() => done());
-          }),
-      });
-    });
+    // Node's default 16 KB header limit is below what Nginx passes on (32 KB request lines).
+    server = serve(
+      { fetch, port, hostname: deps.config.HOST, serverOptions: { maxHeaderSize: 64 * 1024 } },
+      (info) => {
+        const host = deps.config.HOST === "0.0.0.0" ? "localhost" : deps.config.HOST;
+        resolve({
+          url: `http://${host}:${info.port}`,
+          close: () =>
+            new Promise<void>((done) => {
+              server?.close(() => done());
+            }),
+        });
+      },
+    );
   });
 }
 
