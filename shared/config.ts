@@ -126,6 +126,15 @@ export const configSchema = z.object({
     .default(600)
     .describe("a claim older than this is taken over (crashed worker)"),
 
+  QUERY_CACHE: z
+    .enum(["auto", "memory", "redis", "off"])
+    .default("auto")
+    .describe("query answer cache: `auto` = Redis when REDIS_URL is set, else in-process memory"),
+  QUERY_CACHE_TTL_S: int(0, 86_400)
+    .default(60)
+    .describe(
+      "seconds a cached query answer is kept (0 disables caching; identical queries in flight still run once)",
+    ),
   AUDIT_RETENTION_MONTHS: int(1, 1200)
     .default(24)
     .describe("audit log partitions (months) older than this are dropped by the worker"),

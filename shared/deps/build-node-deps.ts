@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { MemoryQueryCache, NoQueryCache, type QueryCache } from "../cache/query-cache.js";
+import { RedisQueryCache } from "../cache/redis-query-cache.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
@@ -62,6 +64,20 @@ export function buildRateLimiter(config: Config, log: Logger): RateLimiter {
   return new MemoryRateLimiter();
 }
 
+export function buildQueryCache(config: Config, log: Logger): QueryCache {
+  const mode = config.QUERY_CACHE === "auto" ? (config.REDIS_URL ? "redis" : "memory") : config.QUERY_CACHE;
+  if (mode === "off") return new NoQueryCache();
+  if (mode === "memory") return new MemoryQueryCache();
+  if (!config.REDIS_URL) throw new Error("QUERY_CACHE=redis needs REDIS_URL");
+  let lastLogged = 0;
+  return new RedisQueryCache(config.REDIS_URL, config.REDIS_TIMEOUT_MS, (error) => {
+    // Once a minute at most: a Redis outage would otherwise log on every query.
+    if (Date.now() - lastLogged < 60_000) return;
+    lastLogged = Date.now();
+    log.warn("query cache degraded (answering from the stores)", { error });
+  });
+}
+
 export interface NodeDepsOptions {
   /** The port this process serves on; used for the filesystem store's signed links. */
   port: number;
@@ -77,6 +93,7 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
   const db = options.db ?? (await openDatabase(config));
   if (options.migrate ?? config.DB_DRIVER === "pglite") await migrate(db);
   const limiter = buildRateLimiter(config, log);
+  const cache = buildQueryCache(config, log);
   const vectors = buildVectorStore(config, db);
   // A missing pgvector extension is a configuration error: say so at startup, not at first query.
   if (vectors.kind === "pgvector") await vectors.ping();
@@ -91,9 +108,11 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
     vectors,
     embedder: buildEmbedder(config),
     limiter,
+    cache,
     log,
     async close() {
       if (limiter instanceof RedisRateLimiter) await limiter.close();
+      await cache.close();
       if (options.db === undefined) await db.close();
     },
   };

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { MemoryQueryCache, NoQueryCache } from "../cache/query-cache.js";
 import { type Config, ConfigError } from "../config.js";
 import type { Database, Queryable } from "../db/database.js";
 import { createPostgresDatabase, postgresOptionsFrom } from "../db/postgres-database.js";
@@ -102,6 +103,8 @@ export function buildWorkerDeps(config: Config): Deps {
     vectors: buildVectorStore(config, db),
     embedder: buildEmbedder(config),
     limiter: new DisabledRateLimiter(),
+    // Per isolate: Workers cannot hold a Redis connection open across requests.
+    cache: config.QUERY_CACHE === "off" ? new NoQueryCache() : new MemoryQueryCache(),
     log,
     close: () => db.close(),
   };

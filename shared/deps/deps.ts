@@ -1,3 +1,4 @@
+import type { QueryCache } from "../cache/query-cache.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import type { Embedder } from "../embeddings/embedder.js";
@@ -14,6 +15,8 @@ export interface Deps {
   vectors: VectorStore;
   embedder: Embedder;
   limiter: RateLimiter;
+  /** Query answers (keyed by the collection's index version, so never stale). */
+  cache: QueryCache;
   log: Logger;
   /** Releases connections and handles (tests, graceful shutdown). */
   close(): Promise<void>;
@@ -27,5 +30,6 @@ export function describeDeps(deps: Deps): Record<string, string> {
     vectors: deps.vectors.kind,
     embedder: `${deps.embedder.kind} (${deps.embedder.model}, ${deps.embedder.dimension}d)`,
     limiter: deps.limiter.kind,
+    cache: deps.cache.kind,
   };
 }

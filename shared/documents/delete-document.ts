@@ -37,9 +37,15 @@ export async function purgeDocument(deps: DeleteDeps, row: DocumentRow): Promise
 
 /** Marks and purges; a document already marked (a failed earlier attempt) is finished. */
 export async function deleteDocument(deps: DeleteDeps, id: string): Promise<DocumentRow> {
+  // Hidden from search at once: the collection's index version moves with the mark.
   const [row] = await deps.db.query<DocumentRow>(sql`
-    update documents set deleted_at = coalesce(deleted_at, now()), claim_token = null
-    where id = ${id} returning *`);
+    with marked as (
+      update documents set deleted_at = coalesce(deleted_at, now()), claim_token = null
+      where id = ${id} returning *),
+    bumped as (
+      update collections set index_version = index_version + 1
+      where id in (select collection_id from marked))
+    select * from marked`);
   if (row === undefined) throw new ApiError("not_found", `Document ${id} not found`);
   await purgeDocument(deps, row);
   return row;

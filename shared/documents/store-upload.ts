@@ -150,6 +150,10 @@ export async function recordUpload(
         await tx.query(
           sql`update documents set deleted_at = now(), claim_token = null where id = ${existing.id}`,
         );
+        // The replaced document leaves search now: cached answers with it must not be served.
+        await tx.query(
+          sql`update collections set index_version = index_version + 1 where id = ${collection.id}`,
+        );
       }
       const [row] = await tx.query<DocumentRow>(sql`
         insert into documents (id, filename, object_name, content_type, size, sha256, collection_id, created_by,

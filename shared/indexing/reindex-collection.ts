@@ -46,7 +46,8 @@ export async function reindexCollection(
   await deps.vectors.ensureCollection({ id: collectionId, dimension: to.dimension });
   const released = await deps.db.transaction(async (tx) => {
     await tx.query(sql`
-      update collections set embedding_model = ${to.model}, embedding_dimension = ${to.dimension}
+      update collections set embedding_model = ${to.model}, embedding_dimension = ${to.dimension},
+        index_version = index_version + 1
       where id = ${collectionId}`);
     return tx.query<{ id: string }>(sql`
       update documents set index_status = 'pending', claim_token = null, claimed_at = null,

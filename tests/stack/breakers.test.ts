@@ -21,11 +21,13 @@ describe("circuit breakers on the real stack", () => {
       const s = await api<{ counts: { indexed: number } }>(`/index/status?collection_id=${collection}`);
       return s.body.counts.indexed === 1 ? true : undefined;
     });
+    // A new question each time: a repeated one would be answered from the query cache.
+    let asked = 0;
     const query = (mode: string) =>
       api("/query", {
         method: "POST",
         headers: auth,
-        body: JSON.stringify({ collection_id: collection, query: "ferry", mode }),
+        body: JSON.stringify({ collection_id: collection, query: `ferry ${++asked}`, mode }),
       });
     expect((await query("vector")).status).toBe(200);
 

@@ -1,9 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { assertCollection } from "../../../shared/auth/principal.js";
+import { cachedSearch, queryCacheKey } from "../../../shared/cache/cached-search.js";
 import { getCollection } from "../../../shared/collections/collections.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
-import { search } from "../../../shared/retrieval/search.js";
+import { type SearchRequest, search } from "../../../shared/retrieval/search.js";
 
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1).max(1000)]);
 
@@ -70,7 +71,7 @@ export function registerQuery(app: OpenAPIHono<AppEnv>) {
     const body = c.req.valid("json");
     assertCollection(c.var.principal, body.collection_id);
     const collection = await getCollection(deps.db, body.collection_id);
-    const results = await search(deps, {
+    const request: SearchRequest = {
       collection,
       query: body.query,
       topK: body.top_k,
@@ -81,7 +82,13 @@ export function registerQuery(app: OpenAPIHono<AppEnv>) {
         filename: body.filter.filename,
         metadata: body.filter.metadata,
       },
-    });
+    };
+    const results = await cachedSearch(
+      deps.cache,
+      deps.config.QUERY_CACHE_TTL_S,
+      queryCacheKey(collection, request),
+      () => search(deps, request),
+    );
     const took_ms = Math.round((performance.now() - started) * 10) / 10;
     return c.json(
       { results: results.map((r) => ({ ...r, score: Number(r.score) })), mode: body.mode, took_ms },

@@ -23,5 +23,14 @@ export const CollectionSchema = z
   .openapi("Collection");
 
 export function collectionView(c: Collection): z.infer<typeof CollectionSchema> {
-  return { ...c, chunking: c.chunking, created_at: new Date(c.created_at).toISOString() };
+  // Field by field: internal columns (index_version, a bigint JSON cannot carry) stay inside.
+  return {
+    id: c.id,
+    name: c.name,
+    description: c.description,
+    embedding_model: c.embedding_model,
+    embedding_dimension: c.embedding_dimension,
+    chunking: c.chunking,
+    created_at: new Date(c.created_at).toISOString(),
+  };
 }

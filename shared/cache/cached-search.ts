@@ -1,0 +1,60 @@
+import { createHash } from "node:crypto";
+import type { Collection } from "../collections/collections.js";
+import { processMetrics } from "../metrics/registry.js";
+import type { Passage, SearchRequest } from "../retrieval/search.js";
+import type { QueryCache } from "./query-cache.js";
+
+const lookups = processMetrics.counter(
+  "docstack_query_cache_total",
+  "Query answers by source: hit (cache), shared (joined an identical query in flight), miss (computed).",
+);
+
+/** Identical queries in flight in this process, by key: the later ones wait for the first. */
+const inFlight = new Map<string, Promise<Passage[]>>();
+
+/**
+ * Everything the answer depends on: the collection and its index version, the embedding model,
+ * and the request (query, mode, top_k, filter), hashed.
+ */
+export function queryCacheKey(
+  collection: Collection & { index_version?: number | bigint },
+  req: SearchRequest,
+): string {
+  const request = JSON.stringify([req.query, req.mode, req.topK, req.filter, collection.embedding_model]);
+  const hash = createHash("sha256").update(request).digest("hex").slice(0, 32);
+  return `docstack:q:${collection.id}:${String(collection.index_version ?? 0)}:${hash}`;
+}
+
+/**
+ * Answers from the cache, or joins an identical query already running in this process
+ * (single-flight), or runs the search and caches the answer for `ttlS` seconds.
+ */
+export async function cachedSearch(
+  cache: QueryCache,
+  ttlS: number,
+  key: string,
+  run: () => Promise<Passage[]>,
+): Promise<Passage[]> {
+  if (cache.kind === "off" || ttlS <= 0) return run();
+  const cached = await cache.get(key);
+  if (cached !== undefined) {
+    lookups({ result: "hit" });
+    return JSON.parse(cached) as Passage[];
+  }
+  const running = inFlight.get(key);
+  if (running !== undefined) {
+    lookups({ result: "shared" });
+    return running;
+  }
+  lookups({ result: "miss" });
+  const promise = run().then(async (results) => {
+    await cache.set(key, JSON.stringify(results), ttlS);
+    return results;
+  });
+  inFlight.set(key, promise);
+  try {
+    return await promise;
+  } finally {
+    inFlight.delete(key);
+  }
+}
