@@ -5,6 +5,7 @@
 #   Chroma: pip install chromadb   (its server; the npm package is only our client)
 #   schemathesis: pip                                             (contract tests)
 #   Chromium: headless browser test of the /docs page (Debian's package; no browser download)
+#   Prometheus: promtool for the rule checks, and the local stack's scraper (Debian's package)
 #   docker compose v2 plugin: built from its Go module, only to validate docker-compose.yml
 #     (these machines have the Docker client but no engine and no compose plugin)
 # One line per component with the time it took; build output goes to a log shown on failure.
@@ -28,11 +29,12 @@ command -v redis-server >/dev/null || need_apt+=(redis-server)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql postgresql-contrib)
 command -v chromium >/dev/null || need_apt+=(chromium)
+command -v promtool >/dev/null || need_apt+=(prometheus)
 apt_install() {
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
   # Debian starts packaged services on install; the stack runs its own instances on free ports.
-  for s in redis-server nginx pgbouncer postgresql; do service "$s" stop || true; done
+  for s in redis-server nginx pgbouncer postgresql prometheus; do service "$s" stop || true; done
 }
 if [ ${#need_apt[@]} -gt 0 ]; then step "apt:${need_apt[*]// /,}" apt_install; else log "apt packages present"; fi
 

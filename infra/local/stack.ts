@@ -42,6 +42,8 @@ export interface ServiceSpec {
 
 export interface StackState {
   nginx: string;
+  /** The local Prometheus (scrapes every function each second). */
+  prometheus: string;
   postgres: { url: string; port: number };
   pgbouncer: { url: string; port: number; poolSize: number };
   redis: { url: string; port: number };
@@ -293,6 +295,44 @@ function pgbouncerSpec(pgPort: number, port: number, poolUser: string): ServiceS
   };
 }
 
+/**
+ * Debian's Prometheus scraping every function process each second (the Compose config finds
+ * replicas through DNS; here each port is listed), with the same alert rules.
+ */
+function prometheusSpec(port: number, functions: Record<string, number[]>): ServiceSpec {
+  const dir = join(stackDir, "prometheus");
+  mkdirSync(join(dir, "data"), { recursive: true });
+  const targets = Object.entries(functions).map(
+    ([fn, ports]) =>
+      `      - targets: [${ports.map((p) => `"127.0.0.1:${p}"`).join(", ")}]\n        labels: { function_process: "${fn}" }`,
+  );
+  writeFileSync(
+    join(dir, "prometheus.yml"),
+    [
+      "# written by infra/local/stack.ts",
+      "global: { scrape_interval: 1s, evaluation_interval: 1s }",
+      `rule_files: ["${join(repoRoot, "infra/prometheus/alerts.yml")}"]`,
+      "scrape_configs:",
+      "  - job_name: docstack",
+      "    static_configs:",
+      ...targets,
+      "",
+    ].join("\n"),
+  );
+  return {
+    name: "prometheus",
+    command: which("prometheus", ["/usr/bin/prometheus"]),
+    args: [
+      `--config.file=${join(dir, "prometheus.yml")}`,
+      `--storage.tsdb.path=${join(dir, "data")}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+    ],
+    env: {},
+    log: join(stackDir, "logs/prometheus.log"),
+    ready: { http: `http://127.0.0.1:${port}/-/ready` },
+  };
+}
+
 function nginxSpec(port: number, upstreams: Record<string, number[]>): ServiceSpec {
   const dir = join(stackDir, "nginx");
   mkdirSync(join(dir, "logs"), { recursive: true });
@@ -412,6 +452,7 @@ async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<Stac
     chroma: await freePort(),
     chromaGateway: await freePort(),
     nginx: await freePort(),
+    prometheus: await freePort(),
   };
   const services: Record<string, ServiceSpec> = {};
   const launch = async (spec: ServiceSpec) => {
@@ -584,9 +625,11 @@ async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<Stac
   });
   await Promise.all(functionSpecs.map((spec) => launch(spec)));
   await launch(nginxSpec(ports.nginx, functionPorts));
+  await launch(prometheusSpec(ports.prometheus, functionPorts));
 
   const state: StackState = {
     nginx: `http://127.0.0.1:${ports.nginx}`,
+    prometheus: `http://127.0.0.1:${ports.prometheus}`,
     postgres: { url: directUrl, port: ports.postgres },
     pgbouncer: { url: pooledUrl, port: ports.pgbouncer, poolSize: 50 },
     redis: { url: `redis://127.0.0.1:${ports.redis}`, port: ports.redis },
