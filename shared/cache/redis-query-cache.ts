@@ -12,7 +12,7 @@ export class RedisQueryCache implements QueryCache {
 
   constructor(
     url: string,
-    private readonly timeoutMs: number,
+    timeoutMs: number,
     private readonly onError: (error: unknown) => void = () => {},
   ) {
     this.redis = new IORedis(url, {
