@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { saveService, startService, stopService, waitReady } from "../../infra/local/stack.js";
+import { sql } from "../../shared/db/sql.js";
 import { uploadForm } from "../support/embedded-stack.js";
-import { api, createCollection, makeKey, state, waitFor } from "./stack-client.js";
+import { api, createCollection, directDb, makeKey, state, waitFor } from "./stack-client.js";
 
 describe("circuit breakers on the real stack", () => {
   it("Chroma down: vector queries fail fast with 503 + Retry-After, keyword queries go on, and all recovers without a restart", async () => {
@@ -69,5 +70,61 @@ describe("circuit breakers on the real stack", () => {
     );
     for (const [name, pid] of Object.entries(pids))
       if (name !== "chroma") expect(state.services[name]?.pid).toBe(pid);
+  });
+
+  it("MinIO down: uploads fail fast with 503 + Retry-After and store nothing, queries go on, uploads recover", async () => {
+    const key = await makeKey({ scopes: ["read", "write"], rateLimits: { upload: 10_000, query: 10_000 } });
+    const collection = await createCollection();
+    let n = 0;
+    const upload = () =>
+      api("/documents", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}` },
+        body: uploadForm(collection, { name: `n${++n}.txt`, bytes: `Notice number ${n} about the harbour.` }),
+      });
+    const minio = state.services.minio;
+    if (minio === undefined) throw new Error("no minio in the stack state");
+    const pids = Object.fromEntries(Object.entries(state.services).map(([name, s]) => [name, s.pid]));
+    await stopService(minio);
+    const timings: number[] = [];
+    try {
+      for (let i = 0; i < 6; i++) {
+        const started = Date.now();
+        const r = await upload();
+        timings.push(Date.now() - started);
+        expect(r.status, JSON.stringify(r.body)).toBe(503);
+        expect(Number(r.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      }
+      const db = directDb();
+      try {
+        const [row] = await db.query<{ n: number }>(
+          sql`select count(*)::int as n from documents where collection_id = ${collection}`,
+        );
+        expect(row?.n).toBe(0);
+      } finally {
+        await db.close();
+      }
+      const q = await api("/query", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify({ collection_id: collection, query: "harbour", mode: "keyword" }),
+      });
+      expect(q.status).toBe(200);
+    } finally {
+      startService(minio);
+      saveService(minio);
+      await waitReady(minio);
+    }
+    const back = Date.now();
+    await waitFor(
+      "uploads to recover",
+      async () => ((await upload()).status === 201 ? true : undefined),
+      30_000,
+    );
+    console.log(
+      `breaker: uploads while MinIO was down answered in ${timings.join(", ")} ms; recovered ${Date.now() - back} ms after MinIO was back`,
+    );
+    for (const [name, pid] of Object.entries(pids))
+      if (name !== "minio") expect(state.services[name]?.pid).toBe(pid);
   });
 });
