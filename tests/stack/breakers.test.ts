@@ -24,12 +24,16 @@ describe("circuit breakers on the real stack", () => {
     });
     // A new question each time: a repeated one would be answered from the query cache.
     let asked = 0;
-    const query = (mode: string) =>
-      api("/query", {
-        method: "POST",
-        headers: auth,
-        body: JSON.stringify({ collection_id: collection, query: `ferry ${++asked}`, mode }),
-      });
+    const query = (mode: string, base?: string) =>
+      api(
+        "/query",
+        {
+          method: "POST",
+          headers: auth,
+          body: JSON.stringify({ collection_id: collection, query: `ferry ${++asked}`, mode }),
+        },
+        base,
+      );
     expect((await query("vector")).status).toBe(200);
 
     const chroma = state.services.chroma;
@@ -60,11 +64,14 @@ describe("circuit breakers on the real stack", () => {
       await waitReady(chroma);
     }
     const back = Date.now();
-    await waitFor(
-      "vector queries to recover",
-      async () => ((await query("vector")).status === 200 ? true : undefined),
-      30_000,
-    );
+    // Every query replica: each has its own breaker, and each must close it by itself.
+    for (const replica of state.functions.query ?? []) {
+      await waitFor(
+        `vector queries on ${replica} to recover`,
+        async () => ((await query("vector", replica)).status === 200 ? true : undefined),
+        30_000,
+      );
+    }
     console.log(
       `breaker: answers while Chroma was down ${timings.join(", ")} ms; recovered ${Date.now() - back} ms after Chroma was back`,
     );
