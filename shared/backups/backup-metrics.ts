@@ -1,17 +1,15 @@
+import { gaugeText } from "../metrics/registry.js";
 import type { BackupReport } from "./backup-report.js";
 
+/** [labels, value]: the backup families are short lists, written inline below. */
 type Sample = [labels: Record<string, string>, value: number];
 
 function family(name: string, help: string, samples: Sample[]): string {
-  const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} gauge`];
-  for (const [labels, value] of samples) {
-    const l = Object.entries(labels)
-      .map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, "_")}"`)
-      .join(",");
-    const shown = Number.isFinite(value) ? String(value) : value > 0 ? "+Inf" : "-Inf";
-    lines.push(`${name}${l ? `{${l}}` : ""} ${shown}`);
-  }
-  return lines.join("\n");
+  return gaugeText(
+    name,
+    help,
+    samples.map(([labels, value]) => ({ labels, value })),
+  );
 }
 
 /**

@@ -15,6 +15,14 @@ const labelText = (labels: Labels) => {
   return parts.length ? `{${parts.join(",")}}` : "";
 };
 const number = (n: number) => (Number.isFinite(n) ? String(n) : n > 0 ? "+Inf" : n < 0 ? "-Inf" : "NaN");
+const sampleLines = (name: string, samples: readonly Sample[]) =>
+  samples.map((s) => `${name}${labelText(s.labels)} ${number(s.value)}`);
+
+/** One gauge family as Prometheus text, for figures computed at scrape time outside a registry. */
+export function gaugeText(name: string, help: string, samples: readonly Sample[]): string {
+  return [`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, ...sampleLines(name, samples)].join("\n");
+}
+
 const keyOf = (labels: Labels) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 interface Family {
@@ -36,7 +44,7 @@ export class MetricsRegistry {
     this.add(name, {
       help,
       type: "counter",
-      render: (n) => [...values.values()].map((s) => `${n}${labelText(s.labels)} ${number(s.value)}`),
+      render: (n) => sampleLines(n, [...values.values()]),
     });
     return (labels, by = 1) => {
       const key = keyOf(labels);
@@ -84,12 +92,8 @@ export class MetricsRegistry {
     this.add(name, {
       help,
       type: "gauge",
-      render: async (n) => (await read()).map((s) => `${n}${labelText(s.labels)} ${number(s.value)}`),
+      render: async (n) => sampleLines(n, await read()),
     });
-  }
-
-  has(name: string): boolean {
-    return this.families.has(name);
   }
 
   async render(): Promise<string> {
@@ -119,7 +123,7 @@ export const httpDuration = processMetrics.histogram(
 );
 export const rateLimitRejections = processMetrics.counter(
   "docstack_rate_limit_rejections_total",
-  "Requests refused with 429 by Docstack's limiter, by function and route class.",
+  "Requests refused with 429 by Docstack's limiter, by route class and by what was limited (key or address).",
 );
 export const searchDuration = processMetrics.histogram(
   "docstack_search_duration_seconds",
