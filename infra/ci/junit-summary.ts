@@ -1,5 +1,6 @@
 // Prints one closing line for the whole CI run from the JUnit reports the suites wrote
-// (vitest's embedded and stack suites, schemathesis): "tests: N passed, N failed, N skipped".
+// (vitest's embedded and stack suites, schemathesis): "tests: N passed, N failed, N skipped",
+// then the same as a pytest-style "==== N passed in Xs ====" line.
 // CI's runner reads that plain line; the suites' own summaries (vitest's coloured table,
 // schemathesis's pytest-like "N warnings in Xs") are not read as test counts.
 import { readdirSync, readFileSync } from "node:fs";
@@ -32,4 +33,9 @@ for (const report of reports) {
   skipped += s;
 }
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+// The same totals once more as a pytest-style line, the last one CI prints: a plain summary
+// that any reader of test logs recognises (schemathesis's "N warnings in Xs" is not a count).
+const seconds = process.argv[3] ? ` in ${process.argv[3]}s` : "";
+const parts = [failed > 0 ? `${failed} failed` : "", `${passed} passed`, skipped > 0 ? `${skipped} skipped` : ""];
+console.log(`======== ${parts.filter(Boolean).join(", ")}${seconds} ========`);
 process.exit(failed > 0 ? 1 : 0);
