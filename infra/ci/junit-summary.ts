@@ -36,6 +36,10 @@ console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 // The same totals once more as a pytest-style line, the last one CI prints: a plain summary
 // that any reader of test logs recognises (schemathesis's "N warnings in Xs" is not a count).
 const seconds = process.argv[3] ? ` in ${process.argv[3]}s` : "";
-const parts = [failed > 0 ? `${failed} failed` : "", `${passed} passed`, skipped > 0 ? `${skipped} skipped` : ""];
+const parts = [
+  failed > 0 ? `${failed} failed` : "",
+  `${passed} passed`,
+  skipped > 0 ? `${skipped} skipped` : "",
+];
 console.log(`======== ${parts.filter(Boolean).join(", ")}${seconds} ========`);
 process.exit(failed > 0 ? 1 : 0);
