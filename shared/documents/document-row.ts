@@ -17,6 +17,7 @@ export interface DocumentRow {
   index_attempts: number;
   claim_token: string | null;
   claimed_at: Date | string | null;
+  index_retry_at?: Date | string | null;
   chunk_count: number;
   metadata: Record<string, unknown>;
   deleted_at: Date | string | null;

@@ -20,7 +20,7 @@ export interface IndexDeps {
 
 export interface IndexOutcome {
   id: string;
-  status: "indexed" | "failed" | "abandoned";
+  status: "indexed" | "failed" | "abandoned" | "deferred";
   chunk_count: number;
   error: string | null;
 }

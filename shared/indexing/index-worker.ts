@@ -62,8 +62,10 @@ export function startIndexWorker(deps: IndexDeps & { log: Logger }, options: Wor
             claimed: result.claimed,
             indexed: result.indexed,
             failed: result.failed,
+            deferred: result.deferred,
           });
-          continue;
+          // Only when something moved: a batch that was all deferred waits like an idle pass.
+          if (result.deferred < result.claimed) continue;
         }
         await purgeMarkedDocuments(deps, 30);
         if (Date.now() - partitionsCheckedAt > 6 * 3600_000) {

@@ -1,5 +1,6 @@
 import { findCollection } from "../collections/collections.js";
 import { sql } from "../db/sql.js";
+import { ApiError } from "../errors/api-error.js";
 import type { Logger } from "../logging/logger.js";
 import { indexDuration, indexedDocuments } from "../metrics/registry.js";
 import { claimDocuments } from "./claim-documents.js";
@@ -15,7 +16,18 @@ export interface RunResult {
   claimed: number;
   indexed: number;
   failed: number;
+  deferred: number;
   documents: IndexOutcome[];
+}
+
+/** An unavailable dependency (503, an open breaker): worth another try later, unlike bad input. */
+export function isTransient(error: unknown): boolean {
+  return error instanceof ApiError && error.code === "service_unavailable";
+}
+
+/** 1, 2, 4, 8 s… capped at 8 s, so a document is tried again soon after an outage ends. */
+export function retryDelayS(attempts: number): number {
+  return Math.min(2 ** Math.max(0, attempts - 1), 8);
 }
 
 function reason(error: unknown): string {
@@ -46,6 +58,18 @@ export async function runIndex(
       }
     } catch (error) {
       const why = reason(error);
+      if (isTransient(error)) {
+        // A dependency is down (or its breaker open): the document waits and is tried again,
+        // later each time, instead of failing for an outage that is not its fault.
+        const delayS = retryDelayS(doc.index_attempts);
+        deps.log.warn("indexing deferred", { documentId: doc.id, error: why, retryInS: delayS });
+        await deps.db.query(sql`
+          update documents set index_status = 'pending', index_error = ${why}, claim_token = null,
+            index_retry_at = now() + make_interval(secs => ${delayS})
+          where id = ${doc.id} and claim_token = ${doc.claim_token}`);
+        outcomes.push({ id: doc.id, status: "deferred", chunk_count: 0, error: why });
+        continue;
+      }
       deps.log.warn("indexing failed", { documentId: doc.id, error: why });
       await deps.db.query(sql`
         update documents set index_status = 'failed', index_error = ${why}, claim_token = null
@@ -58,6 +82,7 @@ export async function runIndex(
     claimed: claimed.length,
     indexed: outcomes.filter((o) => o.status === "indexed").length,
     failed: outcomes.filter((o) => o.status === "failed").length,
+    deferred: outcomes.filter((o) => o.status === "deferred").length,
     documents: outcomes,
   };
 }

@@ -134,7 +134,7 @@ export interface paths {
         put?: never;
         /**
          * Index pending documents now
-         * @description Claims up to `limit` pending documents (FOR UPDATE SKIP LOCKED, so concurrent runs never take the same one), extracts, chunks, embeds and stores them. A failing document is marked failed with its reason; the run goes on.
+         * @description Claims up to `limit` pending documents (FOR UPDATE SKIP LOCKED, so concurrent runs never take the same one), extracts, chunks, embeds and stores them. A failing document is marked failed with its reason; one that met an unavailable dependency is deferred (pending again, retried with backoff up to 8 s). The run goes on.
          */
         post: operations["runIndex"];
         delete?: never;
@@ -1132,11 +1132,12 @@ export interface operations {
                         claimed: number;
                         indexed: number;
                         failed: number;
+                        deferred: number;
                         documents: {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            status: "indexed" | "failed" | "abandoned";
+                            status: "indexed" | "failed" | "abandoned" | "deferred";
                             chunk_count: number;
                             error: string | null;
                         }[];

@@ -18,7 +18,8 @@ export const runIndexRoute = createRoute({
   summary: "Index pending documents now",
   description:
     "Claims up to `limit` pending documents (FOR UPDATE SKIP LOCKED, so concurrent runs never take the same one), " +
-    "extracts, chunks, embeds and stores them. A failing document is marked failed with its reason; the run goes on.",
+    "extracts, chunks, embeds and stores them. A failing document is marked failed with its reason; one that met an " +
+    "unavailable dependency is deferred (pending again, retried with backoff up to 8 s). The run goes on.",
   request: { body: { required: false, content: { "application/json": { schema: RunIndexBody } } } },
   responses: {
     200: {
@@ -29,10 +30,11 @@ export const runIndexRoute = createRoute({
             claimed: z.number().int(),
             indexed: z.number().int(),
             failed: z.number().int(),
+            deferred: z.number().int(),
             documents: z.array(
               z.object({
                 id: z.uuid(),
-                status: z.enum(["indexed", "failed", "abandoned"]),
+                status: z.enum(["indexed", "failed", "abandoned", "deferred"]),
                 chunk_count: z.number().int(),
                 error: z.string().nullable(),
               }),
