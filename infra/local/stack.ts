@@ -415,6 +415,8 @@ export const stackTestEnv: Record<string, string> = {
   RATE_LIMIT_WINDOW_S: "60",
   // The fault tests wait for breakers to probe again: 5 s rather than 30.
   BREAKER_RECOVERY_S: "5",
+  // The worker-crash test waits for a killed worker's claims to lapse: 15 s rather than 600.
+  INDEX_LEASE_S: "15",
 };
 
 export interface UpOptions {

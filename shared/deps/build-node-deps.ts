@@ -5,6 +5,7 @@ import { MemoryQueryCache, NoQueryCache, type QueryCache } from "../cache/query-
 import { RedisQueryCache } from "../cache/redis-query-cache.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
+import { guardDriverStrays } from "../db/driver-strays.js";
 import { migrate } from "../db/migrate.js";
 import { openDatabase } from "../db/open-database.js";
 import { createLogger, type Logger } from "../logging/logger.js";
@@ -90,6 +91,8 @@ export interface NodeDepsOptions {
 /** Node entries: the configuration picks each adapter; nothing falls back silently. */
 export async function buildNodeDeps(config: Config, options: NodeDepsOptions): Promise<Deps> {
   const log = createLogger(config.LOG_LEVEL);
+  if (config.DB_DRIVER === "postgres")
+    guardDriverStrays((error) => log.error("postgres.js lost an error of its own; carrying on", { error }));
   const db = options.db ?? (await openDatabase(config));
   if (options.migrate ?? config.DB_DRIVER === "pglite") await migrate(db);
   const limiter = buildRateLimiter(config, log);
