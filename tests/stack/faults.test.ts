@@ -56,14 +56,21 @@ interface Fault {
   signal?: NodeJS.Signals;
   /** Routes that need the service: they may answer 503 while it is down (and must, some). */
   affected: string[];
+  /** The breaker that must be open at the end of the outage, and the function holding it. */
+  breaker?: { dependency: string; fn: string };
 }
 
 const faults: Fault[] = [
-  { service: "postgres", signal: "SIGINT", affected: ["query-keyword", "query-vector", "list", "upload"] },
+  {
+    service: "postgres",
+    signal: "SIGINT",
+    affected: ["query-keyword", "query-vector", "list", "upload"],
+    breaker: { dependency: "PostgreSQL", fn: "query" },
+  },
   // Rate limits fail open and the query cache is skipped: nothing needs Redis to answer.
   { service: "redis", affected: [] },
-  { service: "minio", affected: ["upload"] },
-  { service: "chroma", affected: ["query-vector"] },
+  { service: "minio", affected: ["upload"], breaker: { dependency: "The object store", fn: "upload" } },
+  { service: "chroma", affected: ["query-vector"], breaker: { dependency: "The vector store", fn: "query" } },
 ];
 
 async function seededCollection(key: string): Promise<string> {
@@ -84,6 +91,39 @@ async function seededCollection(key: string): Promise<string> {
   return collection;
 }
 
+/**
+ * Every replica's breakers closed before a fault starts: the one before may have left a replica
+ * half-open, and a breaker closes only on a call that succeeds. Each replica is sent requests
+ * that use PostgreSQL, MinIO-free routes and Chroma until its /metrics shows every breaker at 0.
+ */
+async function settled(key: string, collection: string): Promise<void> {
+  const auth = { authorization: `Bearer ${key}`, "content-type": "application/json" };
+  const pokes: Record<string, (base: string) => Promise<unknown>> = {
+    query: (base) =>
+      fetch(`${base}/query`, {
+        method: "POST",
+        headers: auth,
+        body: JSON.stringify({ collection_id: collection, query: `settle ${Math.random()}`, mode: "hybrid" }),
+      }),
+    upload: (base) => fetch(`${base}/documents?collection_id=${collection}`, { headers: auth }),
+    index: (base) => fetch(`${base}/index/status?collection_id=${collection}`, { headers: auth }),
+  };
+  await waitFor(
+    "every replica's breakers to close",
+    async () => {
+      let open = 0;
+      for (const [fn, poke] of Object.entries(pokes))
+        for (const base of state.functions[fn] ?? []) {
+          await poke(base).catch(() => {});
+          const text = await fetch(`${base}/metrics`).then((r) => r.text());
+          open += text.split("\n").filter((l) => /^docstack_breaker_state\{.*\} [12]$/.test(l)).length;
+        }
+      return open === 0 ? true : undefined;
+    },
+    30_000,
+  );
+}
+
 async function drained(collection: string): Promise<void> {
   const db = directDb();
   try {
@@ -100,6 +140,19 @@ async function drained(collection: string): Promise<void> {
   } finally {
     await db.close();
   }
+}
+
+/** docstack_breaker_state of a dependency on each replica of a function (2: open). */
+async function breakerState(fn: string, dependency: string): Promise<number[]> {
+  const states: number[] = [];
+  for (const replica of state.functions[fn] ?? []) {
+    const text = await fetch(`${replica}/metrics`).then((r) => r.text());
+    const line = text
+      .split("\n")
+      .find((l) => l.startsWith(`docstack_breaker_state{dependency="${dependency}"}`));
+    states.push(Number(line?.split(" ").pop()));
+  }
+  return states;
 }
 
 function summary(samples: Sample[], route: string, from: number, to: number): string {
@@ -119,6 +172,7 @@ describe("dependency outages under a steady load, through Nginx", () => {
         rateLimits: { query: 100_000, upload: 100_000, default: 100_000 },
       });
       const collection = await seededCollection(key);
+      await settled(key, collection);
       const service = state.services[fault.service];
       if (service === undefined) throw new Error(`no ${fault.service} in the stack state`);
       const pids = Object.fromEntries(Object.entries(state.services).map(([n, s]) => [n, s.pid]));
@@ -127,11 +181,14 @@ describe("dependency outages under a steady load, through Nginx", () => {
       let downAt = 0;
       let upAt = 0;
       let samples: Sample[] = [];
+      let breakerStates: number[] = [];
       try {
         await sleep(3000);
         downAt = Date.now();
         await stopService(service, fault.signal);
         await sleep(OUTAGE_MS - (Date.now() - downAt));
+        // Failing fast by now: every replica of the function that needs it has opened its breaker.
+        if (fault.breaker) breakerStates = await breakerState(fault.breaker.fn, fault.breaker.dependency);
       } finally {
         startService(service);
         saveService(service);
@@ -180,10 +237,38 @@ describe("dependency outages under a steady load, through Nginx", () => {
           ).toBe(true);
         else expect(during.filter((s) => !ok(s)).slice(0, 3), route).toEqual([]);
       }
+      if (fault.breaker) {
+        expect(breakerStates.length).toBe(state.functions[fault.breaker.fn]?.length);
+        expect(
+          breakerStates.every((s) => s === 2),
+          `breaker states ${breakerStates}`,
+        ).toBe(true);
+      }
       // Back within the bound, each affected route, and nothing restarted but the service.
       for (const [route, at] of Object.entries(recovery)) {
         expect(at, `${route} recovered`).toBeDefined();
         expect((at ?? Number.POSITIVE_INFINITY) - upAt, route).toBeLessThan(RECOVERY_BOUND_MS);
+      }
+      if (fault.service === "redis") {
+        // Limits failed open while Redis was away; once it is back they hold again.
+        const limited = await makeKey({ scopes: ["read"], rateLimits: { query: 3 } });
+        const at = await waitFor(
+          "rate limits to be enforced again",
+          async () => {
+            const statuses: number[] = [];
+            for (let i = 0; i < 5; i++) {
+              const r = await api("/query", {
+                method: "POST",
+                headers: { authorization: `Bearer ${limited}`, "content-type": "application/json" },
+                body: JSON.stringify({ collection_id: collection, query: `limit ${i}`, mode: "keyword" }),
+              });
+              statuses.push(r.status);
+            }
+            return statuses.includes(429) ? Date.now() : undefined;
+          },
+          RECOVERY_BOUND_MS,
+        );
+        console.log(`fault redis: limits enforced again ${at - upAt} ms after Redis returned`);
       }
       for (const [name, pid] of Object.entries(pids))
         if (name !== fault.service) expect(state.services[name]?.pid, name).toBe(pid);
