@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { audit } from "../../../shared/audit/audit-log.js";
 import { assertCollection } from "../../../shared/auth/principal.js";
 import { getCollection } from "../../../shared/collections/collections.js";
+import { cleanFilename } from "../../../shared/documents/clean-filename.js";
 import { documentView } from "../../../shared/documents/document-row.js";
 import { type ReceivedObject, receiveObject, recordUpload } from "../../../shared/documents/store-upload.js";
 import { ApiError } from "../../../shared/errors/api-error.js";
@@ -103,7 +104,8 @@ async function handleUpload(c: AppContext) {
           throw new ApiError("bad_request", `The file must be sent in the "file" field, not "${file.field}"`);
         return receiveObject(
           objects,
-          { filename: file.filename, declaredType: file.mimeType, stream: file.stream },
+          // Paths, control characters and direction overrides go (an empty name is refused below).
+          { filename: cleanFilename(file.filename) ?? "", declaredType: file.mimeType, stream: file.stream },
           config.MAX_UPLOAD_BYTES,
         );
       },
