@@ -91,9 +91,21 @@ export const uploadDocumentRoute = createRoute({
   },
 });
 
+/** The form's fields (at most 20 of 64 KiB) and part headers, beside the file itself. */
+const FORM_OVERHEAD_BYTES = 2 * 1024 * 1024;
+
 async function handleUpload(c: AppContext) {
   const deps = c.var.deps;
   const { objects, config, db } = deps;
+  // A body that says it is larger than the file limit plus room for the form's small fields is
+  // refused before any of it is read. One sent without a length is counted as it streams.
+  const declared = Number(c.req.header("content-length"));
+  if (Number.isFinite(declared) && declared > config.MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES) {
+    throw new ApiError(
+      "payload_too_large",
+      `The request declares ${declared} bytes; files are limited to ${config.MAX_UPLOAD_BYTES} bytes`,
+    );
+  }
   let received: ReceivedObject | undefined;
   try {
     const parsed = await parseMultipart(
