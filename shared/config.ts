@@ -101,6 +101,11 @@ export const configSchema = z.object({
     .describe("`memory` (one process), `redis` (shared by replicas) or `off`"),
   REDIS_URL: z.string().optional().describe("redis://…"),
   REDIS_TIMEOUT_MS: int(10, 60_000).default(500).describe("Redis command timeout for limit checks"),
+  /** Readiness detail names adapters, latencies and errors (hosts, ports): for operators only. */
+  HEALTH_DETAIL: z
+    .enum(["key", "public"])
+    .default("key")
+    .describe("`/health/ready`'s per-dependency detail: for callers with an API key, or `public`"),
   /** What a request gets when Redis cannot answer in time: allowed (open) or 503 (closed). */
   RATE_LIMIT_FAIL_MODE: z
     .enum(["open", "closed"])

@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "../../shared/auth/api-keys.js";
 import { type EmbeddedStack, startEmbeddedStack } from "../../tests/support/embedded-stack.js";
 
 let stack: EmbeddedStack;
@@ -47,6 +48,34 @@ describe("health", () => {
       expect(r.body.checks.objects.error).toMatch(/ENOTDIR|not a directory/i);
     } finally {
       await broken.close();
+    }
+  });
+
+  // Last: the key it makes would close the other tests' anonymous access to this file's database.
+  it("readiness detail is for callers with a key once keys exist; HEALTH_DETAIL=public shows it to anyone", async () => {
+    const { key } = await createApiKey(stack.deps.db, {
+      name: `ops-${crypto.randomUUID()}`,
+      scopes: ["read"],
+    });
+    const open = await startEmbeddedStack({ RATE_LIMITER: "memory", HEALTH_DETAIL: "public" });
+    try {
+      const anonymous = await stack.json("/health/ready");
+      expect(anonymous).toMatchObject({ status: 200, body: { status: "ready", down: [] } });
+      expect(anonymous.body).not.toHaveProperty("checks");
+      const wrongKey = await stack.json("/health/ready", { headers: { authorization: "Bearer dsk_wrong" } });
+      expect(wrongKey.status).toBe(200);
+      expect(wrongKey.body).not.toHaveProperty("checks");
+      const keyHeaders: Record<string, string>[] = [{ authorization: `Bearer ${key}` }, { "x-api-key": key }];
+      for (const headers of keyHeaders) {
+        const keyed = await stack.json<{ checks: Record<string, unknown> }>("/health/ready", { headers });
+        expect(Object.keys(keyed.body.checks)).toHaveLength(5);
+      }
+      const anyone = await open.json<{ checks: Record<string, unknown> }>("/health/ready");
+      expect(Object.keys(anyone.body.checks)).toHaveLength(5);
+      // Liveness stays public and plain.
+      expect(await stack.json("/health")).toMatchObject({ status: 200, body: { status: "ok" } });
+    } finally {
+      await open.close();
     }
   });
 });

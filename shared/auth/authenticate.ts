@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { ApiError, dependencyUnavailable } from "../errors/api-error.js";
 import type { AppEnv } from "../http/create-app.js";
 import { hasActiveKeys, principalForKey } from "./api-keys.js";
@@ -21,6 +21,28 @@ function unauthorized(detail: string): ApiError {
   return new ApiError("unauthorized", detail);
 }
 
+/** The key's principal; anonymous on a development install with no keys; undefined otherwise. */
+async function callerOf(c: Context<AppEnv>, key: string | undefined): Promise<Principal | undefined> {
+  const { db, config } = c.var.deps;
+  if (key !== undefined) return principalForKey(db, key);
+  if (config.NODE_ENV !== "production" && !(await hasActiveKeys(db))) return anonymousPrincipal;
+  return undefined;
+}
+
+/**
+ * On a public path, whether the caller would have been let in on a private one: a valid key (or
+ * an install that needs none). False when the database cannot say, since public paths must
+ * answer without it.
+ */
+export async function callerIsKnown(c: Context<AppEnv>): Promise<boolean> {
+  const key = presentedKey(c.req.header("authorization"), c.req.header("x-api-key"));
+  try {
+    return (await callerOf(c, key)) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Who is calling, and may they: every non-public request needs an active API key with the
  * scope its method and path need (401 without a valid key, 403 without the scope). Collection
@@ -30,12 +52,10 @@ function unauthorized(detail: string): ApiError {
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (publicPath.test(c.req.path)) return next();
-    const { db, config } = c.var.deps;
     const key = presentedKey(c.req.header("authorization"), c.req.header("x-api-key"));
     let principal: Principal | undefined;
     try {
-      if (key !== undefined) principal = await principalForKey(db, key);
-      else if (config.NODE_ENV !== "production" && !(await hasActiveKeys(db))) principal = anonymousPrincipal;
+      principal = await callerOf(c, key);
     } catch (error) {
       throw dependencyUnavailable("The database", error);
     }

@@ -286,7 +286,7 @@ export interface paths {
         };
         /**
          * Readiness: every configured dependency answers
-         * @description Probes the database, object store, vector store, embedder and rate limiter, each with a 2 s timeout.
+         * @description Probes the database, object store, vector store, embedder and rate limiter, each with a 2 s timeout. Anyone gets the status and the names of what is down; the per-dependency `checks` (adapters, latencies, errors) need an API key of any scope, unless HEALTH_DETAIL=public.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -1762,7 +1762,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "ready" | "not_ready";
                         down: string[];
-                        checks: {
+                        checks?: {
                             [key: string]: {
                                 /** @enum {string} */
                                 status: "up" | "down";
@@ -1784,7 +1784,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "ready" | "not_ready";
                         down: string[];
-                        checks: {
+                        checks?: {
                             [key: string]: {
                                 /** @enum {string} */
                                 status: "up" | "down";

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { callerIsKnown } from "../../../shared/auth/authenticate.js";
 import { probeDependencies } from "../../../shared/health/probe-dependencies.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 
@@ -11,7 +12,8 @@ const Probe = z.object({
 const Readiness = z.object({
   status: z.enum(["ready", "not_ready"]),
   down: z.array(z.string()),
-  checks: z.record(z.string(), Probe),
+  /** Only for callers with an API key, unless HEALTH_DETAIL=public. */
+  checks: z.record(z.string(), Probe).optional(),
 });
 
 export const getReadinessRoute = createRoute({
@@ -21,7 +23,9 @@ export const getReadinessRoute = createRoute({
   tags: ["health"],
   summary: "Readiness: every configured dependency answers",
   description:
-    "Probes the database, object store, vector store, embedder and rate limiter, each with a 2 s timeout.",
+    "Probes the database, object store, vector store, embedder and rate limiter, each with a 2 s timeout. " +
+    "Anyone gets the status and the names of what is down; the per-dependency `checks` (adapters, latencies, " +
+    "errors) need an API key of any scope, unless HEALTH_DETAIL=public.",
   responses: {
     200: { description: "All dependencies up", content: { "application/json": { schema: Readiness } } },
     503: {
@@ -37,7 +41,9 @@ export function registerGetReadiness(app: OpenAPIHono<AppEnv>) {
     const down = Object.entries(checks)
       .filter(([, r]) => r.status === "down")
       .map(([name]) => name);
-    const body = { status: down.length === 0 ? ("ready" as const) : ("not_ready" as const), down, checks };
+    const status = down.length === 0 ? ("ready" as const) : ("not_ready" as const);
+    const detail = c.var.deps.config.HEALTH_DETAIL === "public" || (await callerIsKnown(c));
+    const body = detail ? { status, down, checks } : { status, down };
     c.header("cache-control", "no-store");
     return down.length === 0 ? c.json(body, 200) : c.json(body, 503);
   });
