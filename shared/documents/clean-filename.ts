@@ -12,7 +12,7 @@ export function cleanFilename(raw: string): string | undefined {
   const lastSegment = raw.split(/[/\\]/).pop() ?? "";
   const cleaned = lastSegment
     .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
+    .replace(/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, "")
     .trim();
   if (cleaned === "" || cleaned === "." || cleaned === "..") return undefined;
   return cleaned;
