@@ -7,7 +7,9 @@ import { buildWorkerDeps } from "./build-worker-deps.js";
 describe("choosing EMBEDDER=onnx", () => {
   it("fails Node startup naming EMBEDDER_MODEL_DIR when no model is there", async () => {
     const config = parseConfig({ EMBEDDER: "onnx", EMBEDDER_MODEL_DIR: "/nonexistent/minilm" });
-    await expect(buildNodeEmbedder(config)).rejects.toThrow(/EMBEDDER_MODEL_DIR: no directory at \/nonexistent/);
+    await expect(buildNodeEmbedder(config)).rejects.toThrow(
+      /EMBEDDER_MODEL_DIR: no directory at \/nonexistent/,
+    );
   });
 
   it("is refused by the builder Workers share, never turned into another embedder", () => {
