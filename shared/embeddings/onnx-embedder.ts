@@ -10,8 +10,13 @@ export interface OnnxEmbedderOptions {
   dir: string;
   /** onnxruntime's intra-op threads; 0 lets it take one per physical core. */
   threads: number;
-  /** Texts per forward pass: more amortises per-call overhead, fewer keeps padding and latency down. */
+  /** Texts per forward pass at most: more amortises per-call overhead on short texts. */
   batchSize: number;
+  /**
+   * Padded tokens per forward pass at most (rows x longest row). The runtime's memory grows with
+   * it while speed per text does not, past a few thousand tokens (docs/onnx-embedder.md).
+   */
+  maxBatchTokens: number;
 }
 
 /** Output names BERT exports give the per-token vectors (optimum, sentence-transformers). */
@@ -34,7 +39,7 @@ export class OnnxEmbedder implements Embedder {
     private readonly tokenizer: BertTokenizer,
     private readonly outputName: string,
     files: OnnxModelDir,
-    private readonly batchSize: number,
+    private readonly batching: { rows: number; tokens: number },
   ) {
     this.model = files.name;
     this.dimension = files.dimension;
@@ -61,7 +66,10 @@ export class OnnxEmbedder implements Embedder {
       );
     }
     const tokenizer = new BertTokenizer(files.tokenizerJson, files.tokenizerConfig, files.maxLength);
-    const embedder = new OnnxEmbedder(session, tokenizer, outputName, files, options.batchSize);
+    const embedder = new OnnxEmbedder(session, tokenizer, outputName, files, {
+      rows: options.batchSize,
+      tokens: options.maxBatchTokens,
+    });
     // One pass now: a graph whose width disagrees with config.json fails startup, not a query.
     await embedder.embed(["warm-up"]).catch(async (error: unknown) => {
       await session.close();
@@ -73,7 +81,7 @@ export class OnnxEmbedder implements Embedder {
   async embed(texts: readonly string[]): Promise<number[][]> {
     const encoded = texts.map((t) => this.tokenizer.encode(t));
     const out = new Array<number[]>(texts.length);
-    for (const indices of lengthSortedBatches(encoded, this.batchSize)) {
+    for (const indices of lengthSortedBatches(encoded, this.batching.rows, this.batching.tokens)) {
       const vectors = await this.forward(indices.map((i) => encoded[i] ?? []));
       indices.forEach((index, k) => {
         out[index] = vectors[k] ?? [];

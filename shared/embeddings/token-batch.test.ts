@@ -44,6 +44,12 @@ describe("lengthSortedBatches", () => {
     expect(batches.flat().sort()).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it("caps a batch's padded tokens, so long texts go few at a time and short ones many", () => {
+    const rows = [Array(3), Array(10), Array(3), Array(10), Array(10), Array(3), Array(30)];
+    // 3+3+3 fit 20 tokens (3 x 3); 10s two at a time (2 x 10); 30 alone even over the cap.
+    expect(lengthSortedBatches(rows, 32, 20)).toEqual([[0, 2, 5], [1, 3], [4], [6]]);
+  });
+
   it("gives no batch for no rows", () => {
     expect(lengthSortedBatches([], 32)).toEqual([]);
   });

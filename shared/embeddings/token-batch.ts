@@ -42,15 +42,30 @@ export function packBatch(rows: readonly (readonly number[])[], padId = 0): Toke
 }
 
 /**
- * Indices of `rows` grouped into batches of at most `size`, shortest first, so texts of similar
- * length share a batch and little compute goes to padding. Callers put results back by index.
+ * Indices of `rows` grouped into batches, shortest first, so texts of similar length share a
+ * batch and little compute goes to padding. A batch holds at most `maxRows` rows and, padded,
+ * at most `maxTokens` tokens (a longer row goes alone): short texts go many at a time, long ones
+ * few, which bounds the runtime's memory (it grows with rows x length). Callers put results
+ * back by index.
  */
-export function lengthSortedBatches(rows: readonly (readonly unknown[])[], size: number): number[][] {
-  if (size < 1) throw new Error(`batch size must be at least 1, got ${size}`);
-  const order = rows
-    .map((_, i) => i)
-    .sort((a, b) => (rows[a]?.length ?? 0) - (rows[b]?.length ?? 0) || a - b);
+export function lengthSortedBatches(
+  rows: readonly (readonly unknown[])[],
+  maxRows: number,
+  maxTokens = Number.POSITIVE_INFINITY,
+): number[][] {
+  if (maxRows < 1) throw new Error(`batch size must be at least 1, got ${maxRows}`);
+  const length = (i: number) => rows[i]?.length ?? 0;
+  const order = rows.map((_, i) => i).sort((a, b) => length(a) - length(b) || a - b);
   const batches: number[][] = [];
-  for (let i = 0; i < order.length; i += size) batches.push(order.slice(i, i + size));
+  let current: number[] = [];
+  for (const i of order) {
+    // Sorted ascending, so row i is the longest of the batch it joins: it sets the padded length.
+    if (current.length > 0 && (current.length === maxRows || (current.length + 1) * length(i) > maxTokens)) {
+      batches.push(current);
+      current = [];
+    }
+    current.push(i);
+  }
+  if (current.length > 0) batches.push(current);
   return batches;
 }

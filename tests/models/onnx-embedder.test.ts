@@ -12,7 +12,12 @@ interface Reference {
 
 // Loaded once for the file. A missing or corrupt model fails every test with the loader's
 // message (a failing beforeAll would report them as skipped).
-const loading = OnnxEmbedder.load({ dir: modelDir, threads: 0, batchSize: 32 }).then(
+const loading = OnnxEmbedder.load({
+  dir: modelDir,
+  threads: 0,
+  batchSize: 32,
+  maxBatchTokens: 2048,
+}).then(
   (embedder) => ({ embedder }),
   (error: unknown) => ({ error }),
 );
