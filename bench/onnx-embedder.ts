@@ -7,14 +7,15 @@ import { readOnnxModelDir } from "../shared/embeddings/onnx-model-dir.js";
 /**
  * `npx tsx bench/onnx-embedder.ts [batch] [max-batch-tokens] [threads] [model-dir]`: load time,
  * then wall and CPU ms per ~200-token abstract at batch 1 and in calls of `batch` texts (default
- * 32; forward passes capped at max-batch-tokens, default none), RSS growth and the event
+ * 32; forward passes capped at max-batch-tokens, default none), ms per 8-word query one at a
+ * time, with EMBEDDER_THREADS-style threads (default 1), RSS growth and the event
  * loop's worst stall while batches run. One batch size per process, so RSS is its own. Figures
  * in docs/onnx-embedder.md. Small on purpose (~100 texts): these machines are shared, and CPU
  * time is the figure other load disturbs least.
  */
 const batch = Number(process.argv[2] ?? 32);
 const maxBatchTokens = Number(process.argv[3] ?? Number.POSITIVE_INFINITY);
-const threads = Number(process.argv[4] ?? 0);
+const threads = Number(process.argv[4] ?? 1);
 const dir = process.argv[5] ?? ".models/all-minilm-l6-v2";
 
 const sentences = [
@@ -58,6 +59,10 @@ async function perText(size: number, count: number): Promise<{ wall: number; cpu
     cpu: +((used.user + used.system) / 1000 / count).toFixed(1),
   };
 }
+const queries = sentences.map((q) => q.split(" ").slice(0, 8).join(" "));
+const queryStart = performance.now();
+for (const q of [...queries, ...queries]) await embedder.embed([q]);
+const queryMs = +((performance.now() - queryStart) / (2 * queries.length)).toFixed(1);
 const single = await perText(1, 16);
 const lag = monitorEventLoopDelay({ resolution: 5 });
 lag.enable();
@@ -77,6 +82,7 @@ console.log(
     },
     load_ms: Math.round(loadMs),
     ms_per_text: { batch_1: single, [`batch_${batch}`]: batched },
+    ms_per_8_word_query: queryMs,
     rss_mb: { before: +mb(rss0), after_load: +mb(rssLoaded), after_runs: +mb(rssAfter) },
     event_loop_max_stall_ms_during_batches: +(lag.max / 1e6).toFixed(1),
     load_average: loadavg().map((x) => +x.toFixed(2)),

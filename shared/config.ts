@@ -95,8 +95,10 @@ export const configSchema = z.object({
       "`onnx`: the model directory (model.onnx, tokenizer.json, configs); `bash infra/models/fetch-minilm.sh` fills it",
     ),
   EMBEDDER_THREADS: int(0, 256)
-    .default(0)
-    .describe("`onnx`: onnxruntime threads per process (0: one per physical core)"),
+    .default(1)
+    .describe(
+      "`onnx`: onnxruntime threads per process; 0 = one per physical core of the host, container CPU limits unseen",
+    ),
   EMBEDDINGS_URL: z.url().optional().describe("base URL up to /v1 of the embeddings server"),
   EMBEDDINGS_API_KEY: z.string().optional().describe("bearer key for the embeddings server"),
   EMBEDDINGS_MODEL: z.string().optional().describe("model name sent to the embeddings server"),
