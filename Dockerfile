@@ -5,7 +5,12 @@
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+# onnxruntime-node's install script would fetch CUDA libraries from outside the registry; the
+# CPU runtime ships in the package. npm 11 obeys package.json's allowScripts, node:20's npm 10
+# does not, hence the variable. Its Windows and macOS binaries (~220 MB) are of no use here.
+ENV ONNXRUNTIME_NODE_INSTALL=skip
+RUN npm ci --omit=dev --no-audit --no-fund \
+  && rm -rf node_modules/onnxruntime-node/bin/napi-v6/darwin node_modules/onnxruntime-node/bin/napi-v6/win32
 
 FROM node:20-bookworm-slim AS function
 ARG FUNCTION=health

@@ -83,9 +83,22 @@ export const configSchema = z.object({
   CHROMA_TOKEN: z.string().optional().describe("Chroma bearer token"),
 
   EMBEDDER: z
-    .enum(["builtin", "openai"])
+    .enum(["builtin", "openai", "onnx"])
     .default("builtin")
-    .describe("`builtin` (lexical, offline) or `openai` (any OpenAI-compatible /v1/embeddings)"),
+    .describe(
+      "`builtin` (lexical, offline), `openai` (any OpenAI-compatible /v1/embeddings) or `onnx` (a local model in process, Node only)",
+    ),
+  EMBEDDER_MODEL_DIR: z
+    .string()
+    .default("./.models/all-minilm-l6-v2")
+    .describe(
+      "`onnx`: the model directory (model.onnx, tokenizer.json, configs); `bash infra/models/fetch-minilm.sh` fills it",
+    ),
+  EMBEDDER_THREADS: int(0, 256)
+    .default(1)
+    .describe(
+      "`onnx`: onnxruntime threads per process; 0 = one per physical core of the host, container CPU limits unseen",
+    ),
   EMBEDDINGS_URL: z.url().optional().describe("base URL up to /v1 of the embeddings server"),
   EMBEDDINGS_API_KEY: z.string().optional().describe("bearer key for the embeddings server"),
   EMBEDDINGS_MODEL: z.string().optional().describe("model name sent to the embeddings server"),

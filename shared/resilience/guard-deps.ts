@@ -97,8 +97,8 @@ function guardEmbedder(embedder: Embedder, breaker: CircuitBreaker): Embedder {
 /**
  * Every remote dependency behind a circuit breaker with a time limit per call: PostgreSQL,
  * MinIO, Chroma and a remote embedder. In-process engines (PGlite, the filesystem store,
- * pgvector inside PGlite, the built-in embedder) fail with the process, not apart from it, and
- * stay unwrapped. Breaker states are exported as docstack_breaker_state{dependency}.
+ * pgvector inside PGlite, the built-in and ONNX embedders) fail with the process, not apart
+ * from it, and stay unwrapped. Breaker states are exported as docstack_breaker_state{dependency}.
  */
 export function guardDeps(deps: Deps, config: Config): Deps {
   const common = { failureThreshold: config.BREAKER_FAILURES, recoveryMs: config.BREAKER_RECOVERY_S * 1000 };
@@ -129,7 +129,7 @@ export function guardDeps(deps: Deps, config: Config): Deps {
       make("The vector store", { timeoutMs, isFailure: isVectorStoreFailure }),
     );
   }
-  if (deps.embedder.kind !== "builtin") {
+  if (deps.embedder.kind === "openai") {
     guarded.embedder = guardEmbedder(
       deps.embedder,
       make("The embedder", { timeoutMs: config.EMBED_TIMEOUT_MS + 1000 }),

@@ -1,0 +1,46 @@
+import { readdir, readFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * What each Workers entry can reach through its relative imports, static or dynamic. A Node-only
+ * module in there would break the bundle, or worse, bundle a native library that fails at run
+ * time; `bash infra/workers/check-bundles.sh` builds the real bundles, this is the quick guard.
+ */
+const root = resolve(import.meta.dirname, "../..");
+const nodeOnly = ["onnxruntime-node", "@huggingface/tokenizers", "@electric-sql/pglite", "ioredis"];
+
+async function reachable(entry: string): Promise<Map<string, string[]>> {
+  const seen = new Map<string, string[]>();
+  const visit = async (file: string) => {
+    if (seen.has(file)) return;
+    const source = await readFile(file, "utf8");
+    const specifiers = [...source.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map(
+      (m) => m[1] ?? "",
+    );
+    seen.set(file, specifiers);
+    for (const s of specifiers) {
+      if (s.startsWith(".")) await visit(resolve(dirname(file), s.replace(/\.js$/, ".ts")));
+    }
+  };
+  await visit(entry);
+  return seen;
+}
+
+describe("Workers entries", async () => {
+  const functions = await readdir(join(root, "functions"));
+  const entries = functions.map((f) => join(root, "functions", f, "entry.worker.ts"));
+
+  it.each(entries)("%s reaches no Node-only package", async (entry) => {
+    const graph = await reachable(entry);
+    // The walk follows imports: an entry reaches the app, its routes and the shared library.
+    expect(graph.size).toBeGreaterThan(20);
+    const offenders = [...graph].flatMap(([file, specifiers]) =>
+      specifiers
+        .filter((s) => nodeOnly.some((p) => s === p || s.startsWith(`${p}/`)))
+        .map((s) => `${file}: ${s}`),
+    );
+    expect(offenders).toEqual([]);
+    expect([...graph.keys()].some((f) => f.endsWith("onnx-embedder.ts"))).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+import { Tokenizer } from "@huggingface/tokenizers";
+import { truncateEncoding } from "./token-batch.js";
+
+/**
+ * The model's own tokenizer (tokenizer.json: BERT normalisation, basic pre-tokenisation,
+ * WordPiece, [CLS] … [SEP]) through @huggingface/tokenizers, a pure-JS port of the Rust library
+ * sentence-transformers uses. That port ignores tokenizer.json's `truncation` and `padding`
+ * blocks, so truncation to the model's max_seq_length is done here and padding by packBatch.
+ */
+export class BertTokenizer {
+  private readonly tokenizer: Tokenizer;
+  readonly padId: number;
+
+  constructor(
+    tokenizerJson: object,
+    tokenizerConfig: object,
+    readonly maxLength: number,
+  ) {
+    this.tokenizer = new Tokenizer(tokenizerJson, tokenizerConfig);
+    const pad = (tokenizerConfig as { pad_token?: unknown }).pad_token;
+    this.padId = this.tokenizer.token_to_id(typeof pad === "string" ? pad : "[PAD]") ?? 0;
+  }
+
+  /** Token ids with the special tokens, at most maxLength of them. */
+  encode(text: string): number[] {
+    return truncateEncoding(this.tokenizer.encode(text).ids, this.maxLength);
+  }
+
+  /** The word pieces, for tests and debugging. */
+  tokens(text: string): string[] {
+    return this.tokenizer.tokenize(text);
+  }
+}

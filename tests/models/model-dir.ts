@@ -1,0 +1,12 @@
+import { parseConfig } from "../../shared/config.js";
+
+/**
+ * The provisioned model's directory: EMBEDDER_MODEL_DIR as the environment sets it, else the
+ * default that `bash infra/models/fetch-minilm.sh` fills.
+ */
+export const modelDir = parseConfig({
+  EMBEDDER_MODEL_DIR: process.env.EMBEDDER_MODEL_DIR,
+}).EMBEDDER_MODEL_DIR;
+
+export const cosine = (a: readonly number[], b: readonly number[]) =>
+  a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0);

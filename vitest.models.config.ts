@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+
+// The model suite: the real all-MiniLM-L6-v2 through EMBEDDER=onnx. It needs the model
+// provisioned first (bash infra/models/fetch-minilm.sh) and FAILS without it, never skips:
+// a missing model is a broken install, not an optional extra. Kept out of `npm test`, whose
+// suite must pass on a clean clone with nothing downloaded.
+export default defineConfig({
+  test: {
+    include: ["tests/models/**/*.test.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // Each file loads the model; one at a time keeps the two cores for the forward passes.
+    fileParallelism: false,
+    env: { LOG_LEVEL: "silent" },
+  },
+});
