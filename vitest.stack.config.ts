@@ -6,6 +6,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/stack/**/*.test.ts"],
+    // The outage tests run last, on their own (vitest.faults.config.ts, npm run test:faults).
+    exclude: ["tests/stack/faults.test.ts", "tests/stack/worker-crash.test.ts"],
     globalSetup: ["tests/stack/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 300_000,

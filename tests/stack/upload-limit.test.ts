@@ -79,6 +79,10 @@ function streamUpload(
       });
     void (async () => {
       await write(head);
+      // A client that declared its length waits a moment for an early refusal before sending
+      // the body (as with Expect: 100-continue); writing into a closed connection would only
+      // lose the answer to EPIPE.
+      if (declareLength) await new Promise((r) => setTimeout(r, 1000));
       for (let left = fileBytes; left > 0 && !answered && !req.destroyed; left -= chunk.length)
         await write(left >= chunk.length ? chunk : chunk.subarray(0, left));
       if (!answered && !req.destroyed) req.end(tail);
