@@ -105,6 +105,23 @@ export function getFrom(localAddress: string, url: string): Promise<number> {
 }
 
 /**
+ * A body (a multipart form is encoded with its boundary) as bytes, and the headers that go with
+ * it: the key, its content type and length, for node:http requests.
+ */
+export async function encodeRequest(
+  init: { body?: FormData | string; headers?: Record<string, string> },
+  key: string,
+): Promise<{ body: Buffer | undefined; headers: Record<string, string> }> {
+  const encoded = init.body === undefined ? undefined : new Response(init.body);
+  const body = encoded ? Buffer.from(await encoded.arrayBuffer()) : undefined;
+  const headers: Record<string, string> = { authorization: `Bearer ${key}`, ...init.headers };
+  const type = encoded?.headers.get("content-type");
+  if (type && !headers["content-type"]) headers["content-type"] = type;
+  if (body) headers["content-length"] = String(body.byteLength);
+  return { body, headers };
+}
+
+/**
  * A request from a chosen loopback source address, body and all (multipart forms included), so
  * many "clients" can upload without tripping the per-address limits meant for one.
  */
@@ -114,12 +131,7 @@ export async function requestFrom(
   init: { method: string; body?: FormData | string; headers?: Record<string, string> },
   key = state.apiKey,
 ): Promise<{ status: number; text: string }> {
-  const encoded = init.body === undefined ? undefined : new Response(init.body);
-  const body = encoded ? Buffer.from(await encoded.arrayBuffer()) : undefined;
-  const headers: Record<string, string> = { authorization: `Bearer ${key}`, ...init.headers };
-  const type = encoded?.headers.get("content-type");
-  if (type && !headers["content-type"]) headers["content-type"] = type;
-  if (body) headers["content-length"] = String(body.byteLength);
+  const { body, headers } = await encodeRequest(init, key);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       `${state.nginx}${path}`,

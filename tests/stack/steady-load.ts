@@ -1,5 +1,5 @@
 import { Agent, request as httpRequest } from "node:http";
-import { state } from "./stack-client.js";
+import { encodeRequest, state } from "./stack-client.js";
 
 /** One request of the steady load and what came back. */
 export interface Sample {
@@ -43,12 +43,7 @@ async function send(
   route: string,
   init: ReturnType<LoadRoute["request"]>,
 ): Promise<Sample> {
-  const encoded = init.body === undefined ? undefined : new Response(init.body);
-  const body = encoded ? Buffer.from(await encoded.arrayBuffer()) : undefined;
-  const headers: Record<string, string> = { authorization: `Bearer ${key}`, ...init.headers };
-  const type = encoded?.headers.get("content-type");
-  if (type && !headers["content-type"]) headers["content-type"] = type;
-  if (body) headers["content-length"] = String(body.byteLength);
+  const { body, headers } = await encodeRequest(init, key);
   const at = Date.now();
   return new Promise((resolve) => {
     const done = (status: number, h: Record<string, string | string[] | undefined>, text: string) =>
