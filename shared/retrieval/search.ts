@@ -6,7 +6,8 @@ import type { Embedder } from "../embeddings/embedder.js";
 import { dependencyUnavailable } from "../errors/api-error.js";
 import { searchDuration } from "../metrics/registry.js";
 import type { VectorStore } from "../vectors/vector-store.js";
-import { parseKeywordQuery, tsqueryFragment } from "./keyword-query.js";
+import { type Bm25Params, bm25Statement } from "./bm25.js";
+import { parseKeywordQuery } from "./keyword-query.js";
 import { reciprocalRankFusion } from "./rrf.js";
 
 export type SearchMode = "hybrid" | "vector" | "keyword";
@@ -46,18 +47,21 @@ function hasFilter(filter: SearchRequest["filter"]): boolean {
   return Object.values(filter).some((v) => v !== undefined);
 }
 
-/** Postgres full-text over chunks: any word or phrase matches, ts_rank_cd orders. */
-export async function keywordSearch(deps: SearchDeps, req: SearchRequest, limit: number): Promise<Passage[]> {
-  const tsquery = tsqueryFragment(parseKeywordQuery(req.query));
-  if (tsquery === undefined) return [];
-  const where = documentConditions({ ...req.filter, collection_id: req.collection.id });
-  return deps.db.query<Passage>(sql`
-    select c.document_id, d.filename, d.content_type, c.chunk_index, c.text,
-      ts_rank_cd(c.tsv, tq.q, 1) as score
-    from chunks c join documents d on d.id = c.document_id, (select ${tsquery} as q) tq
-    where c.collection_id = ${req.collection.id} and c.tsv @@ tq.q and ${where}
-    order by score desc, c.document_id, c.chunk_index
-    limit ${limit}`);
+/** BM25 over the chunks' full-text index: any word or phrase matches, none of the excluded ones. */
+export async function keywordSearch(
+  deps: SearchDeps,
+  req: SearchRequest,
+  limit: number,
+  params?: Bm25Params,
+): Promise<Passage[]> {
+  const statement = bm25Statement({
+    collectionId: req.collection.id,
+    query: parseKeywordQuery(req.query),
+    where: documentConditions({ ...req.filter, collection_id: req.collection.id }),
+    limit,
+    ...(params === undefined ? {} : { params }),
+  });
+  return statement === undefined ? [] : deps.db.query<Passage>(statement);
 }
 
 /** Chunk texts for vector hits, dropping any whose document is gone or being deleted. */

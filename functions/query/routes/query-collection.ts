@@ -11,7 +11,7 @@ const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)
 const QueryBody = z.object({
   collection_id: z.uuid(),
   query: z.string().trim().min(1).max(2000).openapi({ example: "When must planning objections be filed?" }),
-  top_k: z.number().int().min(1).max(50).default(5),
+  top_k: z.number().int().min(1).max(100).default(5),
   mode: z.enum(["hybrid", "vector", "keyword"]).default("hybrid"),
   filter: z
     .object({
