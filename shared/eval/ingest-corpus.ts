@@ -143,7 +143,8 @@ export async function ingestCorpus(
       "index run",
     );
     const status = await indexStatus(send, collectionId);
-    options.log(`indexed ${status.counts.indexed}/${status.total}`);
+    if (run.claimed === 0 || status.counts.indexed % 1000 < 100)
+      options.log(`indexed ${status.counts.indexed}/${status.total}`);
     if (status.counts.failed > 0) throw new Error(`${status.counts.failed} document(s) failed to index`);
     if (run.claimed > 0) continue;
     if (status.counts.pending + status.counts.indexing === 0) {

@@ -44,7 +44,7 @@ export async function runQueries(
     );
     runs.set(q.id, dedupeInOrder(body.results.map((r) => corpusIdOf(r.filename))));
     took.push(body.took_ms);
-    if ((i + 1) % 200 === 0) options.log(`${options.mode}: ${i + 1}/${queries.length} queries`);
+    if ((i + 1) % 100 === 0) options.log(`${options.mode}: ${i + 1}/${queries.length} queries`);
   }
   took.sort((a, b) => a - b);
   return {

@@ -42,35 +42,46 @@ export function bm25Statement(search: Bm25Search): SqlFragment | undefined {
   if (matches === undefined) return undefined;
   // The lexemes to score: every positive word, phrase words included, with its query count.
   const positive = [...query.terms, ...query.phrases].join(" ");
-  // A lexeme as a one-word tsquery, taken literally: quoted, with quotes and backslashes
-  // doubled as tsquery input wants (to_tsquery would stem the stem again).
+  // Notes on the statement:
+  // - q.tq is a lexeme as a one-word tsquery, taken literally: quoted, quotes and backslashes
+  //   doubled as tsquery input wants (to_tsquery would stem the stem again);
+  // - the CTEs are materialized so that df is counted once per lexeme, not once per hit;
+  // - tf: setweight marks the query's lexemes 'A' in the hit's tsvector and ts_filter keeps
+  //   only those, so unnest yields a few rows per hit instead of its whole vocabulary.
   return sql`
-    with q as (
+    with q as materialized (
       select lexeme, coalesce(array_length(positions, 1), 1)::float8 as qtf,
         ('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''')::tsquery as tq
       from unnest(to_tsvector(${config}::regconfig, ${positive}))
     ),
-    stats as (
+    stats as materialized (
       select count(*)::float8 as n, coalesce(avg(token_count), 1)::float8 as avgdl
       from chunks where collection_id = ${collectionId}
     ),
-    weights as (
+    weights as materialized (
       select q.lexeme, q.qtf * ln(1 + (s.n - df.n + 0.5) / (df.n + 0.5)) as w
       from q cross join stats s
       cross join lateral (
         select count(*)::float8 as n from chunks c where c.collection_id = ${collectionId} and c.tsv @@ q.tq
       ) df
     ),
-    ranked as (
-      select c.document_id, c.chunk_index, coalesce((
-        select sum(w.w * tf.n * (${k1}::float8 + 1)
-          / (tf.n + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * c.token_count / s.avgdl)))
-        from (select lexeme, coalesce(array_length(positions, 1), 1)::float8 as n from unnest(c.tsv)) tf
-        join weights w on w.lexeme = tf.lexeme
-      ), 0) as score
-      from chunks c join documents d on d.id = c.document_id, stats s
+    hits as materialized (
+      select c.document_id, c.chunk_index, c.tsv, c.token_count
+      from chunks c join documents d on d.id = c.document_id
       where c.collection_id = ${collectionId} and c.tsv @@ ${matches} and ${where}
-      order by score desc, c.document_id, c.chunk_index
+    ),
+    ranked as (
+      select h.document_id, h.chunk_index,
+        sum(w.w * tf.n * (${k1}::float8 + 1)
+          / (tf.n + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * h.token_count / s.avgdl))) as score
+      from hits h cross join stats s
+      cross join lateral (
+        select u.lexeme, coalesce(array_length(u.positions, 1), 1)::float8 as n
+        from unnest(ts_filter(setweight(h.tsv, 'A', (select array_agg(lexeme) from q)), '{a}')) u
+      ) tf
+      join weights w on w.lexeme = tf.lexeme
+      group by h.document_id, h.chunk_index
+      order by score desc, h.document_id, h.chunk_index
       limit ${limit}
     )
     select r.document_id, d.filename, d.content_type, r.chunk_index, c.text, r.score

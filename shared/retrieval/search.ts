@@ -57,7 +57,10 @@ export async function keywordSearch(
   const statement = bm25Statement({
     collectionId: req.collection.id,
     query: parseKeywordQuery(req.query),
-    where: documentConditions({ ...req.filter, collection_id: req.collection.id }),
+    // The chunks are scoped to the collection already. Repeating it on documents misleads
+    // PGlite, which never gathers planner statistics: it then walks every document of the
+    // collection instead of looking up the matching chunks' documents (0.5 s against 10 s).
+    where: documentConditions(req.filter),
     limit,
     ...(params === undefined ? {} : { params }),
   });
