@@ -3,6 +3,7 @@ import type { Database } from "../db/database.js";
 import { type SqlFragment, sql } from "../db/sql.js";
 import { type DocumentFilter, documentConditions } from "../documents/find-documents.js";
 import type { Embedder } from "../embeddings/embedder.js";
+import { lexicalModel } from "../embeddings/lexical-embedder.js";
 import { dependencyUnavailable } from "../errors/api-error.js";
 import { searchDuration } from "../metrics/registry.js";
 import type { VectorStore } from "../vectors/vector-store.js";
@@ -139,6 +140,20 @@ async function timed(side: "keyword" | "vector", run: () => Promise<Passage[]>):
   }
 }
 
+/**
+ * How hybrid mode fuses its two lists. With the built-in embedder the vector side is a weaker
+ * copy of the keyword side's evidence (both count shared words): on SciFact's train split it
+ * scores nDCG@10 0.435 against BM25's 0.695, and every fusion that gave it a real say lowered
+ * the result (equal-weight RRF, k 60: 0.576). Weighted 0.1 with k = 10 the fused order is
+ * BM25's, with vector evidence breaking near-ties and adding candidates at the tail. A
+ * semantic embedder brings evidence BM25 lacks: plain RRF (k 60, equal weights) until measured.
+ */
+export function fusionFor(collection: Collection): { k: number; weights: [keyword: number, vector: number] } {
+  return collection.embedding_model === lexicalModel
+    ? { k: 10, weights: [1, 0.1] }
+    : { k: 60, weights: [1, 1] };
+}
+
 export async function search(deps: SearchDeps, req: SearchRequest): Promise<Passage[]> {
   const keywordSide = (limit: number) => timed("keyword", () => keywordSearch(deps, req, limit));
   const vectorSide = (limit: number) => timed("vector", () => vectorSearch(deps, req, limit));
@@ -146,7 +161,13 @@ export async function search(deps: SearchDeps, req: SearchRequest): Promise<Pass
   if (req.mode === "vector") return vectorSide(req.topK);
   const n = candidates(req.topK);
   const [keyword, vector] = await Promise.all([keywordSide(n), vectorSide(n)]);
-  return reciprocalRankFusion([keyword, vector], (p) => `${p.document_id}:${p.chunk_index}`)
+  const fusion = fusionFor(req.collection);
+  return reciprocalRankFusion(
+    [keyword, vector],
+    (p) => `${p.document_id}:${p.chunk_index}`,
+    fusion.k,
+    fusion.weights,
+  )
     .slice(0, req.topK)
     .map(({ item, score }) => ({ ...item, score }));
 }
