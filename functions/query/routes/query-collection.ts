@@ -45,8 +45,8 @@ export const queryRoute = createRoute({
   tags: ["query"],
   summary: "Retrieve passages",
   description:
-    "keyword: Postgres full-text (websearch syntax), ranked. vector: nearest chunks by embedding. " +
-    "hybrid (default): reciprocal rank fusion of both.",
+    'keyword: Okapi BM25 over Postgres full-text; words and "quoted phrases" are OR\'ed, -word excludes. ' +
+    "vector: nearest chunks by embedding. hybrid (default): reciprocal rank fusion of both.",
   request: { body: { required: true, content: { "application/json": { schema: QueryBody } } } },
   responses: {
     200: {
