@@ -7,7 +7,7 @@ import { lexicalModel } from "../embeddings/lexical-embedder.js";
 import { dependencyUnavailable } from "../errors/api-error.js";
 import { searchDuration } from "../metrics/registry.js";
 import type { VectorStore } from "../vectors/vector-store.js";
-import { type Bm25Params, bm25Statement } from "./bm25.js";
+import { bm25Statement } from "./bm25.js";
 import { parseKeywordQuery } from "./keyword-query.js";
 import { reciprocalRankFusion } from "./rrf.js";
 
@@ -49,12 +49,7 @@ function hasFilter(filter: SearchRequest["filter"]): boolean {
 }
 
 /** BM25 over the chunks' full-text index: any word or phrase matches, none of the excluded ones. */
-export async function keywordSearch(
-  deps: SearchDeps,
-  req: SearchRequest,
-  limit: number,
-  params?: Bm25Params,
-): Promise<Passage[]> {
+export async function keywordSearch(deps: SearchDeps, req: SearchRequest, limit: number): Promise<Passage[]> {
   const statement = bm25Statement({
     collectionId: req.collection.id,
     query: parseKeywordQuery(req.query),
@@ -63,7 +58,6 @@ export async function keywordSearch(
     // collection instead of looking up the matching chunks' documents (0.5 s against 10 s).
     where: documentConditions(req.filter),
     limit,
-    ...(params === undefined ? {} : { params }),
   });
   return statement === undefined ? [] : deps.db.query<Passage>(statement);
 }
