@@ -84,7 +84,7 @@ describe("POST /query", () => {
 
   it.each([
     ["top_k 0", { query: "x", top_k: 0 }, 422, "validation_failed"],
-    ["top_k 51", { query: "x", top_k: 51 }, 422, "validation_failed"],
+    ["top_k 101", { query: "x", top_k: 101 }, 422, "validation_failed"],
     ["empty query", { query: "   " }, 422, "validation_failed"],
     ["bad mode", { query: "x", mode: "magic" }, 422, "validation_failed"],
     [

@@ -32,6 +32,25 @@ describe("reciprocalRankFusion", () => {
     expect(fused[0]?.item).toBe("both");
   });
 
+  it("weights each list's contributions", () => {
+    // k = 10, weights 1 and 0.1: a = 1/11 + 0.1/12 = 0.090909 + 0.008333 = 0.099242;
+    // b = 1/12 = 0.083333; c = 0.1/11 = 0.009091. Unweighted, c (0.090909) would beat b.
+    const fused = reciprocalRankFusion(
+      [
+        ["a", "b"],
+        ["c", "a"],
+      ],
+      id,
+      10,
+      [1, 0.1],
+    );
+    expect(fused.map((f) => [f.item, Number(f.score.toFixed(6))])).toEqual([
+      ["a", 0.099242],
+      ["b", 0.083333],
+      ["c", 0.009091],
+    ]);
+  });
+
   it("handles empty lists and a single list (order kept)", () => {
     expect(reciprocalRankFusion([], id)).toEqual([]);
     expect(reciprocalRankFusion([["p", "q"], []], id).map((f) => f.item)).toEqual(["p", "q"]);

@@ -1,18 +1,21 @@
 /**
  * Reciprocal rank fusion (Cormack, Clarke & Büttcher, SIGIR 2009): each list contributes
- * 1 / (k + rank) for every item it ranks (rank from 1). It needs no score calibration between
- * lists, which is why it suits fusing ts_rank scores with cosine similarities.
+ * weight / (k + rank) for every item it ranks (rank from 1; weight 1 unless given). It needs no
+ * score calibration between lists, which is why it suits fusing BM25 scores with cosine
+ * similarities; the weights let a weaker list count for less.
  */
 export function reciprocalRankFusion<T>(
   lists: readonly (readonly T[])[],
   keyOf: (item: T) => string,
   k = 60,
+  weights: readonly number[] = [],
 ): { item: T; score: number }[] {
   const fused = new Map<string, { item: T; score: number; best: number }>();
-  for (const list of lists) {
+  for (const [l, list] of lists.entries()) {
+    const weight = weights[l] ?? 1;
     list.forEach((item, i) => {
       const key = keyOf(item);
-      const contribution = 1 / (k + i + 1);
+      const contribution = weight / (k + i + 1);
       const entry = fused.get(key);
       if (entry === undefined) fused.set(key, { item, score: contribution, best: i });
       else {

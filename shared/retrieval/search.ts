@@ -3,10 +3,12 @@ import type { Database } from "../db/database.js";
 import { type SqlFragment, sql } from "../db/sql.js";
 import { type DocumentFilter, documentConditions } from "../documents/find-documents.js";
 import type { Embedder } from "../embeddings/embedder.js";
+import { lexicalModel } from "../embeddings/lexical-embedder.js";
 import { dependencyUnavailable } from "../errors/api-error.js";
 import { searchDuration } from "../metrics/registry.js";
 import type { VectorStore } from "../vectors/vector-store.js";
-import { parseKeywordQuery, tsqueryFragment } from "./keyword-query.js";
+import { bm25Statement } from "./bm25.js";
+import { parseKeywordQuery } from "./keyword-query.js";
 import { reciprocalRankFusion } from "./rrf.js";
 
 export type SearchMode = "hybrid" | "vector" | "keyword";
@@ -46,18 +48,18 @@ function hasFilter(filter: SearchRequest["filter"]): boolean {
   return Object.values(filter).some((v) => v !== undefined);
 }
 
-/** Postgres full-text over chunks: any word or phrase matches, ts_rank_cd orders. */
+/** BM25 over the chunks' full-text index: any word or phrase matches, none of the excluded ones. */
 export async function keywordSearch(deps: SearchDeps, req: SearchRequest, limit: number): Promise<Passage[]> {
-  const tsquery = tsqueryFragment(parseKeywordQuery(req.query));
-  if (tsquery === undefined) return [];
-  const where = documentConditions({ ...req.filter, collection_id: req.collection.id });
-  return deps.db.query<Passage>(sql`
-    select c.document_id, d.filename, d.content_type, c.chunk_index, c.text,
-      ts_rank_cd(c.tsv, tq.q, 1) as score
-    from chunks c join documents d on d.id = c.document_id, (select ${tsquery} as q) tq
-    where c.collection_id = ${req.collection.id} and c.tsv @@ tq.q and ${where}
-    order by score desc, c.document_id, c.chunk_index
-    limit ${limit}`);
+  const statement = bm25Statement({
+    collectionId: req.collection.id,
+    query: parseKeywordQuery(req.query),
+    // The chunks are scoped to the collection already. Repeating it on documents misleads
+    // PGlite, which never gathers planner statistics: it then walks every document of the
+    // collection instead of looking up the matching chunks' documents (0.5 s against 10 s).
+    where: documentConditions(req.filter),
+    limit,
+  });
+  return statement === undefined ? [] : deps.db.query<Passage>(statement);
 }
 
 /** Chunk texts for vector hits, dropping any whose document is gone or being deleted. */
@@ -132,6 +134,20 @@ async function timed(side: "keyword" | "vector", run: () => Promise<Passage[]>):
   }
 }
 
+/**
+ * How hybrid mode fuses its two lists. With the built-in embedder the vector side is a weaker
+ * copy of the keyword side's evidence (both count shared words): on SciFact's train split it
+ * scores nDCG@10 0.435 against BM25's 0.695, and every fusion that gave it a real say lowered
+ * the result (equal-weight RRF, k 60: 0.576). Weighted 0.1 with k = 10 the fused order is
+ * BM25's, with vector evidence breaking near-ties and adding candidates at the tail. A
+ * semantic embedder brings evidence BM25 lacks: plain RRF (k 60, equal weights) until measured.
+ */
+export function fusionFor(collection: Collection): { k: number; weights: [keyword: number, vector: number] } {
+  return collection.embedding_model === lexicalModel
+    ? { k: 10, weights: [1, 0.1] }
+    : { k: 60, weights: [1, 1] };
+}
+
 export async function search(deps: SearchDeps, req: SearchRequest): Promise<Passage[]> {
   const keywordSide = (limit: number) => timed("keyword", () => keywordSearch(deps, req, limit));
   const vectorSide = (limit: number) => timed("vector", () => vectorSearch(deps, req, limit));
@@ -139,7 +155,13 @@ export async function search(deps: SearchDeps, req: SearchRequest): Promise<Pass
   if (req.mode === "vector") return vectorSide(req.topK);
   const n = candidates(req.topK);
   const [keyword, vector] = await Promise.all([keywordSide(n), vectorSide(n)]);
-  return reciprocalRankFusion([keyword, vector], (p) => `${p.document_id}:${p.chunk_index}`)
+  const fusion = fusionFor(req.collection);
+  return reciprocalRankFusion(
+    [keyword, vector],
+    (p) => `${p.document_id}:${p.chunk_index}`,
+    fusion.k,
+    fusion.weights,
+  )
     .slice(0, req.topK)
     .map(({ item, score }) => ({ ...item, score }));
 }

@@ -191,7 +191,7 @@ export interface paths {
         put?: never;
         /**
          * Retrieve passages
-         * @description keyword: Postgres full-text (websearch syntax), ranked. vector: nearest chunks by embedding. hybrid (default): reciprocal rank fusion of both.
+         * @description keyword: Okapi BM25 over Postgres full-text; words and "quoted phrases" are OR'ed, -word excludes. vector: nearest chunks by embedding. hybrid (default): reciprocal rank fusion of both.
          */
         post: operations["queryCollection"];
         delete?: never;

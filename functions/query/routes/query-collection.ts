@@ -11,7 +11,7 @@ const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)
 const QueryBody = z.object({
   collection_id: z.uuid(),
   query: z.string().trim().min(1).max(2000).openapi({ example: "When must planning objections be filed?" }),
-  top_k: z.number().int().min(1).max(50).default(5),
+  top_k: z.number().int().min(1).max(100).default(5),
   mode: z.enum(["hybrid", "vector", "keyword"]).default("hybrid"),
   filter: z
     .object({
@@ -45,8 +45,8 @@ export const queryRoute = createRoute({
   tags: ["query"],
   summary: "Retrieve passages",
   description:
-    "keyword: Postgres full-text (websearch syntax), ranked. vector: nearest chunks by embedding. " +
-    "hybrid (default): reciprocal rank fusion of both.",
+    'keyword: Okapi BM25 over Postgres full-text; words and "quoted phrases" are OR\'ed, -word excludes. ' +
+    "vector: nearest chunks by embedding. hybrid (default): reciprocal rank fusion of both.",
   request: { body: { required: true, content: { "application/json": { schema: QueryBody } } } },
   responses: {
     200: {

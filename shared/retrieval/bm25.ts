@@ -1,0 +1,92 @@
+import { type SqlFragment, sql } from "../db/sql.js";
+import { type KeywordQuery, tsqueryFragment } from "./keyword-query.js";
+
+/**
+ * Okapi BM25 over chunks, in one SQL statement that runs alike on PGlite and on PostgreSQL 15+
+ * behind PgBouncer in transaction mode (no session state, no temporary tables, no extension).
+ *
+ *   score(chunk) = sum over query lexemes t of  qtf(t) * idf(t) * tf(t) * (k1 + 1) / (tf(t) + k1 * (1 - b + b * dl / avgdl))
+ *   idf(t)       = ln(1 + (N - df(t) + 0.5) / (df(t) + 0.5))      (Lucene's, never negative)
+ *
+ * N and avgdl are the collection's chunk count and mean `token_count`; df(t) is the number of
+ * the collection's chunks holding t, counted through the GIN index; tf(t) is t's position count
+ * in the chunk's tsvector and qtf(t) its count in the query. Statistics cover the whole
+ * collection, whatever the filter, as a search engine's do: a filter narrows the results, not
+ * what a word is worth. Candidates are the chunks that match the query's tsquery (any word or
+ * phrase, none of the excluded words), so the query syntax means what it did with ts_rank.
+ */
+export interface Bm25Params {
+  k1: number;
+  b: number;
+}
+
+/** Tuned on SciFact's train split (see docs/decisions.md, "BM25"). */
+export const bm25Defaults: Bm25Params = { k1: 1.2, b: 0.75 };
+
+export interface Bm25Search {
+  collectionId: string;
+  query: KeywordQuery;
+  /** Conditions on `d` (documents): the request's filters. */
+  where: SqlFragment;
+  limit: number;
+  params?: Bm25Params;
+  config?: string;
+}
+
+/** The statement, or undefined when the query asks for nothing positive. */
+export function bm25Statement(search: Bm25Search): SqlFragment | undefined {
+  const { collectionId, query, where, limit } = search;
+  const { k1, b } = search.params ?? bm25Defaults;
+  const config = search.config ?? "english";
+  const matches = tsqueryFragment(query, config);
+  if (matches === undefined) return undefined;
+  // The lexemes to score: every positive word, phrase words included, with its query count.
+  const positive = [...query.terms, ...query.phrases].join(" ");
+  // Notes on the statement:
+  // - q.tq is a lexeme as a one-word tsquery, taken literally: quoted, quotes and backslashes
+  //   doubled as tsquery input wants (to_tsquery would stem the stem again);
+  // - the CTEs are materialized so that df is counted once per lexeme, not once per hit;
+  // - tf: setweight marks the query's lexemes 'A' in the hit's tsvector and ts_filter keeps
+  //   only those, so unnest yields a few rows per hit instead of its whole vocabulary.
+  return sql`
+    with q as materialized (
+      select lexeme, coalesce(array_length(positions, 1), 1)::float8 as qtf,
+        ('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''')::tsquery as tq
+      from unnest(to_tsvector(${config}::regconfig, ${positive}))
+    ),
+    stats as materialized (
+      select count(*)::float8 as n, coalesce(avg(token_count), 1)::float8 as avgdl
+      from chunks where collection_id = ${collectionId}
+    ),
+    weights as materialized (
+      select q.lexeme, q.qtf * ln(1 + (s.n - df.n + 0.5) / (df.n + 0.5)) as w
+      from q cross join stats s
+      cross join lateral (
+        select count(*)::float8 as n from chunks c where c.collection_id = ${collectionId} and c.tsv @@ q.tq
+      ) df
+    ),
+    hits as materialized (
+      select c.document_id, c.chunk_index, c.tsv, c.token_count
+      from chunks c join documents d on d.id = c.document_id
+      where c.collection_id = ${collectionId} and c.tsv @@ ${matches} and ${where}
+    ),
+    ranked as (
+      select h.document_id, h.chunk_index,
+        sum(w.w * tf.n * (${k1}::float8 + 1)
+          / (tf.n + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * h.token_count / s.avgdl))) as score
+      from hits h cross join stats s
+      cross join lateral (
+        select u.lexeme, coalesce(array_length(u.positions, 1), 1)::float8 as n
+        from unnest(ts_filter(setweight(h.tsv, 'A', (select array_agg(lexeme) from q)), '{a}')) u
+      ) tf
+      join weights w on w.lexeme = tf.lexeme
+      group by h.document_id, h.chunk_index
+      order by score desc, h.document_id, h.chunk_index
+      limit ${limit}
+    )
+    select r.document_id, d.filename, d.content_type, r.chunk_index, c.text, r.score
+    from ranked r
+    join chunks c on c.document_id = r.document_id and c.chunk_index = r.chunk_index
+    join documents d on d.id = r.document_id
+    order by r.score desc, r.document_id, r.chunk_index`;
+}
