@@ -1,0 +1,361 @@
+/**
+ * `npm run bench -- ingest`: a generated mixed corpus (PDF, DOCX, HTML, TXT) uploaded through
+ * Nginx and indexed by the worker on the local stack, against the same extraction, chunking and
+ * embedding in one process with no HTTP or storage (the baseline), run for run.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot, type StackState, stopService } from "../infra/local/stack.js";
+import { adaptiveChunkSettings } from "../shared/chunking/chunk-settings.js";
+import { chunkText } from "../shared/chunking/chunk-text.js";
+import { LexicalEmbedder } from "../shared/embeddings/lexical-embedder.js";
+import { kindFromContentType } from "../shared/extract/document-kind.js";
+import { extractText } from "../shared/extract/extract-text.js";
+import { createCollection, uploadDocument, waitIndexed } from "./lib/api.js";
+import type { BenchOptions, BenchResult } from "./lib/bench.js";
+import { type CorpusEntry, ensureCorpus } from "./lib/corpus.js";
+import { AddressPool, loopbackAddresses } from "./lib/load.js";
+import { type MemoryPeaks, procMemory, sampleMemory } from "./lib/memory.js";
+import { type ProfileSummary, profiled, profileFinding } from "./lib/profile.js";
+import { delta, scrape, sumBy, sumOf } from "./lib/prom.js";
+import type { Row, Table } from "./lib/report.js";
+import { benchKey, functionServices, log, pidsOf, withStack } from "./lib/stack.js";
+import { median } from "./lib/stats.js";
+
+const MB = 1e6;
+/** The worker's embedding batch (EMBED_BATCH_SIZE default). */
+const embedBatch = 64;
+/** Parallel uploaders: the corpus arrives faster than one worker indexes it. */
+const uploaders = 4;
+/** The chosen bound on what an upload stream holds: MinIO's 8 MiB part in flight plus the next filling. */
+const streamBufferBoundMiB = 16;
+
+type Stage = "upload" | "fetch" | "extract" | "chunk" | "embed" | "upsert" | "sql";
+/** The stack's function processes here: the standalone worker is stopped (see runIngest). */
+const servedFunctions = functionServices.filter((n) => n !== "worker");
+const workerStages: Stage[] = ["fetch", "extract", "chunk", "embed", "upsert", "sql"];
+
+interface Loaded extends CorpusEntry {
+  bytes: Uint8Array;
+}
+
+interface BaselineRun {
+  seconds: number;
+  chunks: number;
+  stages: Record<"extract" | "chunk" | "embed", number>;
+}
+
+/** Extraction, chunking and embedding of every document, in order, in this process. */
+async function baselineRun(corpus: Loaded[]): Promise<BaselineRun> {
+  const embedder = new LexicalEmbedder();
+  const stages = { extract: 0, chunk: 0, embed: 0 };
+  let chunks = 0;
+  const started = performance.now();
+  for (const doc of corpus) {
+    const kind = kindFromContentType(doc.contentType);
+    if (kind === undefined) throw new Error(`no kind for ${doc.contentType}`);
+    let t = performance.now();
+    const text = await extractText(kind, doc.bytes);
+    stages.extract += performance.now() - t;
+    t = performance.now();
+    const parts = chunkText(text, adaptiveChunkSettings(kind, text.length));
+    stages.chunk += performance.now() - t;
+    t = performance.now();
+    for (let i = 0; i < parts.length; i += embedBatch) await embedder.embed(parts.slice(i, i + embedBatch));
+    stages.embed += performance.now() - t;
+    chunks += parts.length;
+  }
+  return {
+    seconds: (performance.now() - started) / 1000,
+    chunks,
+    stages: { extract: stages.extract / 1000, chunk: stages.chunk / 1000, embed: stages.embed / 1000 },
+  };
+}
+
+interface StackRun {
+  seconds: number;
+  uploadSeconds: number;
+  chunks: number;
+  failed: number;
+  /** Seconds per stage, summed over documents (upload: over requests, `uploaders` at a time). */
+  stages: Record<Stage, number>;
+  memory: Record<string, MemoryPeaks>;
+}
+
+async function stackRun(
+  state: StackState,
+  key: string,
+  corpus: Loaded[],
+  run: number,
+  deadline: number,
+): Promise<StackRun> {
+  const collection = await createCollection(state, key, `bench-ingest-${run}-${Date.now()}`);
+  const indexUrl = state.functions.index?.[0] ?? "";
+  const uploadUrl = state.functions.upload?.[0] ?? "";
+  const stageBefore = sumBy(await scrape(indexUrl), "docstack_index_stage_duration_seconds_sum", "stage");
+  const uploadMetric = { function: "upload", route: "/documents", method: "POST" };
+  const uploadBefore = sumOf(
+    await scrape(uploadUrl),
+    "docstack_http_request_duration_seconds_sum",
+    uploadMetric,
+  );
+  // One source address per upload (Nginx allows 1 upload/s, burst 5, per address).
+  const pool = new AddressPool(loopbackAddresses(corpus.length, 10 + 10 * (run % 2)));
+  const memory = sampleMemory(pidsOf(state, servedFunctions));
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: uploaders }, async () => {
+      while (next < corpus.length) {
+        const i = next++;
+        const doc = corpus[i];
+        if (doc === undefined) break;
+        await uploadDocument(pool, state, key, collection, doc, i);
+      }
+    }),
+  );
+  pool.destroy();
+  const uploadSeconds = (performance.now() - started) / 1000;
+  log(`run ${run}: ${corpus.length} uploads in ${uploadSeconds.toFixed(1)} s; waiting for the worker`);
+  const status = await waitIndexed(state, key, collection, deadline);
+  const seconds = (performance.now() - started) / 1000;
+  const peaks = memory.stop();
+  const stageAfter = sumBy(await scrape(indexUrl), "docstack_index_stage_duration_seconds_sum", "stage");
+  const uploadAfter = sumOf(
+    await scrape(uploadUrl),
+    "docstack_http_request_duration_seconds_sum",
+    uploadMetric,
+  );
+  const worker = delta(stageAfter, stageBefore);
+  const stages = { upload: uploadAfter - uploadBefore } as Record<Stage, number>;
+  for (const s of workerStages) stages[s] = worker[s] ?? 0;
+  return {
+    seconds,
+    uploadSeconds,
+    chunks: status.chunks,
+    failed: status.counts.failed,
+    stages,
+    memory: peaks,
+  };
+}
+
+/**
+ * A 100 MB upload through Nginx while the upload function's RSS is sampled every 10 ms; a 10 MB
+ * upload first grows the heap to its working size. Returns the growth over the RSS before it.
+ */
+async function bigUpload(
+  state: StackState,
+  key: string,
+): Promise<{ growthMiB: number; beforeMiB: number; seconds: number }> {
+  const pid = state.services.upload?.pid;
+  if (pid === undefined) throw new Error("no upload function pid");
+  const collection = await createCollection(state, key, `bench-big-${Date.now()}`);
+  const line = Buffer.from("Streaming uploads keep memory flat whatever the file size; this line repeats.\n");
+  const file = (bytes: number) => {
+    const b = Buffer.alloc(bytes);
+    for (let o = 0; o < bytes; o += line.length) line.copy(b, o);
+    return b;
+  };
+  const pool = new AddressPool(["127.0.9.2", "127.0.9.3"]);
+  const send = (bytes: number, i: number) =>
+    uploadDocument(
+      pool,
+      state,
+      key,
+      collection,
+      { name: `big-${bytes}.txt`, contentType: "text/plain", bytes: file(bytes) },
+      i,
+    );
+  await send(10 * MB, 0);
+  await new Promise((r) => setTimeout(r, 500));
+  const beforeMiB = procMemory(pid)?.rssMiB ?? Number.NaN;
+  const sampler = sampleMemory({ upload: pid }, 10);
+  const started = performance.now();
+  try {
+    await send(100 * MB, 1);
+  } finally {
+    pool.destroy();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const peak = sampler.stop().upload?.peakMiB ?? Number.NaN;
+  return { growthMiB: peak - beforeMiB, beforeMiB, seconds };
+}
+
+export async function runIngest(options: BenchOptions): Promise<BenchResult> {
+  const scale = options.quick ? 0.05 * options.scale : options.scale;
+  const runs = options.runs ?? (options.quick ? 1 : 2);
+  const spec = {
+    documents: Math.max(8, Math.round(500 * scale)),
+    totalBytes: Math.round(105 * MB * scale),
+    seed: 7,
+  };
+  log(
+    `corpus: ${spec.documents} documents, ~${(spec.totalBytes / MB).toFixed(0)} MB (generated once into .bench/corpus)`,
+  );
+  const entries = await ensureCorpus(spec, join(repoRoot, ".bench/corpus"), (n) =>
+    log(`corpus: ${n} generated`),
+  );
+  const corpus: Loaded[] = entries.map((e) => ({ ...e, bytes: readFileSync(e.path) }));
+  const totalBytes = corpus.reduce((a, d) => a + d.size, 0);
+  const byKind = Object.fromEntries(
+    (["pdf", "docx", "html", "txt"] as const).map((k) => {
+      const docs = corpus.filter((d) => d.kind === k);
+      return [k, `${docs.length} docs, ${(docs.reduce((a, d) => a + d.size, 0) / MB).toFixed(1)} MB`];
+    }),
+  );
+  const deadline = Date.now() + (options.quick ? 5 : 25) * 60_000;
+
+  const baselines: BaselineRun[] = [];
+  const stackRuns: StackRun[] = [];
+  const idle: Record<string, number> = {};
+  let big: Awaited<ReturnType<typeof bigUpload>> | undefined;
+  let profile: ProfileSummary | undefined;
+  await withStack({ functionEnv: { INDEX_WORKER: "true" } }, async (state) => {
+    // One worker, inside the index function, so its /metrics holds every stage timing (the
+    // standalone worker process runs the same code but serves no /metrics).
+    const worker = state.services.worker;
+    if (worker) await stopService(worker);
+    for (const [name, pid] of Object.entries(pidsOf(state, servedFunctions))) {
+      const m = procMemory(pid);
+      if (m) idle[name] = m.rssMiB;
+    }
+    const key = await benchKey(state, ["read", "write"]);
+    for (let run = 1; run <= runs; run++) {
+      log(`run ${run}/${runs}: baseline (in-process extract + chunk + embed)`);
+      const b = await baselineRun(corpus);
+      baselines.push(b);
+      log(
+        `run ${run}/${runs}: baseline ${b.seconds.toFixed(1)} s, ${b.chunks} chunks; now through the stack`,
+      );
+      const measure = () => stackRun(state, key, corpus, run, deadline);
+      const s =
+        options.cpuProf && run === runs
+          ? await profiled(state, "index", measure).then((p) => {
+              profile = p.profile;
+              return p.result;
+            })
+          : await measure();
+      stackRuns.push(s);
+      log(`run ${run}/${runs}: stack ${s.seconds.toFixed(1)} s, ${s.chunks} chunks, ${s.failed} failed`);
+    }
+    log("100 MB upload with the upload function's RSS sampled");
+    big = await bigUpload(state, key);
+  });
+
+  const docs = corpus.length;
+  const mb = totalBytes / MB;
+  const b = (f: (r: BaselineRun) => number) => ({ name: "in-process pipeline", values: baselines.map(f) });
+  const throughput: Table = {
+    title:
+      "Ingest throughput (upload through Nginx → MinIO → worker → Chroma + PostgreSQL, until all indexed)",
+    rows: [
+      {
+        metric: "documents/s",
+        unit: "doc/s",
+        values: stackRuns.map((r) => docs / r.seconds),
+        baseline: b((r) => docs / r.seconds),
+      },
+      {
+        metric: "MB/s (file bytes)",
+        unit: "MB/s",
+        values: stackRuns.map((r) => mb / r.seconds),
+        baseline: b((r) => mb / r.seconds),
+      },
+      {
+        metric: "chunks/s",
+        unit: "chunks/s",
+        values: stackRuns.map((r) => r.chunks / r.seconds),
+        baseline: b((r) => r.chunks / r.seconds),
+      },
+      {
+        metric: "wall time",
+        unit: "s",
+        values: stackRuns.map((r) => r.seconds),
+        baseline: b((r) => r.seconds),
+      },
+      {
+        metric: "upload phase (all files accepted)",
+        unit: "s",
+        values: stackRuns.map((r) => r.uploadSeconds),
+      },
+      { metric: "chunks", unit: "", values: stackRuns.map((r) => r.chunks), baseline: b((r) => r.chunks) },
+      { metric: "failed documents", unit: "", values: stackRuns.map((r) => r.failed) },
+    ],
+    note: `Corpus: ${docs} documents, ${mb.toFixed(1)} MB (${Object.entries(byKind)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join("; ")}).`,
+  };
+  const stageRows: Row[] = (["upload", ...workerStages] as Stage[]).map((stage) => {
+    const row: Row = { metric: stage, unit: "s", values: stackRuns.map((r) => r.stages[stage]) };
+    if (stage === "extract" || stage === "chunk" || stage === "embed")
+      row.baseline = { name: `in-process ${stage}`, values: baselines.map((r) => r.stages[stage]) };
+    return row;
+  });
+  // The worker's stages run one after another per document: their shares are of its busy time.
+  // Uploads run 4 at a time, beside the worker, and finish long before it: reported apart.
+  const workerTotal = (r: StackRun) => workerStages.reduce((a, s) => a + r.stages[s], 0);
+  const shares = workerStages
+    .map((s) => [s, median(stackRuns.map((r) => r.stages[s] / workerTotal(r)))] as const)
+    .sort((x, y) => y[1] - x[1]);
+  const stages: Table = {
+    title: "Time by stage (seconds summed over documents; upload: over requests, 4 at a time)",
+    rows: stageRows,
+    note:
+      "Stage timings from the index function's `docstack_index_stage_duration_seconds` (its /metrics, deltas per run) " +
+      "and the upload function's `docstack_http_request_duration_seconds` for POST /documents. " +
+      "Uploads run 4 at a time beside the worker (upload: request-seconds); the worker's stages run in sequence per document. " +
+      `Share of the worker's busy time (median): ${shares.map(([s, v]) => `${s} ${(v * 100).toFixed(1)} %`).join(", ")}.`,
+  };
+  const memory: Table = {
+    title: "Peak RSS per function process under the ingest load",
+    rows: Object.keys(idle).map((name) => ({
+      metric: `${name} peak RSS`,
+      unit: "MiB",
+      values: stackRuns.map((r) => r.memory[name]?.peakMiB ?? Number.NaN),
+      baseline: { name: "idle RSS after start", values: [idle[name] ?? Number.NaN] },
+    })),
+    note: "Sampled from /proc/<pid>/status (VmRSS) every 50 ms during each run; the index function hosts the worker.",
+  };
+  const bigRow: Row[] = big
+    ? [
+        {
+          metric: "upload function RSS growth during one 100 MB upload",
+          unit: "MiB",
+          values: [big.growthMiB],
+          baseline: {
+            name: `stream-buffer bound (${streamBufferBoundMiB} MiB)`,
+            values: [streamBufferBoundMiB],
+          },
+        },
+        { metric: "upload function RSS before it", unit: "MiB", values: [big.beforeMiB] },
+        { metric: "100 MB upload time through Nginx", unit: "s", values: [big.seconds] },
+      ]
+    : [];
+  const slowest = shares[0];
+  const findings = [
+    `Slowest ingest stage: **${slowest?.[0]}**, ${((slowest?.[1] ?? 0) * 100).toFixed(0)} % of the worker's busy time (median over ${runs} run(s); stage timings above). ` +
+      `Uploads were all accepted after ${median(stackRuns.map((r) => r.uploadSeconds)).toFixed(1)} s of ${median(stackRuns.map((r) => r.seconds)).toFixed(1)} s: the worker, not the upload path, sets the pace.`,
+  ];
+  if (big) {
+    const ok = big.growthMiB <= 2 * streamBufferBoundMiB;
+    findings.push(
+      `100 MB upload: the upload function's RSS grew ${big.growthMiB.toFixed(1)} MiB (${(big.growthMiB / streamBufferBoundMiB).toFixed(2)} × the ${streamBufferBoundMiB} MiB stream-buffer bound; limit 2 × = ${2 * streamBufferBoundMiB} MiB: ${ok ? "met" : "NOT met"}).`,
+    );
+  }
+  if (profile) findings.push(profileFinding(profile));
+  return {
+    settings: {
+      documents: docs,
+      "corpus MB": Number(mb.toFixed(1)),
+      "corpus seed": spec.seed,
+      runs,
+      uploaders,
+      "index workers": "1 (in the index function)",
+      "EMBED_BATCH_SIZE / INDEX_BATCH": "64 / 8",
+      embedder: "builtin (lexical, 512 dimensions)",
+    },
+    tables: [throughput, stages, memory, { title: "Upload memory bound", rows: bigRow }],
+    findings,
+    detail: { corpus: byKind, baselines, stackRuns, idle, big, profile },
+  };
+}
