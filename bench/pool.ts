@@ -26,7 +26,7 @@ interface Cell {
   latency: LatencySummary;
   errors: number;
   firstError?: string;
-  peakServerConnections: number;
+  peakServer: ServerConnections;
 }
 
 function clients(url: string, n: number, pgbouncer: boolean): Database[] {
@@ -35,19 +35,28 @@ function clients(url: string, n: number, pgbouncer: boolean): Database[] {
   );
 }
 
-/** Peak count of client backends on the docstack database while `work` runs (sampled every 20 ms). */
+interface ServerConnections {
+  /** Client backends on the docstack database (PgBouncer's server connections, idle ones too). */
+  total: number;
+  /** Of which running a statement. */
+  active: number;
+}
+
+/** Peak server connections to the docstack database while `work` runs (sampled every 20 ms). */
 async function peakServerConnections<T>(
   probe: Database,
   work: Promise<T>,
-): Promise<{ result: T; peak: number }> {
-  let peak = 0;
+): Promise<{ result: T; peak: ServerConnections }> {
+  const peak = { total: 0, active: 0 };
   let done = false;
   const sampler = (async () => {
     while (!done) {
-      const [row] = await probe.query<{ n: number }>(sql`
-        select count(*)::int as n from pg_stat_activity
+      const [row] = await probe.query<ServerConnections>(sql`
+        select count(*)::int as total, count(*) filter (where state = 'active')::int as active
+        from pg_stat_activity
         where datname = 'docstack' and backend_type = 'client backend' and pid <> pg_backend_pid()`);
-      peak = Math.max(peak, row?.n ?? 0);
+      peak.total = Math.max(peak.total, row?.total ?? 0);
+      peak.active = Math.max(peak.active, row?.active ?? 0);
       await new Promise((r) => setTimeout(r, 20));
     }
   })();
@@ -103,25 +112,34 @@ export async function runPool(options: BenchOptions): Promise<BenchResult> {
         select id, name, key_prefix, scopes, collections, rate_limits, created_at, revoked_at
         from api_keys where key_hash = ${keyHash} and revoked_at is null`);
     const probe = directDb(state, 1);
-    const direct = clients(state.postgres.url, few, false);
     const pooledMany = clients(state.pgbouncer.url, many, true);
     // PgBouncer admits 1000 clients: the 50-client phase uses 50 of the 1000 (the rest idle,
     // holding no server connection in transaction mode).
     const pooledFew = pooledMany.slice(0, few);
     try {
       poolsBefore = showPools(state);
-      await Promise.all(direct.map(lookup));
       // All 1000 connect (SCRAM through PgBouncer) before any clock starts.
       const t = performance.now();
       await Promise.all(pooledMany.map(lookup));
       connectSeconds = [(performance.now() - t) / 1000];
-      const phases: [Phase, Database[]][] = [
-        ["direct@50", direct],
-        ["pgbouncer@50", pooledFew],
-        ["pgbouncer@1000", pooledMany],
-      ];
       for (let run = 1; run <= runs; run++) {
+        // Direct clients live only for their phase, so every server connection counted during
+        // the PgBouncer phases is PgBouncer's.
+        // PostgreSQL allows 100 connections; PgBouncer keeps up to 60 open (idle for 10 min):
+        // its idle ones go first, so the 50 direct ones fit (it reopens min_pool_size 10).
+        await probe.query(sql`
+          select pg_terminate_backend(pid) from pg_stat_activity
+          where datname = 'docstack' and backend_type = 'client backend' and state = 'idle'
+            and pid <> pg_backend_pid()`);
+        const direct = clients(state.postgres.url, few, false);
+        await Promise.all(direct.map(lookup));
+        const phases: [Phase, Database[]][] = [
+          ["direct@50", direct],
+          ["pgbouncer@50", pooledFew],
+          ["pgbouncer@1000", pooledMany],
+        ];
         for (const [phase, dbs] of phases) {
+          if (phase === "pgbouncer@50") await Promise.all(direct.map((d) => d.close()));
           const { result, peak } = await peakServerConnections(
             probe,
             closedLoop(dbs.length, seconds, async (_i, c) => {
@@ -136,11 +154,11 @@ export async function runPool(options: BenchOptions): Promise<BenchResult> {
             latency: latencySummary(result.latenciesMs),
             errors: result.errors.length,
             ...(result.errors[0] ? { firstError: result.errors[0] } : {}),
-            peakServerConnections: peak,
+            peakServer: peak,
           };
           cells.push(cell);
           log(
-            `run ${run} ${phase}: ${cell.throughput.toFixed(0)} q/s p50 ${cell.latency.p50.toFixed(2)} ms p99 ${cell.latency.p99.toFixed(2)} ms, server connections ≤ ${peak}${cell.errors ? `, ${cell.errors} errors: ${cell.firstError}` : ""}`,
+            `run ${run} ${phase}: ${cell.throughput.toFixed(0)} q/s p50 ${cell.latency.p50.toFixed(2)} ms p99 ${cell.latency.p99.toFixed(2)} ms, server connections ≤ ${peak.total} (${peak.active} active)${cell.errors ? `, ${cell.errors} errors: ${cell.firstError}` : ""}`,
           );
         }
       }
@@ -148,7 +166,7 @@ export async function runPool(options: BenchOptions): Promise<BenchResult> {
       await Promise.all(pooledMany.slice(0, 10).map((d) => d.close()));
       poolsAfter = showPools(state);
     } finally {
-      await Promise.all([...direct, ...pooledMany].map((d) => d.close().catch(() => {})));
+      await Promise.all(pooledMany.map((d) => d.close().catch(() => {})));
       await probe.close();
     }
   });
@@ -174,19 +192,24 @@ export async function runPool(options: BenchOptions): Promise<BenchResult> {
       {
         metric: "pgbouncer@1000: peak PostgreSQL server connections",
         unit: "",
-        values: pick("pgbouncer@1000").map((c) => c.peakServerConnections),
+        values: pick("pgbouncer@1000").map((c) => c.peakServer.total),
         baseline: { name: "client connections", values: [many] },
       },
       {
-        metric: "direct@50: peak PostgreSQL server connections",
+        metric: "pgbouncer@1000: peak server connections running a statement",
         unit: "",
-        values: base.map((c) => c.peakServerConnections),
+        values: pick("pgbouncer@1000").map((c) => c.peakServer.active),
+      },
+      {
+        metric: "pgbouncer@50: peak PostgreSQL server connections",
+        unit: "",
+        values: pick("pgbouncer@50").map((c) => c.peakServer.total),
         baseline: { name: "client connections", values: [few] },
       },
       { metric: "time to connect 1000 clients through PgBouncer", unit: "s", values: connectSeconds },
       { metric: "errors (all phases)", unit: "", values: [cells.reduce((a, c) => a + c.errors, 0)] },
     ],
-    note: "Each client is its own connection (postgres.js, max 1, no prepared statements through PgBouncer) running the API key lookup in a closed loop. Server connections: PostgreSQL's pg_stat_activity, sampled every 20 ms over a direct connection. The stack's function processes are stopped for this benchmark (their connections would count against max_client_conn).",
+    note: "Each client is its own connection (postgres.js, max 1, no prepared statements through PgBouncer) running the API key lookup in a closed loop. Server connections: PostgreSQL's pg_stat_activity, sampled every 20 ms over a direct connection (the direct clients are closed before the PgBouncer phases, so every connection counted then is PgBouncer's, idle ones included). The stack's function processes are stopped for this benchmark (their connections would count against max_client_conn).",
   };
   const p1000 = median(pick("pgbouncer@1000").map((c) => c.throughput));
   const d50 = median(base.map((c) => c.throughput));
@@ -200,7 +223,7 @@ export async function runPool(options: BenchOptions): Promise<BenchResult> {
     },
     tables: [table],
     findings: [
-      `1000 clients through PgBouncer: ${p1000.toFixed(0)} q/s, ${(p1000 / d50).toFixed(2)} × direct PostgreSQL at 50 clients (${d50.toFixed(0)} q/s), on at most ${Math.max(...pick("pgbouncer@1000").map((c) => c.peakServerConnections))} server connections.`,
+      `1000 clients through PgBouncer: ${p1000.toFixed(0)} q/s, ${(p1000 / d50).toFixed(2)} × direct PostgreSQL at 50 clients (${d50.toFixed(0)} q/s), on at most ${Math.max(...pick("pgbouncer@1000").map((c) => c.peakServer.total))} server connections (pool 50 + reserve 10).`,
     ],
     detail: { cells, poolsBefore, poolsAfter },
   };
