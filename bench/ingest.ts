@@ -27,8 +27,13 @@ const MB = 1e6;
 const embedBatch = 64;
 /** Parallel uploaders: the corpus arrives faster than one worker indexes it. */
 const uploaders = 4;
-/** The chosen bound on what an upload stream holds: MinIO's 8 MiB part in flight plus the next filling. */
-const streamBufferBoundMiB = 16;
+/**
+ * What one upload stream may hold by design: minio-js's uploadStream cuts the body into 8 MiB
+ * parts with a BlockStream2 chunker and PUTs one part at a time; while a part is on the wire the
+ * next is assembled (its pieces, then their Buffer.concat copy) and waits in the chunker, whose
+ * backpressure then stops the body. Three parts: 24 MiB.
+ */
+const streamBufferBoundMiB = 24;
 
 type Stage = "upload" | "fetch" | "extract" | "chunk" | "embed" | "upsert" | "sql";
 /** The stack's function processes here: the standalone worker is stopped (see runIngest). */
@@ -140,45 +145,55 @@ async function stackRun(
 }
 
 /**
- * A 100 MB upload through Nginx while the upload function's RSS is sampled every 10 ms; a 10 MB
- * upload first grows the heap to its working size. Returns the growth over the RSS before it.
+ * 100 MB uploads through Nginx while the upload function's RSS is sampled every 10 ms; a 10 MB
+ * upload first grows the heap to its working size. Returns each one's growth over the RSS before it.
  */
-async function bigUpload(
+async function bigUploads(
   state: StackState,
   key: string,
-): Promise<{ growthMiB: number; beforeMiB: number; seconds: number }> {
+  count: number,
+): Promise<{ growthMiB: number; beforeMiB: number; seconds: number }[]> {
   const pid = state.services.upload?.pid;
   if (pid === undefined) throw new Error("no upload function pid");
   const collection = await createCollection(state, key, `bench-big-${Date.now()}`);
   const line = Buffer.from("Streaming uploads keep memory flat whatever the file size; this line repeats.\n");
-  const file = (bytes: number) => {
+  // Each file differs in its first line (the collection would take a second copy as a duplicate).
+  const file = (bytes: number, n: number) => {
     const b = Buffer.alloc(bytes);
     for (let o = 0; o < bytes; o += line.length) line.copy(b, o);
+    b.write(`file ${n} ${Date.now()}\n`, 0);
     return b;
   };
-  const pool = new AddressPool(["127.0.9.2", "127.0.9.3"]);
+  const pool = new AddressPool(loopbackAddresses(count + 1, 9));
   const send = (bytes: number, i: number) =>
     uploadDocument(
       pool,
       state,
       key,
       collection,
-      { name: `big-${bytes}.txt`, contentType: "text/plain", bytes: file(bytes) },
+      { name: `big-${i}.txt`, contentType: "text/plain", bytes: file(bytes, i) },
       i,
     );
-  await send(10 * MB, 0);
-  await new Promise((r) => setTimeout(r, 500));
-  const beforeMiB = procMemory(pid)?.rssMiB ?? Number.NaN;
-  const sampler = sampleMemory({ upload: pid }, 10);
-  const started = performance.now();
+  const out: { growthMiB: number; beforeMiB: number; seconds: number }[] = [];
   try {
-    await send(100 * MB, 1);
+    await send(10 * MB, 0);
+    for (let i = 1; i <= count; i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const beforeMiB = procMemory(pid)?.rssMiB ?? Number.NaN;
+      const sampler = sampleMemory({ upload: pid }, 10);
+      const started = performance.now();
+      await send(100 * MB, i);
+      const seconds = (performance.now() - started) / 1000;
+      const peak = sampler.stop().upload?.peakMiB ?? Number.NaN;
+      out.push({ growthMiB: peak - beforeMiB, beforeMiB, seconds });
+      log(
+        `100 MB upload ${i}: ${seconds.toFixed(1)} s, upload function RSS ${beforeMiB.toFixed(0)} -> +${(peak - beforeMiB).toFixed(1)} MiB`,
+      );
+    }
   } finally {
     pool.destroy();
   }
-  const seconds = (performance.now() - started) / 1000;
-  const peak = sampler.stop().upload?.peakMiB ?? Number.NaN;
-  return { growthMiB: peak - beforeMiB, beforeMiB, seconds };
+  return out;
 }
 
 export async function runIngest(options: BenchOptions): Promise<BenchResult> {
@@ -208,7 +223,7 @@ export async function runIngest(options: BenchOptions): Promise<BenchResult> {
   const baselines: BaselineRun[] = [];
   const stackRuns: StackRun[] = [];
   const idle: Record<string, number> = {};
-  let big: Awaited<ReturnType<typeof bigUpload>> | undefined;
+  let big: Awaited<ReturnType<typeof bigUploads>> = [];
   let profile: ProfileSummary | undefined;
   await withStack({ functionEnv: { INDEX_WORKER: "true" } }, async (state) => {
     // One worker, inside the index function, so its /metrics holds every stage timing (the
@@ -238,8 +253,8 @@ export async function runIngest(options: BenchOptions): Promise<BenchResult> {
       stackRuns.push(s);
       log(`run ${run}/${runs}: stack ${s.seconds.toFixed(1)} s, ${s.chunks} chunks, ${s.failed} failed`);
     }
-    log("100 MB upload with the upload function's RSS sampled");
-    big = await bigUpload(state, key);
+    log("100 MB uploads with the upload function's RSS sampled");
+    big = await bigUploads(state, key, options.quick ? 1 : 3);
   });
 
   const docs = corpus.length;
@@ -312,34 +327,33 @@ export async function runIngest(options: BenchOptions): Promise<BenchResult> {
       metric: `${name} peak RSS`,
       unit: "MiB",
       values: stackRuns.map((r) => r.memory[name]?.peakMiB ?? Number.NaN),
-      baseline: { name: "idle RSS after start", values: [idle[name] ?? Number.NaN] },
+      baseline: {
+        name: "RSS when the run started",
+        values: stackRuns.map((r) => r.memory[name]?.startMiB ?? Number.NaN),
+      },
     })),
     note: "Sampled from /proc/<pid>/status (VmRSS) every 50 ms during each run; the index function hosts the worker.",
   };
-  const bigRow: Row[] = big
-    ? [
-        {
-          metric: "upload function RSS growth during one 100 MB upload",
-          unit: "MiB",
-          values: [big.growthMiB],
-          baseline: {
-            name: `stream-buffer bound (${streamBufferBoundMiB} MiB)`,
-            values: [streamBufferBoundMiB],
-          },
-        },
-        { metric: "upload function RSS before it", unit: "MiB", values: [big.beforeMiB] },
-        { metric: "100 MB upload time through Nginx", unit: "s", values: [big.seconds] },
-      ]
-    : [];
+  const bigRow: Row[] = [
+    {
+      metric: "upload function RSS growth during one 100 MB upload",
+      unit: "MiB",
+      values: big.map((b) => b.growthMiB),
+      baseline: { name: `stream-buffer bound (${streamBufferBoundMiB} MiB)`, values: [streamBufferBoundMiB] },
+    },
+    { metric: "upload function RSS before it", unit: "MiB", values: big.map((b) => b.beforeMiB) },
+    { metric: "100 MB upload time through Nginx", unit: "s", values: big.map((b) => b.seconds) },
+  ];
   const slowest = shares[0];
   const findings = [
     `Slowest ingest stage: **${slowest?.[0]}**, ${((slowest?.[1] ?? 0) * 100).toFixed(0)} % of the worker's busy time (median over ${runs} run(s); stage timings above). ` +
       `Uploads were all accepted after ${median(stackRuns.map((r) => r.uploadSeconds)).toFixed(1)} s of ${median(stackRuns.map((r) => r.seconds)).toFixed(1)} s: the worker, not the upload path, sets the pace.`,
   ];
-  if (big) {
-    const ok = big.growthMiB <= 2 * streamBufferBoundMiB;
+  if (big.length > 0) {
+    const worst = Math.max(...big.map((b) => b.growthMiB));
+    const ok = worst <= 2 * streamBufferBoundMiB;
     findings.push(
-      `100 MB upload: the upload function's RSS grew ${big.growthMiB.toFixed(1)} MiB (${(big.growthMiB / streamBufferBoundMiB).toFixed(2)} × the ${streamBufferBoundMiB} MiB stream-buffer bound; limit 2 × = ${2 * streamBufferBoundMiB} MiB: ${ok ? "met" : "NOT met"}).`,
+      `100 MB uploads: the upload function's RSS grew ${big.map((b) => b.growthMiB.toFixed(1)).join(", ")} MiB (at most ${(worst / streamBufferBoundMiB).toFixed(2)} × the ${streamBufferBoundMiB} MiB stream-buffer bound: three 8 MiB MinIO parts; limit 2 × = ${2 * streamBufferBoundMiB} MiB: ${ok ? "met" : "NOT met"}).`,
     );
   }
   if (profile) findings.push(profileFinding(profile));
@@ -354,7 +368,16 @@ export async function runIngest(options: BenchOptions): Promise<BenchResult> {
       "EMBED_BATCH_SIZE / INDEX_BATCH": "64 / 8",
       embedder: "builtin (lexical, 512 dimensions)",
     },
-    tables: [throughput, stages, memory, { title: "Upload memory bound", rows: bigRow }],
+    tables: [
+      throughput,
+      stages,
+      memory,
+      {
+        title: "Upload memory bound",
+        rows: bigRow,
+        note: "The RSS of the upload function sampled every 10 ms during each 100 MB upload (after a 10 MB warm-up), against what minio-js's multipart chunker may hold by design: the 8 MiB part on the wire, the next one assembled, and the pieces it was assembled from until the next GC.",
+      },
+    ],
     findings,
     detail: { corpus: byKind, baselines, stackRuns, idle, big, profile },
   };

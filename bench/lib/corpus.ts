@@ -106,8 +106,11 @@ export const corpusContentTypes: Record<CorpusKind, string> = {
   txt: "text/plain",
 };
 
-/** Each kind's share of the mean document size: PDFs are large (images), DOCX small (zipped). */
-const sizeFactor: Record<CorpusKind, number> = { pdf: 2.0, html: 1.0, docx: 0.35, txt: 0.65 };
+/**
+ * Each kind's share of the mean document size: PDFs are large and mostly images, as scanned
+ * figures and photos make real ones; DOCX small (zipped). Text is about 40 % of the bytes.
+ */
+const sizeFactor: Record<CorpusKind, number> = { pdf: 2.6, html: 0.7, docx: 0.2, txt: 0.5 };
 const kinds: CorpusKind[] = ["pdf", "docx", "html", "txt"];
 
 /** Uncompressed RGB noise (photographs compress little), as a Flate image stream's payload. */
@@ -253,7 +256,7 @@ export async function ensureCorpus(
 ): Promise<CorpusEntry[]> {
   const { mkdirSync, existsSync, readFileSync, writeFileSync } = await import("node:fs");
   const { join } = await import("node:path");
-  const dir = join(root, `d${spec.documents}-b${spec.totalBytes}-s${spec.seed}-v1`);
+  const dir = join(root, `d${spec.documents}-b${spec.totalBytes}-s${spec.seed}-v2`);
   const manifest = join(dir, "manifest.json");
   if (existsSync(manifest)) return JSON.parse(readFileSync(manifest, "utf8")) as CorpusEntry[];
   mkdirSync(dir, { recursive: true });

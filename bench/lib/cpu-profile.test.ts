@@ -15,6 +15,25 @@ describe("placeOf", () => {
 });
 
 describe("summarizeProfile", () => {
+  it("charges Node's own time to the nearest package or repository frame up the stack", () => {
+    const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 0 });
+    const s = summarizeProfile(
+      {
+        nodes: [
+          { id: 1, callFrame: frame("(root)", ""), children: [2] },
+          { id: 2, callFrame: frame("query", "file:///r/node_modules/postgres/q.js"), children: [3] },
+          { id: 3, callFrame: frame("write", "node:net"), children: [4] },
+          { id: 4, callFrame: frame("writeBuffer", ""), children: [] },
+        ],
+        samples: [4, 4, 3, 2],
+        timeDeltas: [1000, 1000, 1000, 1000],
+      },
+      "/r",
+    );
+    expect(s.byCaller).toEqual([{ name: "postgres", ms: 4, share: 1 }]);
+    expect(s.byPlace.map((p) => p.name)).toEqual(["(native/V8)", "node", "postgres"]);
+  });
+
   it("adds self time per sample, leaving idle out of the shares", () => {
     const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 0 });
     const s = summarizeProfile(

@@ -1,12 +1,14 @@
 /**
  * Where a V8 CPU profile (`node --cpu-prof`, a .cpuprofile file) spent its time, by self time:
- * per function and per place (a package under node_modules, a repository folder, or Node itself).
- * Pure: takes the parsed JSON.
+ * per function, per place (a package under node_modules, a repository folder, or Node itself),
+ * and per caller (Node's and V8's own time charged to the nearest package or repository code
+ * up the stack, so a socket write counts for the driver that wrote). Pure: takes the parsed JSON.
  */
 export interface CpuProfile {
   nodes: {
     id: number;
     callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
   }[];
   samples: number[];
   timeDeltas: number[];
@@ -42,13 +44,34 @@ function top(times: Map<string, number>, total: number, limit: number): SelfTime
     .map(([name, us]) => ({ name, ms: us / 1000, share: total ? us / total : 0 }));
 }
 
+/** Node's own code, V8 and native bindings: time there is charged to whoever called it. */
+const isRuntime = (place: string) => place === "node" || place === "(native/V8)";
+
 export function summarizeProfile(
   profile: CpuProfile,
   repoRoot: string,
   limit = 12,
-): { totalMs: number; idleShare: number; byPlace: SelfTime[]; byFunction: SelfTime[] } {
+): { totalMs: number; idleShare: number; byPlace: SelfTime[]; byCaller: SelfTime[]; byFunction: SelfTime[] } {
   const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const placeOfNode = (id: number): string => {
+    const frame = frames.get(id);
+    if (frame === undefined) return "(unknown)";
+    return frame.functionName.startsWith("(") ? frame.functionName : placeOf(frame.url, repoRoot);
+  };
+  /** The nearest frame up the stack that is a package or this repository's code. */
+  const callerOf = (id: number): string => {
+    let at: number | undefined = id;
+    while (at !== undefined) {
+      const place = placeOfNode(at);
+      if (!isRuntime(place)) return place;
+      at = parent.get(at);
+    }
+    return "node";
+  };
   const byPlace = new Map<string, number>();
+  const byCaller = new Map<string, number>();
   const byFunction = new Map<string, number>();
   let total = 0;
   let idle = 0;
@@ -61,8 +84,10 @@ export function summarizeProfile(
       idle += us;
       return;
     }
-    const place = frame.functionName.startsWith("(") ? frame.functionName : placeOf(frame.url, repoRoot);
+    const place = placeOfNode(id);
     byPlace.set(place, (byPlace.get(place) ?? 0) + us);
+    const caller = callerOf(id);
+    byCaller.set(caller, (byCaller.get(caller) ?? 0) + us);
     const fn = `${frame.functionName || "(anonymous)"} ${place}:${frame.lineNumber + 1}`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
   });
@@ -70,6 +95,7 @@ export function summarizeProfile(
     totalMs: total / 1000,
     idleShare: total ? idle / total : 0,
     byPlace: top(byPlace, total - idle, limit),
+    byCaller: top(byCaller, total - idle, limit),
     byFunction: top(byFunction, total - idle, limit),
   };
 }

@@ -15,6 +15,7 @@ export interface ProfileSummary {
   totalMs: number;
   idleShare: number;
   byPlace: SelfTime[];
+  byCaller: SelfTime[];
   byFunction: SelfTime[];
 }
 
@@ -30,7 +31,8 @@ export async function profiled<T>(
 ): Promise<{ result: T; profile: ProfileSummary }> {
   const original = state.services[service];
   if (original === undefined) throw new Error(`no ${service} in the stack`);
-  const dir = join(repoRoot, ".stack/profiles", `${service}-${Date.now()}`);
+  // Under .bench/ (git-ignored), which outlives the stack: the raw profile stays for a closer look.
+  const dir = join(repoRoot, ".bench/profiles", `${service}-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
   const restart = async (spec: typeof original) => {
     startService(spec);
@@ -55,13 +57,13 @@ export async function profiled<T>(
 }
 
 export function profileFinding(p: ProfileSummary): string {
-  const places = p.byPlace
-    .slice(0, 5)
+  const callers = p.byCaller
+    .slice(0, 6)
     .map((t) => `${t.name} ${(t.share * 100).toFixed(0)} %`)
     .join(", ");
   const fns = p.byFunction
     .slice(0, 3)
     .map((t) => `${t.name} ${(t.share * 100).toFixed(0)} %`)
     .join("; ");
-  return `CPU profile of ${p.service} (${(p.totalMs / 1000).toFixed(1)} s, ${(p.idleShare * 100).toFixed(0)} % idle): busy time by place ${places}; top functions ${fns}.`;
+  return `CPU profile of ${p.service} (${(p.totalMs / 1000).toFixed(1)} s, ${(p.idleShare * 100).toFixed(0)} % idle): busy time by caller (Node's own time charged to the code that called it) ${callers}; top self-time functions ${fns}.`;
 }
