@@ -44,8 +44,11 @@ function top(times: Map<string, number>, total: number, limit: number): SelfTime
     .map(([name, us]) => ({ name, ms: us / 1000, share: total ? us / total : 0 }));
 }
 
-/** Node's own code, V8 and native bindings: time there is charged to whoever called it. */
-const isRuntime = (place: string) => place === "node" || place === "(native/V8)";
+/**
+ * Node's own code, V8 and native bindings: time there is charged to whoever called it (up to the
+ * root: then it is the event loop's own, I/O callbacks and timers, counted as "node").
+ */
+const isRuntime = (place: string) => place === "node" || place === "(native/V8)" || place === "(root)";
 
 export function summarizeProfile(
   profile: CpuProfile,
