@@ -14,12 +14,13 @@ import { extractText } from "../shared/extract/extract-text.js";
 import { createCollection, uploadDocument, waitIndexed } from "./lib/api.js";
 import type { BenchOptions, BenchResult } from "./lib/bench.js";
 import { type CorpusEntry, ensureCorpus } from "./lib/corpus.js";
+import { cpuBetween, cpuSnapshot } from "./lib/cpu.js";
 import { AddressPool, loopbackAddresses } from "./lib/load.js";
 import { type MemoryPeaks, procMemory, sampleMemory } from "./lib/memory.js";
 import { type ProfileSummary, profiled, profileFinding } from "./lib/profile.js";
 import { delta, scrape, sumBy, sumOf } from "./lib/prom.js";
 import type { Row, Table } from "./lib/report.js";
-import { benchKey, functionServices, log, pidsOf, withStack } from "./lib/stack.js";
+import { benchKey, functionServices, log, pidsOf, servicePids, withStack } from "./lib/stack.js";
 import { median } from "./lib/stats.js";
 
 const MB = 1e6;
@@ -85,6 +86,8 @@ interface StackRun {
   /** Seconds per stage, summed over documents (upload: over requests, `uploaders` at a time). */
   stages: Record<Stage, number>;
   memory: Record<string, MemoryPeaks>;
+  /** CPU seconds per process (with its children) over the run. */
+  cpu: Record<string, number>;
 }
 
 async function stackRun(
@@ -107,6 +110,8 @@ async function stackRun(
   // One source address per upload (Nginx allows 1 upload/s, burst 5, per address).
   const pool = new AddressPool(loopbackAddresses(corpus.length, 10 + 10 * (run % 2)));
   const memory = sampleMemory(pidsOf(state, servedFunctions));
+  const pids = servicePids(state, ["worker"]);
+  const cpuBefore = cpuSnapshot(pids);
   const started = performance.now();
   let next = 0;
   await Promise.all(
@@ -125,6 +130,7 @@ async function stackRun(
   const status = await waitIndexed(state, key, collection, deadline);
   const seconds = (performance.now() - started) / 1000;
   const peaks = memory.stop();
+  const cpu = cpuBetween(cpuSnapshot(pids), cpuBefore);
   const stageAfter = sumBy(await scrape(indexUrl), "docstack_index_stage_duration_seconds_sum", "stage");
   const uploadAfter = sumOf(
     await scrape(uploadUrl),
@@ -141,6 +147,7 @@ async function stackRun(
     failed: status.counts.failed,
     stages,
     memory: peaks,
+    cpu,
   };
 }
 
@@ -321,6 +328,24 @@ export async function runIngest(options: BenchOptions): Promise<BenchResult> {
       "Uploads run 4 at a time beside the worker (upload: request-seconds); the worker's stages run in sequence per document. " +
       `Share of the worker's busy time (median): ${shares.map(([s, v]) => `${s} ${(v * 100).toFixed(1)} %`).join(", ")}.`,
   };
+  const cpuNames = Object.keys(stackRuns[0]?.cpu ?? {}).sort(
+    (a, b) => median(stackRuns.map((r) => r.cpu[b] ?? 0)) - median(stackRuns.map((r) => r.cpu[a] ?? 0)),
+  );
+  const cpuTable: Table = {
+    title: "CPU seconds by process during each run (a process with its children)",
+    rows: cpuNames
+      .filter((n) => median(stackRuns.map((r) => r.cpu[n] ?? 0)) >= 0.5)
+      .map((name) => ({
+        metric: name,
+        unit: "s",
+        values: stackRuns.map((r) => r.cpu[name] ?? 0),
+        baseline: { name: "run wall time", values: stackRuns.map((r) => r.seconds) },
+      })),
+    note:
+      "utime + stime from /proc/<pid>/stat of each service and its descendants (PostgreSQL's backends, Nginx's workers); " +
+      "ratio = CPU seconds per wall second (1.0 is one core busy all run; the machine has 2). " +
+      "`bench (this process)` is the uploader; `other work on the machine` is everything else the kernel counted busy.",
+  };
   const memory: Table = {
     title: "Peak RSS per function process under the ingest load",
     rows: Object.keys(idle).map((name) => ({
@@ -345,9 +370,11 @@ export async function runIngest(options: BenchOptions): Promise<BenchResult> {
     { metric: "100 MB upload time through Nginx", unit: "s", values: big.map((b) => b.seconds) },
   ];
   const slowest = shares[0];
+  const cpuOf = (name: string) => median(stackRuns.map((r) => r.cpu[name] ?? 0));
   const findings = [
     `Slowest ingest stage: **${slowest?.[0]}**, ${((slowest?.[1] ?? 0) * 100).toFixed(0)} % of the worker's busy time (median over ${runs} run(s); stage timings above). ` +
-      `Uploads were all accepted after ${median(stackRuns.map((r) => r.uploadSeconds)).toFixed(1)} s of ${median(stackRuns.map((r) => r.seconds)).toFixed(1)} s: the worker, not the upload path, sets the pace.`,
+      `Uploads were all accepted after ${median(stackRuns.map((r) => r.uploadSeconds)).toFixed(1)} s of ${median(stackRuns.map((r) => r.seconds)).toFixed(1)} s: the worker, not the upload path, sets the pace. ` +
+      `CPU per run: Chroma ${cpuOf("chroma").toFixed(0)} s, the index function (worker) ${cpuOf("index").toFixed(0)} s, PostgreSQL ${cpuOf("postgres").toFixed(0)} s, MinIO ${cpuOf("minio").toFixed(0)} s.`,
   ];
   if (big.length > 0) {
     const worst = Math.max(...big.map((b) => b.growthMiB));
@@ -371,6 +398,7 @@ export async function runIngest(options: BenchOptions): Promise<BenchResult> {
     tables: [
       throughput,
       stages,
+      cpuTable,
       memory,
       {
         title: "Upload memory bound",

@@ -20,6 +20,7 @@ import { ChromaStore } from "../shared/vectors/chroma-store.js";
 import { createCollection, uploadDocument, waitIndexed } from "./lib/api.js";
 import type { BenchOptions, BenchResult } from "./lib/bench.js";
 import { TextGenerator } from "./lib/corpus.js";
+import { cpuBetween, cpuSnapshot } from "./lib/cpu.js";
 import { AddressPool, closedLoop, httpLoad, type LoopResult, loopbackAddresses } from "./lib/load.js";
 import { type MemoryPeaks, procMemory, sampleMemory } from "./lib/memory.js";
 import { type ProfileSummary, profiled, profileFinding } from "./lib/profile.js";
@@ -31,6 +32,7 @@ import {
   functionServices,
   log,
   pidsOf,
+  servicePids,
   startBenchService,
   stopService,
   withStack,
@@ -60,6 +62,8 @@ interface Cell {
   errors: number;
   statuses?: Record<string, number>;
   firstError?: string;
+  /** CPU seconds per process (grouped: the query replicas together, the hello servers together). */
+  cpu?: Record<string, number>;
   /** Query function internals for the mode cells: mean ms per request. */
   inside?: { requestMs: number; keywordMs: number; vectorMs: number; requests: number };
 }
@@ -208,6 +212,16 @@ async function bare(
   });
 }
 
+/** Replicas and helpers under one name each: "query" for query-1 and query-2, and so on. */
+function groupCpu(cpu: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, s] of Object.entries(cpu)) {
+    const group = name.replace(/-\d+$/, "");
+    out[group] = (out[group] ?? 0) + s;
+  }
+  return out;
+}
+
 /** Sums over both query replicas: request time on /query and each search side. */
 async function queryInternals(state: StackState) {
   const totals = { request: 0, requests: 0, keyword: 0, vector: 0 };
@@ -297,6 +311,8 @@ export async function runQuery(options: BenchOptions): Promise<BenchResult> {
 
       async function measure(target: Target, clients: number, secs: number, run: number): Promise<Cell> {
         const tag = `r${run}${target.replace(/\W/g, "")}c${clients}`;
+        const pids = servicePids(state);
+        const cpuBefore = cpuSnapshot(pids);
         let result: LoopResult & { statuses?: Record<string, number>; throughput?: number };
         let inside: Cell["inside"];
         if (target === "sql" || target === "chroma" || target === "sql+chroma") {
@@ -315,7 +331,9 @@ export async function runQuery(options: BenchOptions): Promise<BenchResult> {
             vectorMs: ((after.vector - before.vector) / n) * 1000,
           };
         }
+        const cpu = groupCpu(cpuBetween(cpuSnapshot(pids), cpuBefore));
         const cell: Cell = {
+          cpu,
           target,
           clients,
           run,
@@ -463,6 +481,24 @@ function report(r: {
     ),
     note: "From `docstack_http_request_duration_seconds` (route /query) and `docstack_search_duration_seconds{side}`; hybrid runs both sides at once.",
   };
+  const cpuClients = r.concurrency.includes(50) ? 50 : (r.concurrency[0] ?? 1);
+  const cpuTargets: Target[] = ["keyword", "vector", "hybrid", "sql", "chroma", "hello"];
+  const perRequestCpu = (t: Target, name: string) =>
+    pick(t, cpuClients).map((c) => ((c.cpu?.[name] ?? 0) / Math.max(1, c.latency.count)) * 1000);
+  const cpuNames = [...new Set(pick("hybrid", cpuClients).flatMap((c) => Object.keys(c.cpu ?? {})))].sort(
+    (a, b) => median(perRequestCpu("hybrid", b)) - median(perRequestCpu("hybrid", a)),
+  );
+  const cpuTable: Table = {
+    title: `CPU per request by process at ${cpuClients} clients (ms of CPU time per answered request)`,
+    rows: cpuTargets.flatMap((t) =>
+      cpuNames
+        .filter((name) => median(perRequestCpu(t, name)) >= 0.05)
+        .map((name): Row => ({ metric: `${t}: ${name}`, unit: "ms", values: perRequestCpu(t, name) })),
+    ),
+    note:
+      "utime + stime of each process and its children (/proc) over the cell, divided by the answers in it. " +
+      "`bench (this process)` generates the load (and, for sql/chroma, is the client); `other work on the machine` is everything else the kernel counted busy.",
+  };
   const memory: Table = {
     title: "Peak RSS per function process under the query load",
     rows: Object.keys(r.idle).map((name) => ({
@@ -485,6 +521,10 @@ function report(r: {
       `keyword mode ${at(1, "keyword", (i) => i.requestMs).toFixed(1)} ms (search ${at(1, "keyword", (i) => i.keywordMs).toFixed(1)} ms), vector mode ${at(1, "vector", (i) => i.requestMs).toFixed(1)} ms (search ${at(1, "vector", (i) => i.vectorMs).toFixed(1)} ms); ` +
       `bare, SQL p50 ${p50("sql", 1).toFixed(1)} ms and Chroma p50 ${p50("chroma", 1).toFixed(1)} ms. ` +
       `At 50 clients the two sides take ${at(50, "hybrid", (i) => i.keywordMs).toFixed(0)} and ${at(50, "hybrid", (i) => i.vectorMs).toFixed(0)} ms of a ${at(50, "hybrid", (i) => i.requestMs).toFixed(0)} ms hybrid request: the 2 cores are saturated and the rest is waiting (pool gate, event loop).`,
+    `CPU per hybrid request at ${cpuClients} clients: ${cpuNames
+      .slice(0, 6)
+      .map((n) => `${n} ${median(perRequestCpu("hybrid", n)).toFixed(1)} ms`)
+      .join(", ")} (table above).`,
     `Answers other than 200 or failed requests in the measured cells: ${errors}.`,
   ];
   if (r.profile) findings.push(profileFinding(r.profile));
@@ -504,7 +544,7 @@ function report(r: {
       "source addresses": "1000 loopback addresses, round robin, keep-alive",
       "rate limits": "bench key with 1e9 per window; Nginx 10 r/s burst 20 per address (unchanged)",
     },
-    tables: [vsEngines, vsHello, split, baselines, memory],
+    tables: [vsEngines, vsHello, split, cpuTable, baselines, memory],
     findings,
     detail: { cells: r.cells, explain: r.explain, profile: r.profile },
   };

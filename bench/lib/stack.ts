@@ -42,6 +42,15 @@ export const functionServices = [
   "worker",
 ];
 
+/** Every running service of the stack (and bench-only ones) by name, plus this process. */
+export function servicePids(state: StackState, skip: readonly string[] = []): Record<string, number> {
+  const out: Record<string, number> = { "bench (this process)": process.pid };
+  for (const [name, spec] of Object.entries(state.services)) {
+    if (spec.pid !== undefined && !skip.includes(name)) out[name] = spec.pid;
+  }
+  return out;
+}
+
 export function pidsOf(state: StackState, names: readonly string[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const name of names) {
