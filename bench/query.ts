@@ -492,7 +492,7 @@ function report(r: {
     title: `CPU per request by process at ${cpuClients} clients (ms of CPU time per answered request)`,
     rows: cpuTargets.flatMap((t) =>
       cpuNames
-        .filter((name) => median(perRequestCpu(t, name)) >= 0.05)
+        .filter((name) => median(perRequestCpu(t, name)) >= 0.2)
         .map((name): Row => ({ metric: `${t}: ${name}`, unit: "ms", values: perRequestCpu(t, name) })),
     ),
     note:
