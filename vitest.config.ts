@@ -4,7 +4,12 @@ import { defineConfig } from "vitest/config";
 // The stack suite (tests/stack) needs the real services and has its own config.
 export default defineConfig({
   test: {
-    include: ["functions/**/*.test.ts", "shared/**/*.test.ts", "tests/embedded/**/*.test.ts"],
+    include: [
+      "functions/**/*.test.ts",
+      "shared/**/*.test.ts",
+      "tests/embedded/**/*.test.ts",
+      "bench/**/*.test.ts",
+    ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { LOG_LEVEL: "silent" },

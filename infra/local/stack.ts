@@ -284,10 +284,18 @@ function pgbouncerSpec(pgPort: number, port: number, poolUser: string): ServiceS
     .concat(`\nunix_socket_dir =\npidfile = ${join(dir, "pgbouncer.pid")}\n`);
   writeFileSync(join(dir, "pgbouncer.ini"), ini);
   if (isRoot) execFileSync("chown", ["-R", `${poolUser}:${poolUser}`, dir]);
+  // max_client_conn 1000 needs ~1112 descriptors (PgBouncer logs its estimate at start), but
+  // runuser starts it at the default soft limit of 1024: past ~1000 clients it could open no
+  // more server connections ("Too many open files"). Raise the soft limit to the hard one.
   return {
     name: "pgbouncer",
-    command: which("pgbouncer", ["/usr/sbin/pgbouncer"]),
-    args: [join(dir, "pgbouncer.ini")],
+    command: "sh",
+    args: [
+      "-c",
+      'ulimit -n "$(ulimit -Hn)" && exec "$0" "$@"',
+      which("pgbouncer", ["/usr/sbin/pgbouncer"]),
+      join(dir, "pgbouncer.ini"),
+    ],
     env: {},
     user: poolUser,
     log: join(stackDir, "logs/pgbouncer.log"),
