@@ -223,7 +223,7 @@ export async function runPool(options: BenchOptions): Promise<BenchResult> {
     },
     tables: [table],
     findings: [
-      `1000 clients through PgBouncer: ${p1000.toFixed(0)} q/s, ${(p1000 / d50).toFixed(2)} × direct PostgreSQL at 50 clients (${d50.toFixed(0)} q/s), on at most ${Math.max(...pick("pgbouncer@1000").map((c) => c.peakServer.total))} server connections (pool 50 + reserve 10).`,
+      `1000 clients through PgBouncer: ${p1000.toFixed(0)} q/s, ${(p1000 / d50).toFixed(2)} × direct PostgreSQL at 50 clients (${d50.toFixed(0)} q/s), on at most ${Math.max(...pick("pgbouncer@1000").map((c) => c.peakServer.total))} server connections (default_pool_size 50; the reserve of 10 opens only for a client that waited reserve_pool_timeout, 3 s).`,
     ],
     detail: { cells, poolsBefore, poolsAfter },
   };

@@ -98,14 +98,14 @@ function helloNginx(dir: string, port: number, helloPorts: number[]): ServiceSpe
   };
 }
 
-async function startHelloBehindNginx(): Promise<{ url: string; specs: ServiceSpec[] }> {
+async function startHelloBehindNginx(state: StackState): Promise<{ url: string; specs: ServiceSpec[] }> {
   const specs: ServiceSpec[] = [];
   const helloPorts: number[] = [];
   for (const i of [1, 2]) {
     const port = await freePort();
     helloPorts.push(port);
     specs.push(
-      await startBenchService({
+      await startBenchService(state, {
         name: `bench-hello-${i}`,
         command: process.execPath,
         args: ["--import", "tsx", join(repoRoot, "bench/servers/hello.node.ts")],
@@ -116,7 +116,9 @@ async function startHelloBehindNginx(): Promise<{ url: string; specs: ServiceSpe
     );
   }
   const port = await freePort();
-  specs.push(await startBenchService(helloNginx(join(repoRoot, ".stack/bench-nginx"), port, helloPorts)));
+  specs.push(
+    await startBenchService(state, helloNginx(join(repoRoot, ".stack/bench-nginx"), port, helloPorts)),
+  );
   return { url: `http://127.0.0.1:${port}`, specs };
 }
 
@@ -256,7 +258,7 @@ export async function runQuery(options: BenchOptions): Promise<BenchResult> {
   await withStack({ functionEnv: { INDEX_WORKER: "true" } }, async (state) => {
     const key = await benchKey(state, ["read", "write"]);
     loaded = await load(state, key, gen, targetChunks, deadline);
-    const hello = await startHelloBehindNginx();
+    const hello = await startHelloBehindNginx(state);
     const db = directDb(state, sqlPool);
     const engines: Engines = {
       db,
@@ -534,7 +536,7 @@ function report(r: {
       documents: r.loaded?.documents ?? 0,
       "load time (s)": Number((r.loaded?.seconds ?? 0).toFixed(0)),
       loading:
-        "TXT documents (~400 KB) uploaded through Nginx, indexed by the real worker path (2 workers); collection chunking txt 400/0",
+        "TXT documents (~400 KB) uploaded through Nginx, indexed by the real worker path (2 workers); collection chunking txt 400/0; then ANALYZE chunks, documents (as autovacuum would soon)",
       runs: r.runs,
       "seconds per cell": r.seconds,
       concurrency: r.concurrency.join(", "),

@@ -90,9 +90,10 @@ export async function benchKey(
  * Starts a bench-only process beside the stack and records it in the stack's state, so
  * `stack:down` stops it too if the benchmark dies before stopping it itself.
  */
-export async function startBenchService(spec: ServiceSpec): Promise<ServiceSpec> {
+export async function startBenchService(state: StackState, spec: ServiceSpec): Promise<ServiceSpec> {
   startService(spec);
   saveService(spec);
+  state.services[spec.name] = spec;
   await waitReady(spec, 120_000);
   return spec;
 }
