@@ -15,9 +15,14 @@ export interface EvalTarget {
  * objects, pgvector, the configured embedder) but without the background worker: the evaluation
  * drives indexing through POST /index/run. Requests go through every function's middleware; only
  * the rate limits are raised, as one client sends thousands of uploads and queries a minute.
+ * `settings` add to the environment (e.g. EMBEDDER).
  */
-export async function embeddedTarget(dataDir: string): Promise<EvalTarget> {
+export async function embeddedTarget(
+  dataDir: string,
+  settings: Record<string, string> = {},
+): Promise<EvalTarget> {
   const config = loadConfigFromProcess({
+    ...settings,
     DATA_DIR: dataDir,
     LOG_LEVEL: "warn",
     INDEX_WORKER: "false",

@@ -1,13 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { cpus, hostname, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { loadConfigFromProcess } from "../shared/config.js";
 import { loadBeirDataset } from "../shared/eval/beir-dataset.js";
-import type { EvalReport, ModeScore } from "../shared/eval/eval-report.js";
 import { markdownTable } from "../shared/eval/eval-report.js";
-import { type Chunking, ingestCorpus } from "../shared/eval/ingest-corpus.js";
-import { meanScores } from "../shared/eval/metrics.js";
-import { runQueries } from "../shared/eval/run-queries.js";
+import { evaluate } from "../shared/eval/evaluate.js";
+import type { Chunking } from "../shared/eval/ingest-corpus.js";
 import type { SearchMode } from "../shared/retrieval/search.js";
 import { type EvalTarget, embeddedTarget, urlTarget } from "./eval-target.js";
 
@@ -15,7 +13,9 @@ const usage = `usage: npm run eval -- --dataset <dir> --split train|test [option
   --modes keyword,vector,hybrid   modes to measure (default all three)
   --limit-queries N               only the first N queries of the split
   --chunking whole|default        one chunk per document (default) or Docstack's adaptive chunks
-  --data-dir DIR                  embedded data directory, kept between runs (default .data/eval)
+  --fusion-grid                   also score weighted RRF offline over a grid of k and vector weight
+                                  (needs keyword and vector among --modes); tune on train only
+  --data-dir DIR                  embedded data directory, kept between runs (default .data/eval-<EMBEDDER>)
   --url URL [--api-key KEY]       evaluate a running Docstack (e.g. the local stack's Nginx) instead
   --collection NAME               collection to (re)use (default eval-<dataset>-<chunking>-<corpus hash>)
   --machine LABEL                 machine description for the report
@@ -28,7 +28,8 @@ const { values } = parseArgs({
     modes: { type: "string", default: "keyword,vector,hybrid" },
     "limit-queries": { type: "string" },
     chunking: { type: "string", default: "whole" },
-    "data-dir": { type: "string", default: ".data/eval" },
+    "data-dir": { type: "string" },
+    "fusion-grid": { type: "boolean", default: false },
     url: { type: "string" },
     "api-key": { type: "string" },
     collection: { type: "string" },
@@ -46,83 +47,38 @@ if (
   values.split === undefined ||
   !/^[\w-]+$/.test(values.split) ||
   !modes.every((m) => ["keyword", "vector", "hybrid"].includes(m)) ||
-  !["whole", "default"].includes(values.chunking ?? "")
+  !["whole", "default"].includes(values.chunking ?? "") ||
+  (values["fusion-grid"] && !(modes.includes("keyword") && modes.includes("vector")))
 ) {
   console.error(usage);
   process.exit(2);
 }
-const chunking = values.chunking as Chunking;
-const log = (line: string) => console.error(`[eval] ${line}`);
-
 const dataset = await loadBeirDataset(resolve(values.dataset), values.split);
-const limit = values["limit-queries"] === undefined ? undefined : Number(values["limit-queries"]);
-const queries = limit === undefined ? dataset.queries : dataset.queries.slice(0, limit);
-const qrels = new Map(queries.map((q) => [q.id, dataset.qrels.get(q.id) ?? new Map<string, number>()]));
-log(`${dataset.name}/${values.split}: ${dataset.corpus.length} documents, ${queries.length} queries`);
-
+// One data directory per embedder: a collection is bound to its model, and indexing the corpus
+// again is the slow part.
+const dataDir = values["data-dir"] ?? `.data/eval-${loadConfigFromProcess().EMBEDDER}`;
 const target: EvalTarget =
   values.url === undefined
-    ? await embeddedTarget(resolve(values["data-dir"] ?? ".data/eval"))
+    ? await embeddedTarget(resolve(dataDir))
     : urlTarget(values.url, values["api-key"]);
 try {
-  const name = values.collection ?? `eval-${dataset.name}-${chunking}-${dataset.corpusHash}`;
-  const ingest = await ingestCorpus(target.send, dataset, {
-    name,
-    chunking,
-    concurrency: Number(values.concurrency),
-    log,
-  });
-  if (!ingest.reused) {
-    log(
-      `uploaded ${ingest.uploaded} in ${ingest.upload_seconds.toFixed(1)} s, indexed in ${ingest.index_seconds.toFixed(1)} s`,
-    );
-  }
-
-  // Recall@100 needs 100 documents: with one chunk per document, 100 passages are 100 documents.
-  const topK = 100;
-  const scores: ModeScore[] = [];
-  for (const mode of modes) {
-    const run = await runQueries(target.send, ingest.collection.id, queries, { mode, topK, log });
-    const mean = meanScores(run.runs, qrels, { ndcgK: 10, recallK: 100 });
-    scores.push({
-      mode,
-      ndcg_at_10: mean.ndcg,
-      recall_at_100: mean.recall,
-      queries: mean.queries,
-      took_ms: run.took_ms,
-      seconds: run.seconds,
-    });
-    log(
-      `${mode}: nDCG@10 ${mean.ndcg.toFixed(4)}, Recall@100 ${mean.recall.toFixed(4)} (${run.seconds.toFixed(0)} s)`,
-    );
-  }
-
-  const date = new Date().toISOString().slice(0, 10);
-  const report: EvalReport = {
-    dataset: dataset.name,
+  const report = await evaluate(target, dataset, {
     split: values.split,
-    date,
-    machine: values.machine ?? `${hostname()} ${cpus().length} cores ${Math.round(totalmem() / 2 ** 30)} GiB`,
-    embedder: ingest.collection.embedding_model,
-    target: target.describe,
-    chunking,
-    collection: name,
-    top_k: topK,
-    corpus: {
-      documents: ingest.documents,
-      chunks: ingest.chunks,
-      reused_index: ingest.reused,
-      upload_seconds: ingest.upload_seconds,
-      index_seconds: ingest.index_seconds,
-    },
-    modes: scores,
-  };
+    modes,
+    chunking: values.chunking as Chunking,
+    collection: values.collection,
+    limitQueries: values["limit-queries"] === undefined ? undefined : Number(values["limit-queries"]),
+    fusionGrid: values["fusion-grid"],
+    concurrency: Number(values.concurrency),
+    machine: values.machine,
+    log: (line) => console.error(`[eval] ${line}`),
+  });
   const out = resolve(values.out ?? "bench/results");
   await mkdir(out, { recursive: true });
-  const file = join(out, `eval-${values.split}-${date}.json`);
+  const file = join(out, `eval-${values.split}-${report.date}.json`);
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
   console.log(markdownTable(report));
-  log(`wrote ${file}`);
+  console.error(`[eval] wrote ${file}`);
 } finally {
   await target.close();
 }

@@ -1,4 +1,5 @@
 import type { SearchMode } from "../retrieval/search.js";
+import type { FusionPoint } from "./fusion-grid.js";
 
 export interface ModeScore {
   mode: SearchMode;
@@ -27,6 +28,8 @@ export interface EvalReport {
     index_seconds: number;
   };
   modes: ModeScore[];
+  /** `--fusion-grid`: weighted RRF scored offline over the keyword and vector runs, best first. */
+  fusion_grid?: FusionPoint[];
 }
 
 const f3 = (x: number) => x.toFixed(3);

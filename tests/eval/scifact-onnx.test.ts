@@ -1,0 +1,84 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { embeddedTarget } from "../../bin/eval-target.js";
+import { loadBeirDataset } from "../../shared/eval/beir-dataset.js";
+import type { EvalReport, ModeScore } from "../../shared/eval/eval-report.js";
+import { markdownTable } from "../../shared/eval/eval-report.js";
+import { evaluate } from "../../shared/eval/evaluate.js";
+import { modelDir } from "../models/model-dir.js";
+
+/**
+ * SciFact's test split, evaluated as `npm run eval -- --split test` does, with the local
+ * all-MiniLM-L6-v2 (EMBEDDER=onnx): the corpus is uploaded and indexed through the routes
+ * into a fresh embedded database, and the 300 test queries asked in each mode. The bounds are
+ * the issue's acceptance, not tuned figures: BM25 at least 0.66 nDCG@10 (anchors 0.665–0.687),
+ * MiniLM near its published 0.645, and hybrid above both of its parts. Nothing is tuned here:
+ * the fusion was chosen on the train split (docs/decisions.md, "Retrieval").
+ *
+ * The dataset lives beside the repo (../shared/eval/scifact, or SCIFACT_DIR); without it or the
+ * model the suite fails, it never skips.
+ */
+const datasetDir = resolve(
+  process.env.SCIFACT_DIR ?? join(import.meta.dirname, "../../../shared/eval/scifact"),
+);
+
+const run = (async (): Promise<EvalReport> => {
+  const dataDir = await mkdtemp(join(tmpdir(), "docstack-eval-"));
+  const target = await embeddedTarget(dataDir, { EMBEDDER: "onnx", EMBEDDER_MODEL_DIR: modelDir });
+  try {
+    const dataset = await loadBeirDataset(datasetDir, "test");
+    const report = await evaluate(target, dataset, {
+      split: "test",
+      modes: ["keyword", "vector", "hybrid"],
+      chunking: "whole",
+      log: (line) => console.error(`[eval] ${line}`),
+    });
+    console.log(markdownTable(report));
+    return report;
+  } finally {
+    await target.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+})().then(
+  (report) => ({ report }),
+  (error: unknown) => ({ error }),
+);
+
+async function scores(): Promise<Record<"keyword" | "vector" | "hybrid", ModeScore>> {
+  const done = await run;
+  if ("error" in done) throw done.error;
+  const byMode = Object.fromEntries(done.report.modes.map((m) => [m.mode, m]));
+  return byMode as Record<"keyword" | "vector" | "hybrid", ModeScore>;
+}
+afterAll(async () => {
+  await run;
+});
+
+describe("SciFact test split with EMBEDDER=onnx (all-MiniLM-L6-v2)", () => {
+  it("indexes every corpus line as one chunk and judges all 300 queries", async () => {
+    const done = await run;
+    if ("error" in done) throw done.error;
+    expect(done.report.embedder).toMatch(/minilm/i);
+    expect(done.report.corpus).toMatchObject({ documents: 5183, chunks: 5183 });
+    for (const mode of done.report.modes) expect(mode.queries).toBe(300);
+  });
+
+  it("ranks keyword mode as BM25 does: nDCG@10 at least 0.66", async () => {
+    expect((await scores()).keyword.ndcg_at_10).toBeGreaterThanOrEqual(0.66);
+  });
+
+  it("ranks vector mode near MiniLM's published 0.645 nDCG@10", async () => {
+    const { vector } = await scores();
+    expect(vector.ndcg_at_10).toBeGreaterThanOrEqual(0.6);
+    expect(vector.ndcg_at_10).toBeLessThan(0.7);
+  });
+
+  it("fuses to a hybrid that beats both of its parts", async () => {
+    const { keyword, vector, hybrid } = await scores();
+    expect(hybrid.ndcg_at_10).toBeGreaterThan(keyword.ndcg_at_10);
+    expect(hybrid.ndcg_at_10).toBeGreaterThan(vector.ndcg_at_10);
+    expect(hybrid.recall_at_100).toBeGreaterThan(Math.max(keyword.recall_at_100, vector.recall_at_100));
+  });
+});

@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+// The retrieval-quality suite: SciFact's test split through the routes with EMBEDDER=onnx
+// (about 8 minutes on 2 cores, most of it embedding 5,183 abstracts). It needs the model
+// (bash infra/models/fetch-minilm.sh) and the dataset beside the repo, and FAILS without
+// either, never skips. Kept out of `npm test` for its length.
+export default defineConfig({
+  test: {
+    include: ["tests/eval/**/*.test.ts"],
+    testTimeout: 30 * 60_000,
+    hookTimeout: 30 * 60_000,
+    env: { LOG_LEVEL: "silent" },
+  },
+});
