@@ -135,17 +135,21 @@ async function timed(side: "keyword" | "vector", run: () => Promise<Passage[]>):
 }
 
 /**
- * How hybrid mode fuses its two lists. With the built-in embedder the vector side is a weaker
- * copy of the keyword side's evidence (both count shared words): on SciFact's train split it
- * scores nDCG@10 0.435 against BM25's 0.695, and every fusion that gave it a real say lowered
- * the result (equal-weight RRF, k 60: 0.576). Weighted 0.1 with k = 10 the fused order is
- * BM25's, with vector evidence breaking near-ties and adding candidates at the tail. A
- * semantic embedder brings evidence BM25 lacks: plain RRF (k 60, equal weights) until measured.
+ * How hybrid mode fuses its two lists, tuned on SciFact's train split (`npm run eval --
+ * --fusion-grid`, docs/decisions.md "Retrieval").
+ * - The built-in embedder is lexical: its vector side is a weaker copy of BM25's evidence
+ *   (nDCG@10 0.435 against 0.695), and every fusion that gave it a real say lowered the result
+ *   (equal-weight RRF, k 60: 0.576). Weighted 0.1 with k = 10 the fused order is BM25's, with
+ *   vector evidence breaking near-ties and adding candidates at the tail.
+ * - A semantic embedder brings evidence BM25 lacks. With all-MiniLM-L6-v2 (vector 0.659, BM25
+ *   0.695) the grid is flat at 0.720–0.725 for vector weights 0.7–1 and k 1–20, against 0.710
+ *   for plain RRF (k 60, equal weights); k 10 with weight 0.7 sits inside that plateau rather
+ *   than on its highest point, and serves any semantic model until one is measured apart.
  */
 export function fusionFor(collection: Collection): { k: number; weights: [keyword: number, vector: number] } {
   return collection.embedding_model === lexicalModel
     ? { k: 10, weights: [1, 0.1] }
-    : { k: 60, weights: [1, 1] };
+    : { k: 10, weights: [1, 0.7] };
 }
 
 export async function search(deps: SearchDeps, req: SearchRequest): Promise<Passage[]> {
