@@ -14,7 +14,8 @@ import type { Database } from "../shared/db/database.js";
 import { sql } from "../shared/db/sql.js";
 import { documentConditions } from "../shared/documents/find-documents.js";
 import { LexicalEmbedder } from "../shared/embeddings/lexical-embedder.js";
-import { parseKeywordQuery, tsqueryFragment } from "../shared/retrieval/keyword-query.js";
+import { bm25Statement } from "../shared/retrieval/bm25.js";
+import { parseKeywordQuery } from "../shared/retrieval/keyword-query.js";
 import { keywordSearch, type SearchRequest } from "../shared/retrieval/search.js";
 import { ChromaStore } from "../shared/vectors/chroma-store.js";
 import { createCollection, uploadDocument, waitIndexed } from "./lib/api.js";
@@ -274,17 +275,14 @@ export async function runQuery(options: BenchOptions): Promise<BenchResult> {
       await db.query(sql`analyze documents`);
       // One keyword query's plan on the loaded collection (keywordSearch's SQL), as evidence for
       // where its time goes.
-      const tsquery = tsqueryFragment(parseKeywordQuery(queryText(gen, "explain", 0)));
-      const rows = tsquery
-        ? await db.query<Record<string, string>>(sql`
-            explain (analyze, buffers)
-            select c.document_id, d.filename, d.content_type, c.chunk_index, c.text,
-              ts_rank_cd(c.tsv, tq.q, 1) as score
-            from chunks c join documents d on d.id = c.document_id, (select ${tsquery} as q) tq
-            where c.collection_id = ${collectionId} and c.tsv @@ tq.q
-              and ${documentConditions({ collection_id: collectionId })}
-            order by score desc, c.document_id, c.chunk_index
-            limit ${topK}`)
+      const statement = bm25Statement({
+        collectionId,
+        query: parseKeywordQuery(queryText(gen, "explain", 0)),
+        where: documentConditions({}),
+        limit: topK,
+      });
+      const rows = statement
+        ? await db.query<Record<string, string>>(sql`explain (analyze, buffers) ${statement}`)
         : [];
       explain = rows.map((r) => Object.values(r).join("")).join("\n");
 

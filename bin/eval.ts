@@ -19,7 +19,7 @@ const usage = `usage: npm run eval -- --dataset <dir> --split train|test [option
   --url URL [--api-key KEY]       evaluate a running Docstack (e.g. the local stack's Nginx) instead
   --collection NAME               collection to (re)use (default eval-<dataset>-<chunking>-<corpus hash>)
   --machine LABEL                 machine description for the report
-  --out DIR                       where the JSON goes (default bench/results)`;
+  --out DIR                       where the JSON goes (default bench/results; eval-<split>-<model>-<date>.json)`;
 
 const { values } = parseArgs({
   options: {
@@ -75,7 +75,9 @@ try {
   });
   const out = resolve(values.out ?? "bench/results");
   await mkdir(out, { recursive: true });
-  const file = join(out, `eval-${values.split}-${report.date}.json`);
+  // One file per split, embedding model and day: the model is what the vector and hybrid rows measure.
+  const model = report.embedder.toLowerCase().replace(/[^a-z0-9.]+/g, "-");
+  const file = join(out, `eval-${values.split}-${model}-${report.date}.json`);
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
   console.log(markdownTable(report));
   console.error(`[eval] wrote ${file}`);
