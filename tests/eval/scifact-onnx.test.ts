@@ -26,7 +26,12 @@ const datasetDir = resolve(
 
 const run = (async (): Promise<EvalReport> => {
   const dataDir = await mkdtemp(join(tmpdir(), "docstack-eval-"));
-  const target = await embeddedTarget(dataDir, { EMBEDDER: "onnx", EMBEDDER_MODEL_DIR: modelDir });
+  const target = await embeddedTarget(dataDir, {
+    EMBEDDER: "onnx",
+    EMBEDDER_MODEL_DIR: modelDir,
+    // Both cores for the forward passes: embedding the corpus is most of the suite's time.
+    EMBEDDER_THREADS: "2",
+  });
   try {
     const dataset = await loadBeirDataset(datasetDir, "test");
     const report = await evaluate(target, dataset, {
