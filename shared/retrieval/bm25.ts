@@ -8,7 +8,9 @@ import { type KeywordQuery, tsqueryFragment } from "./keyword-query.js";
  *   score(chunk) = sum over query lexemes t of  qtf(t) * idf(t) * tf(t) * (k1 + 1) / (tf(t) + k1 * (1 - b + b * dl / avgdl))
  *   idf(t)       = ln(1 + (N - df(t) + 0.5) / (df(t) + 0.5))      (Lucene's, never negative)
  *
- * N and avgdl are the collection's chunk count and mean `token_count`; df(t) is the number of
+ * N and avgdl are the collection's chunk count and mean `token_count`, read from the counts
+ * that triggers keep on its row (migration 008; counting them here cost 29 of 42 ms on 100k
+ * chunks); df(t) is the number of
  * the collection's chunks holding t, counted through the GIN index; tf(t) is t's position count
  * in the chunk's tsvector and qtf(t) its count in the query. Statistics cover the whole
  * collection, whatever the filter, as a search engine's do: a filter narrows the results, not
@@ -55,8 +57,9 @@ export function bm25Statement(search: Bm25Search): SqlFragment | undefined {
       from unnest(to_tsvector(${config}::regconfig, ${positive}))
     ),
     stats as materialized (
-      select count(*)::float8 as n, coalesce(avg(token_count), 1)::float8 as avgdl
-      from chunks where collection_id = ${collectionId}
+      select chunk_count::float8 as n,
+        coalesce(chunk_tokens::float8 / nullif(chunk_count, 0), 1)::float8 as avgdl
+      from collections where id = ${collectionId}
     ),
     weights as materialized (
       select q.lexeme, q.qtf * ln(1 + (s.n - df.n + 0.5) / (df.n + 0.5)) as w
