@@ -12,11 +12,8 @@ import { chunkText } from "../shared/chunking/chunk-text.js";
 import { type Collection, getCollection } from "../shared/collections/collections.js";
 import type { Database } from "../shared/db/database.js";
 import { sql } from "../shared/db/sql.js";
-import { documentConditions } from "../shared/documents/find-documents.js";
 import { LexicalEmbedder } from "../shared/embeddings/lexical-embedder.js";
-import { bm25Statement } from "../shared/retrieval/bm25.js";
-import { parseKeywordQuery } from "../shared/retrieval/keyword-query.js";
-import { keywordSearch, type SearchRequest } from "../shared/retrieval/search.js";
+import { keywordSearch, keywordStatement, type SearchRequest } from "../shared/retrieval/search.js";
 import { ChromaStore } from "../shared/vectors/chroma-store.js";
 import { createCollection, uploadDocument, waitIndexed } from "./lib/api.js";
 import type { BenchOptions, BenchResult } from "./lib/bench.js";
@@ -275,12 +272,10 @@ export async function runQuery(options: BenchOptions): Promise<BenchResult> {
       await db.query(sql`analyze documents`);
       // One keyword query's plan on the loaded collection (keywordSearch's SQL), as evidence for
       // where its time goes.
-      const statement = bm25Statement({
-        collectionId,
-        query: parseKeywordQuery(queryText(gen, "explain", 0)),
-        where: documentConditions({}),
-        limit: topK,
-      });
+      const statement = keywordStatement(
+        searchRequest(engines.collection, queryText(gen, "explain", 0), "keyword"),
+        topK,
+      );
       const rows = statement
         ? await db.query<Record<string, string>>(sql`explain (analyze, buffers) ${statement}`)
         : [];

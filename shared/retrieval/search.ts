@@ -48,9 +48,9 @@ function hasFilter(filter: SearchRequest["filter"]): boolean {
   return Object.values(filter).some((v) => v !== undefined);
 }
 
-/** BM25 over the chunks' full-text index: any word or phrase matches, none of the excluded ones. */
-export async function keywordSearch(deps: SearchDeps, req: SearchRequest, limit: number): Promise<Passage[]> {
-  const statement = bm25Statement({
+/** The keyword side's statement, or undefined when the query asks for nothing positive. */
+export function keywordStatement(req: SearchRequest, limit: number): SqlFragment | undefined {
+  return bm25Statement({
     collectionId: req.collection.id,
     query: parseKeywordQuery(req.query),
     // The chunks are scoped to the collection already. Repeating it on documents misleads
@@ -59,6 +59,11 @@ export async function keywordSearch(deps: SearchDeps, req: SearchRequest, limit:
     where: documentConditions(req.filter),
     limit,
   });
+}
+
+/** BM25 over the chunks' full-text index: any word or phrase matches, none of the excluded ones. */
+export async function keywordSearch(deps: SearchDeps, req: SearchRequest, limit: number): Promise<Passage[]> {
+  const statement = keywordStatement(req, limit);
   return statement === undefined ? [] : deps.db.query<Passage>(statement);
 }
 
