@@ -9,6 +9,7 @@ export default defineConfig({
       "shared/**/*.test.ts",
       "tests/embedded/**/*.test.ts",
       "bench/**/*.test.ts",
+      "tools/**/*.test.ts",
     ],
     testTimeout: 60_000,
     hookTimeout: 120_000,

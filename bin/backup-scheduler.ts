@@ -1,8 +1,8 @@
-import { nextRun, parseCron } from "../shared/backups/cron.js";
 import { runBackup } from "../shared/backups/run-backup.js";
 import { loadConfigFromProcess } from "../shared/config.js";
 import { buildNodeDeps } from "../shared/deps/build-node-deps.js";
 import { onShutdown } from "../shared/http/serve-node.js";
+import { nextRun, parseCron } from "../shared/schedule/cron.js";
 
 /**
  * `npm run backup:scheduler`: a full backup at every BACKUP_SCHEDULE time (cron, UTC), for as

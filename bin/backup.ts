@@ -1,7 +1,7 @@
+import { formatBytes, parseComponents } from "../shared/backups/backup-args.js";
 import { runBackup } from "../shared/backups/run-backup.js";
 import { loadConfigFromProcess } from "../shared/config.js";
 import { buildNodeDeps } from "../shared/deps/build-node-deps.js";
-import { formatBytes, parseComponents } from "./backup-args.js";
 
 /**
  * `npm run backup -- [full|database|objects|vectors]`: one verified backup into BACKUP_DIR

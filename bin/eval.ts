@@ -2,12 +2,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfigFromProcess } from "../shared/config.js";
-import { loadBeirDataset } from "../shared/eval/beir-dataset.js";
-import { markdownTable } from "../shared/eval/eval-report.js";
-import { evaluate } from "../shared/eval/evaluate.js";
-import type { Chunking } from "../shared/eval/ingest-corpus.js";
 import type { SearchMode } from "../shared/retrieval/search.js";
-import { type EvalTarget, embeddedTarget, urlTarget } from "./eval-target.js";
+import { loadBeirDataset } from "../tools/eval/beir-dataset.js";
+import { markdownTable } from "../tools/eval/eval-report.js";
+import { type EvalTarget, embeddedTarget, urlTarget } from "../tools/eval/eval-target.js";
+import { evaluate } from "../tools/eval/evaluate.js";
+import type { Chunking } from "../tools/eval/ingest-corpus.js";
 
 const usage = `usage: npm run eval -- --dataset <dir> --split train|test [options]
   --modes keyword,vector,hybrid   modes to measure (default all three)

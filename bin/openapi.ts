@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { stringify } from "yaml";
-import { buildMergedDocument } from "./openapi-document.js";
+import { buildMergedDocument } from "../tools/openapi-document.js";
 
 /**
  * `npm run openapi`: writes openapi.yaml from the route schemas (never edit it by hand) and the

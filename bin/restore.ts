@@ -1,8 +1,8 @@
 import { audit } from "../shared/audit/audit-log.js";
+import { parseComponents } from "../shared/backups/backup-args.js";
 import { restoreEmbedded, runRestore } from "../shared/backups/run-restore.js";
 import { loadConfigFromProcess } from "../shared/config.js";
 import { buildNodeDeps } from "../shared/deps/build-node-deps.js";
-import { parseComponents } from "./backup-args.js";
 
 /**
  * `npm run restore -- <backup-id> [full|database|objects|vectors] [--force]`. Verifies the whole

@@ -1,9 +1,9 @@
+import { composeApps } from "../functions/compose-apps.js";
 import { loadConfigFromProcess } from "../shared/config.js";
 import { buildNodeDeps } from "../shared/deps/build-node-deps.js";
 import { describeDeps } from "../shared/deps/deps.js";
 import { onShutdown, serveNode } from "../shared/http/serve-node.js";
 import { startConfiguredWorker } from "../shared/indexing/index-worker.js";
-import { composeApps } from "./compose-apps.js";
 
 /** `npm start`: every function in one process on the embedded engines, with the index worker. */
 const config = loadConfigFromProcess();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nextRun, parseCron } from "./backups/cron.js";
+import { nextRun, parseCron } from "./schedule/cron.js";
 
 /**
  * Every setting Docstack reads, in one schema. This is the only module that touches

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promise
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { composeApps } from "../../bin/compose-apps.js";
+import { composeApps } from "../../functions/compose-apps.js";
 import { blobPath } from "../../shared/backups/backup-dir.js";
 import { sha256Hex } from "../../shared/backups/backup-files.js";
 import { backupComponents } from "../../shared/backups/manifest.js";

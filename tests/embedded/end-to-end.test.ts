@@ -1,6 +1,6 @@
 import { createDocstackClient, uploadBody } from "@docstack/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { composeApps } from "../../bin/compose-apps.js";
+import { composeApps } from "../../functions/compose-apps.js";
 import { sql } from "../../shared/db/sql.js";
 import { type Served, serveNode } from "../../shared/http/serve-node.js";
 import { startIndexWorker, type WorkerHandle } from "../../shared/indexing/index-worker.js";

@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadBeirDataset } from "../../shared/eval/beir-dataset.js";
-import { ingestCorpus } from "../../shared/eval/ingest-corpus.js";
-import { meanScores } from "../../shared/eval/metrics.js";
-import { runQueries } from "../../shared/eval/run-queries.js";
+import { loadBeirDataset } from "../../tools/eval/beir-dataset.js";
+import { ingestCorpus } from "../../tools/eval/ingest-corpus.js";
+import { meanScores } from "../../tools/eval/metrics.js";
+import { runQueries } from "../../tools/eval/run-queries.js";
 import { type EmbeddedStack, startEmbeddedStack } from "../support/embedded-stack.js";
 
 // A BEIR-shaped dataset of three documents, run through the same upload, index and query

@@ -2,9 +2,9 @@ import { readFile } from "node:fs/promises";
 import { validate } from "@readme/openapi-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { buildMergedDocument } from "../../bin/openapi-document.js";
 import { functionDocPaths } from "../../shared/http/openapi-info.js";
 import { functionNames } from "../../shared/http/route-table.js";
+import { buildMergedDocument } from "../../tools/openapi-document.js";
 import { type EmbeddedStack, startEmbeddedStack } from "../support/embedded-stack.js";
 
 const committed = () => readFile(new URL("../../openapi.yaml", import.meta.url), "utf8");

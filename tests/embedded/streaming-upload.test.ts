@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { composeApps } from "../../bin/compose-apps.js";
+import { composeApps } from "../../functions/compose-apps.js";
 import { type Served, serveNode } from "../../shared/http/serve-node.js";
 import { type EmbeddedStack, startEmbeddedStack, uploadForm } from "../support/embedded-stack.js";
 import { pngBytes } from "../support/fixtures.js";

@@ -2,11 +2,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { embeddedTarget } from "../../bin/eval-target.js";
-import { loadBeirDataset } from "../../shared/eval/beir-dataset.js";
-import type { EvalReport, ModeScore } from "../../shared/eval/eval-report.js";
-import { markdownTable } from "../../shared/eval/eval-report.js";
-import { evaluate } from "../../shared/eval/evaluate.js";
+import { loadBeirDataset } from "../../tools/eval/beir-dataset.js";
+import type { EvalReport, ModeScore } from "../../tools/eval/eval-report.js";
+import { markdownTable } from "../../tools/eval/eval-report.js";
+import { embeddedTarget } from "../../tools/eval/eval-target.js";
+import { evaluate } from "../../tools/eval/evaluate.js";
 import { modelDir } from "../models/model-dir.js";
 
 /**

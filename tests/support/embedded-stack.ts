@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { composeApps } from "../../bin/compose-apps.js";
+import { composeApps } from "../../functions/compose-apps.js";
 import { parseConfig } from "../../shared/config.js";
 import type { Database } from "../../shared/db/database.js";
 import { migrate } from "../../shared/db/migrate.js";

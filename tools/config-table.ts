@@ -1,4 +1,4 @@
-import { type Config, configSchema } from "./config.js";
+import { type Config, configSchema } from "../shared/config.js";
 
 /** The README's configuration table, rendered from the schema so the two cannot drift apart. */
 export function configTable(): string {

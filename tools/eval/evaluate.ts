@@ -1,5 +1,5 @@
 import { cpus, hostname, totalmem } from "node:os";
-import type { SearchMode } from "../retrieval/search.js";
+import type { SearchMode } from "../../shared/retrieval/search.js";
 import type { BeirDataset } from "./beir-dataset.js";
 import type { Send } from "./eval-client.js";
 import type { EvalReport, ModeScore } from "./eval-report.js";

@@ -1,12 +1,12 @@
-import { createApp as createBackupStatusApp } from "../functions/backup-status/app.js";
-import { createApp as createHealthApp } from "../functions/health/app.js";
-import { createApp as createIndexApp } from "../functions/index/app.js";
-import { createApp as createQueryApp } from "../functions/query/app.js";
-import { createApp as createUploadApp } from "../functions/upload/app.js";
 import type { Deps } from "../shared/deps/deps.js";
 import { createBaseApp } from "../shared/http/create-app.js";
 import { type FunctionName, functionFor } from "../shared/http/route-table.js";
+import { createApp as createBackupStatusApp } from "./backup-status/app.js";
+import { createApp as createHealthApp } from "./health/app.js";
+import { createApp as createIndexApp } from "./index/app.js";
+import { createApp as createQueryApp } from "./query/app.js";
 import { serveDocs } from "./serve-docs.js";
+import { createApp as createUploadApp } from "./upload/app.js";
 
 type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
 

@@ -1,7 +1,7 @@
-import { loadConfigFromProcess } from "../shared/config.js";
-import { buildNodeDeps } from "../shared/deps/build-node-deps.js";
-import type { Send } from "../shared/eval/eval-client.js";
-import { composeApps } from "./compose-apps.js";
+import { composeApps } from "../../functions/compose-apps.js";
+import { loadConfigFromProcess } from "../../shared/config.js";
+import { buildNodeDeps } from "../../shared/deps/build-node-deps.js";
+import type { Send } from "./eval-client.js";
 
 export interface EvalTarget {
   send: Send;

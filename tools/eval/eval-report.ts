@@ -1,4 +1,4 @@
-import type { SearchMode } from "../retrieval/search.js";
+import type { SearchMode } from "../../shared/retrieval/search.js";
 import type { FusionPoint } from "./fusion-grid.js";
 
 export interface ModeScore {

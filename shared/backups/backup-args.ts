@@ -1,4 +1,4 @@
-import { type BackupComponent, backupComponents } from "../shared/backups/manifest.js";
+import { type BackupComponent, backupComponents } from "./manifest.js";
 
 /** `full` or one component name; anything else is a usage error. */
 export function parseComponents(word: string | undefined): BackupComponent[] {

@@ -1,4 +1,4 @@
-import { reciprocalRankFusion } from "../retrieval/rrf.js";
+import { reciprocalRankFusion } from "../../shared/retrieval/rrf.js";
 import { type Judgements, meanScores } from "./metrics.js";
 
 export interface FusionPoint {

@@ -1,4 +1,4 @@
-import type { SearchMode } from "../retrieval/search.js";
+import type { SearchMode } from "../../shared/retrieval/search.js";
 import type { BeirDataset } from "./beir-dataset.js";
 import { expectJson, jsonInit, type Send, sendRetrying } from "./eval-client.js";
 import { corpusIdOf } from "./ingest-corpus.js";
