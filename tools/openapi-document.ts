@@ -54,16 +54,13 @@ export function buildMergedDocument(): Document {
   merged.components = {
     schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))) as never,
     securitySchemes: {
-      // An API key (npm run keys), sent either way. /health and /health/ready need none.
+      // An API key (npm run keys), sent either way; each operation names the scope it needs.
       ApiKey: { type: "apiKey", in: "header", name: "X-API-Key" },
       Bearer: { type: "http", scheme: "bearer" },
     },
   };
+  // Every operation states its own requirement (shared/http/route-policy.ts); this default
+  // only covers what does not, and nothing should.
   merged.security = [{ Bearer: [] }, { ApiKey: [] }];
-  for (const [path, item] of Object.entries(merged.paths)) {
-    if (!path.startsWith("/health")) continue;
-    for (const op of Object.values(item ?? {}))
-      if (op && typeof op === "object") (op as { security?: unknown[] }).security = [];
-  }
   return merged;
 }

@@ -3,7 +3,6 @@ import { backupMetrics } from "../../shared/backups/backup-metrics.js";
 import { backupReport } from "../../shared/backups/backup-report.js";
 import type { Deps } from "../../shared/deps/deps.js";
 import { type AppEnv, createBaseApp } from "../../shared/http/create-app.js";
-import { rateLimit } from "../../shared/http/rate-limit.js";
 import { registerGetAudit } from "./routes/get-audit.js";
 import { registerGetBackupStatus } from "./routes/get-backup-status.js";
 import { registerPostBackupRun } from "./routes/post-backup-run.js";
@@ -21,10 +20,6 @@ export function createApp(deps: Deps) {
   const app = createBaseApp(deps, "backup-status", {
     metrics: async () => backupMetrics(await backupReport(deps.config)),
   });
-  app.use(
-    "*",
-    rateLimit(() => "default"),
-  );
   registerRoutes(app);
   return app;
 }

@@ -10,7 +10,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerGetReadiness(app);
 }
 
-/** health: liveness and readiness. Never rate limited, so orchestrators always get an answer. */
+/** health: liveness and readiness (public and never rate limited: each route says so). */
 export function createApp(deps: Deps) {
   const app = createBaseApp(deps, "health");
   registerRoutes(app);

@@ -1,7 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Deps } from "../../shared/deps/deps.js";
 import { type AppEnv, createBaseApp } from "../../shared/http/create-app.js";
-import { rateLimit } from "../../shared/http/rate-limit.js";
 import { registerQueueGauges } from "../../shared/metrics/queue-gauges.js";
 import { registerGetIndexStatus } from "./routes/get-index-status.js";
 import { registerReindexDocument } from "./routes/reindex-document.js";
@@ -18,10 +17,6 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
 export function createApp(deps: Deps) {
   const app = createBaseApp(deps, "index");
   registerQueueGauges(deps);
-  app.use(
-    "*",
-    rateLimit(() => "default"),
-  );
   registerRoutes(app);
   return app;
 }

@@ -1,7 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Deps } from "../../shared/deps/deps.js";
 import { type AppEnv, createBaseApp } from "../../shared/http/create-app.js";
-import { rateLimit } from "../../shared/http/rate-limit.js";
 import { registerQuery } from "./routes/query-collection.js";
 
 /** Every route of this function; also used to generate its OpenAPI document. */
@@ -12,10 +11,6 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
 /** query: hybrid retrieval over a collection. */
 export function createApp(deps: Deps) {
   const app = createBaseApp(deps, "query");
-  app.use(
-    "*",
-    rateLimit(() => "query"),
-  );
   registerRoutes(app);
   return app;
 }

@@ -1,7 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Deps } from "../../shared/deps/deps.js";
 import { type AppEnv, createBaseApp } from "../../shared/http/create-app.js";
-import { rateLimit } from "../../shared/http/rate-limit.js";
 import { registerCreateCollection } from "./routes/create-collection.js";
 import { registerDeleteDocument } from "./routes/delete-document.js";
 import { registerDownloadFile } from "./routes/download-file.js";
@@ -28,10 +27,6 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
 /** upload: collections, documents in and out of the object store, and their metadata. */
 export function createApp(deps: Deps) {
   const app = createBaseApp(deps, "upload");
-  app.use(
-    "*",
-    rateLimit((method, path) => (method === "POST" && path === "/documents" ? "upload" : "default")),
-  );
   registerRoutes(app);
   return app;
 }

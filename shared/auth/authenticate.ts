@@ -2,14 +2,13 @@ import type { Context, MiddlewareHandler } from "hono";
 import { ApiError, dependencyUnavailable } from "../errors/api-error.js";
 import type { AppEnv } from "../http/create-app.js";
 import { hasActiveKeys, principalForKey } from "./api-keys.js";
-import { anonymousPrincipal, assertScope, type Principal, requiredScope } from "./principal.js";
-
-/**
- * Paths anyone may call: the public probes, the process's own liveness and metrics (internal,
- * not routed by Nginx), the API reference, and /files/ links (signed: the signature is their key).
- */
-const publicPath =
-  /^\/(health(\/|$)|healthz$|metrics$|files\/|docs(\/|$)|openapi\.yaml$|[a-z-]+\/openapi\.json$)/;
+import {
+  anonymousPrincipal,
+  assertAllCollections,
+  assertScope,
+  type Principal,
+  type Scope,
+} from "./principal.js";
 
 /** `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
 function presentedKey(authorization: string | undefined, apiKey: string | undefined): string | undefined {
@@ -30,7 +29,7 @@ async function callerOf(c: Context<AppEnv>, key: string | undefined): Promise<Pr
 }
 
 /**
- * On a public path, whether the caller would have been let in on a private one: a valid key (or
+ * On a public route, whether the caller would have been let in on a private one: a valid key (or
  * an install that needs none). False when the database cannot say, since public paths must
  * answer without it.
  */
@@ -44,14 +43,13 @@ export async function callerIsKnown(c: Context<AppEnv>): Promise<boolean> {
 }
 
 /**
- * Who is calling, and may they: every non-public request needs an active API key with the
- * scope its method and path need (401 without a valid key, 403 without the scope). Collection
- * limits are checked by the routes, which know the collection. A development install with no
- * keys at all stays open (anonymous); production never is.
+ * Who is calling, and may they: an active API key with `scope` (401 without a valid key, 403
+ * without the scope). With reach "all", a key limited to some collections is refused too;
+ * otherwise the use case confines it to its collections. A development install with no keys
+ * at all stays open (anonymous); production never is. Routes declare it (shared/http/route-policy.ts).
  */
-export function authenticate(): MiddlewareHandler<AppEnv> {
+export function authenticate(scope: Scope, reach: "collections" | "all"): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (publicPath.test(c.req.path)) return next();
     const key = presentedKey(c.req.header("authorization"), c.req.header("x-api-key"));
     let principal: Principal | undefined;
     try {
@@ -67,7 +65,8 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
           : "The API key is unknown or revoked",
       );
     }
-    assertScope(principal, requiredScope(c.req.method, c.req.path));
+    assertScope(principal, scope);
+    if (reach === "all") assertAllCollections(principal, `${c.req.method} ${c.req.routePath}`);
     c.set("principal", principal);
     await next();
   };

@@ -28,17 +28,6 @@ export function hasScope(principal: Principal, scope: Scope): boolean {
   return principal.scopes.includes("admin") || principal.scopes.includes(scope);
 }
 
-/**
- * The scope a request needs: reading (GET, and POST /query, which changes nothing) needs read;
- * changing anything needs write; operating Docstack (backups, audit) needs admin.
- */
-export function requiredScope(method: string, path: string): Scope {
-  if (/^\/(backups\/run|audit)(\/|$)/.test(path)) return "admin";
-  if (method === "GET" || method === "HEAD" || (method === "POST" && /^\/query\/?$/.test(path)))
-    return "read";
-  return "write";
-}
-
 export function assertScope(principal: Principal, scope: Scope): void {
   if (!hasScope(principal, scope)) {
     throw new ApiError("forbidden", `The API key "${principal.name}" lacks the ${scope} scope`);
@@ -60,7 +49,7 @@ export function assertAllCollections(principal: Principal, what: string): void {
   if (principal.collections !== null) {
     throw new ApiError(
       "forbidden",
-      `The API key "${principal.name}" is limited to some collections: ${what} needs collection_id`,
+      `The API key "${principal.name}" is limited to some collections: ${what} needs a key for every collection`,
     );
   }
 }

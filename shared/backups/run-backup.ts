@@ -17,6 +17,8 @@ export interface BackupOptions {
   targetDir?: string;
   /** Injected clock (tests of retention). */
   now?: () => Date;
+  /** Runs once the lock is held and the id chosen, before anything is written; if it throws, nothing starts. */
+  beforeStart?: (id: string) => Promise<void>;
 }
 
 export interface BackupResult {
@@ -41,6 +43,12 @@ export async function startBackup(deps: Deps, options: BackupOptions): Promise<S
   const release = await acquireBackupLock(root);
   const started = now();
   const id = newBackupId(started);
+  try {
+    await options.beforeStart?.(id);
+  } catch (error) {
+    await release();
+    throw error;
+  }
   const done = writeBackup(deps, options.components, root, id, started, now).finally(release);
   return { id, done };
 }

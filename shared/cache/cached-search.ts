@@ -16,13 +16,10 @@ const inFlight = new Map<string, Promise<Passage[]>>();
  * Everything the answer depends on: the collection and its index version, the embedding model,
  * and the request (query, mode, top_k, filter), hashed.
  */
-export function queryCacheKey(
-  collection: Collection & { index_version?: number | bigint },
-  req: SearchRequest,
-): string {
+export function queryCacheKey(collection: Collection, req: SearchRequest): string {
   const request = JSON.stringify([req.query, req.mode, req.topK, req.filter, collection.embedding_model]);
   const hash = createHash("sha256").update(request).digest("hex").slice(0, 32);
-  return `docstack:q:${collection.id}:${String(collection.index_version ?? 0)}:${hash}`;
+  return `docstack:q:${collection.id}:${collection.index_version}:${hash}`;
 }
 
 /**

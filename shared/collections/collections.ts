@@ -1,3 +1,4 @@
+import { assertCollection, type Principal } from "../auth/principal.js";
 import type { Queryable } from "../db/database.js";
 import { isUniqueViolation } from "../db/errors.js";
 import { sql } from "../db/sql.js";
@@ -13,7 +14,16 @@ export interface Collection {
   embedding_dimension: number;
   chunking: Record<string, { size?: number; overlap?: number }>;
   created_at: Date;
+  /**
+   * Moves whenever what search reads of the collection changes (database triggers, migration
+   * 009); cached query answers are keyed by it. A bigint, carried as text.
+   */
+  index_version: string;
 }
+
+/** The columns of a Collection, as its type has them. */
+const collectionColumns = sql`id, name, description, embedding_model, embedding_dimension, chunking, created_at,
+  index_version::text as index_version`;
 
 export interface NewCollection {
   name: string;
@@ -25,7 +35,7 @@ export interface NewCollection {
  * A collection is bound to the embedder configured when it is made: its model and dimension
  * are recorded, and indexing or querying with another model is refused (vectors would not compare).
  */
-export async function createCollection(
+export async function insertCollection(
   db: Queryable,
   vectors: VectorStore,
   embedder: Embedder,
@@ -38,7 +48,7 @@ export async function createCollection(
       insert into collections (id, name, description, embedding_model, embedding_dimension, chunking)
       values (${id}, ${input.name}, ${input.description ?? ""}, ${embedder.model}, ${embedder.dimension},
               ${JSON.stringify(input.chunking ?? {})}::jsonb)
-      returning *`);
+      returning ${collectionColumns}`);
     if (row === undefined) throw new Error("insert returned no row");
     return row;
   } catch (error) {
@@ -49,7 +59,9 @@ export async function createCollection(
 }
 
 export async function findCollection(db: Queryable, id: string): Promise<Collection | undefined> {
-  const [row] = await db.query<Collection>(sql`select * from collections where id = ${id}`);
+  const [row] = await db.query<Collection>(
+    sql`select ${collectionColumns} from collections where id = ${id}`,
+  );
   return row;
 }
 
@@ -59,15 +71,22 @@ export async function getCollection(db: Queryable, id: string): Promise<Collecti
   return found;
 }
 
-/** A page of collections; `only` (an API key's collections) limits the listing to those. */
+/** The collection, for a caller who may use it: 403 if their key may not, 404 if there is none. */
+export async function getCollectionFor(db: Queryable, actor: Principal, id: string): Promise<Collection> {
+  assertCollection(actor, id);
+  return getCollection(db, id);
+}
+
+/** A page of the collections the caller may use. */
 export async function listCollections(
   db: Queryable,
+  actor: Principal,
   page: { limit: number; offset: number },
-  only: readonly string[] | null = null,
 ): Promise<{ items: Collection[]; total: number }> {
+  const only = actor.collections;
   const where = only === null ? sql`true` : sql`id = any(${[...only]}::uuid[])`;
   const items = await db.query<Collection>(
-    sql`select * from collections where ${where} order by created_at, id limit ${page.limit} offset ${page.offset}`,
+    sql`select ${collectionColumns} from collections where ${where} order by created_at, id limit ${page.limit} offset ${page.offset}`,
   );
   const [count] = await db.query<{ n: number }>(
     sql`select count(*)::int as n from collections where ${where}`,

@@ -28,7 +28,9 @@ async function reachable(entry: string): Promise<Map<string, string[]>> {
 }
 
 describe("Workers entries", async () => {
-  const functions = await readdir(join(root, "functions"));
+  const functions = (await readdir(join(root, "functions"), { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   const entries = functions.map((f) => join(root, "functions", f, "entry.worker.ts"));
 
   it.each(entries)("%s reaches no Node-only package", async (entry) => {

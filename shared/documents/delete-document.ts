@@ -1,9 +1,12 @@
+import { audit } from "../audit/audit-log.js";
+import type { Principal } from "../auth/principal.js";
 import type { Database } from "../db/database.js";
 import { sql } from "../db/sql.js";
 import { ApiError, dependencyUnavailable } from "../errors/api-error.js";
 import type { ObjectStore } from "../storage/object-store.js";
 import type { VectorStore } from "../vectors/vector-store.js";
 import type { DocumentRow } from "./document-row.js";
+import { visibleTo } from "./visible-to.js";
 
 interface DeleteDeps {
   db: Database;
@@ -35,18 +38,26 @@ export async function purgeDocument(deps: DeleteDeps, row: DocumentRow): Promise
   await deps.db.query(sql`delete from documents where id = ${row.id}`);
 }
 
-/** Marks and purges; a document already marked (a failed earlier attempt) is finished. */
-export async function deleteDocument(deps: DeleteDeps, id: string): Promise<DocumentRow> {
-  // Hidden from search at once: the collection's index version moves with the mark.
-  const [row] = await deps.db.query<DocumentRow>(sql`
-    with marked as (
+/**
+ * DELETE /documents/{id}: marks the document (hidden from search at once; the mark moves the
+ * collection's index version) with its audit row in one transaction, then purges it from every
+ * store. A document already marked (a failed earlier attempt) is finished. A key limited to
+ * other collections gets 404, as for a document that does not exist.
+ */
+export async function deleteDocument(deps: DeleteDeps, actor: Principal, id: string): Promise<DocumentRow> {
+  const row = await deps.db.transaction(async (tx) => {
+    const [marked] = await tx.query<DocumentRow>(sql`
       update documents set deleted_at = coalesce(deleted_at, now()), claim_token = null
-      where id = ${id} returning *),
-    bumped as (
-      update collections set index_version = index_version + 1
-      where id in (select collection_id from marked))
-    select * from marked`);
-  if (row === undefined) throw new ApiError("not_found", `Document ${id} not found`);
+      where id = ${id} and ${visibleTo(actor, sql`collection_id`)} returning *`);
+    if (marked === undefined) throw new ApiError("not_found", `Document ${id} not found`);
+    await audit(tx, {
+      actor: actor.name,
+      action: "document.delete",
+      target: marked.id,
+      details: { filename: marked.filename, sha256: marked.sha256 },
+    });
+    return marked;
+  });
   await purgeDocument(deps, row);
   return row;
 }

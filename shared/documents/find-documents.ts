@@ -1,7 +1,9 @@
+import { assertCollection, mayUseCollection, type Principal } from "../auth/principal.js";
 import type { Queryable } from "../db/database.js";
 import { and, type SqlFragment, sql } from "../db/sql.js";
 import { ApiError } from "../errors/api-error.js";
 import type { DocumentRow } from "./document-row.js";
+import { visibleTo } from "./visible-to.js";
 
 /** A visible document (not being deleted), or undefined. */
 export async function findDocument(db: Queryable, id: string): Promise<DocumentRow | undefined> {
@@ -11,9 +13,14 @@ export async function findDocument(db: Queryable, id: string): Promise<DocumentR
   return row;
 }
 
-export async function getDocument(db: Queryable, id: string): Promise<DocumentRow> {
+/**
+ * A visible document the caller may see. One in a collection their key may not use is answered
+ * as not found, exactly like one that does not exist, so its existence does not leak.
+ */
+export async function getDocument(db: Queryable, actor: Principal, id: string): Promise<DocumentRow> {
   const row = await findDocument(db, id);
-  if (row === undefined) throw new ApiError("not_found", `Document ${id} not found`);
+  if (row === undefined || !mayUseCollection(actor, row.collection_id))
+    throw new ApiError("not_found", `Document ${id} not found`);
   return row;
 }
 
@@ -52,12 +59,15 @@ export interface DocumentPage {
   totals: { count: number; total_size: number; average_size: number };
 }
 
+/** GET /documents: a page of the documents the caller may see, newest first, with totals. */
 export async function listDocuments(
   db: Queryable,
+  actor: Principal,
   filter: DocumentFilter,
   page: { limit: number; offset: number },
 ): Promise<DocumentPage> {
-  const where = documentConditions(filter);
+  if (filter.collection_id !== undefined) assertCollection(actor, filter.collection_id);
+  const where = and([documentConditions(filter), visibleTo(actor, sql`d.collection_id`)]);
   const items = await db.query<DocumentRow>(sql`
     select d.* from documents d where ${where}
     order by d.upload_date desc, d.id limit ${page.limit} offset ${page.offset}`);

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { audit } from "../audit/audit-log.js";
+import type { Principal } from "../auth/principal.js";
 import type { Collection } from "../collections/collections.js";
 import type { Database } from "../db/database.js";
 import { isUniqueViolation } from "../db/errors.js";
@@ -112,10 +114,8 @@ export interface RecordInput {
   collection: Collection;
   metadata: Record<string, unknown>;
   onDuplicate: OnDuplicate;
-  /** Who uploaded: the API key's name (or "anonymous" on an install without keys). */
-  actor: string;
-  /** The API key used, if any (documents.api_key_name). */
-  apiKeyName: string | null;
+  /** Who uploaded: an API key, or anonymous on a development install without keys. */
+  actor: Principal;
 }
 
 export interface UploadResult {
@@ -126,8 +126,9 @@ export interface UploadResult {
 
 /**
  * Step 2: records the received object as a document, applying the duplicate policy (same
- * SHA-256 in the same collection). The object is removed on every path that does not end with
- * its row committed; a replaced document is marked in the same transaction and purged after.
+ * SHA-256 in the same collection), with its audit row in the same transaction. The object is
+ * removed on every path that does not end with its row committed; a replaced document is
+ * marked in the same transaction (which moves the collection's index version) and purged after.
  */
 export async function recordUpload(
   deps: UploadDeps,
@@ -150,19 +151,22 @@ export async function recordUpload(
         await tx.query(
           sql`update documents set deleted_at = now(), claim_token = null where id = ${existing.id}`,
         );
-        // The replaced document leaves search now: cached answers with it must not be served.
-        await tx.query(
-          sql`update collections set index_version = index_version + 1 where id = ${collection.id}`,
-        );
       }
+      const { actor } = input;
       const [row] = await tx.query<DocumentRow>(sql`
         insert into documents (id, filename, object_name, content_type, size, sha256, collection_id, created_by,
                                api_key_name, metadata)
         values (${received.id}, ${received.filename}, ${received.objectName}, ${received.contentType}, ${received.size},
-                ${received.sha256}, ${collection.id}, ${input.actor}, ${input.apiKeyName},
+                ${received.sha256}, ${collection.id}, ${actor.name}, ${actor.kind === "key" ? actor.name : null},
                 ${JSON.stringify(input.metadata)}::jsonb)
         returning *`);
       if (row === undefined) throw new Error("insert returned no row");
+      await audit(tx, {
+        actor: actor.name,
+        action: existing === undefined ? "document.upload" : "document.replace",
+        target: row.id,
+        details: { filename: row.filename, sha256: row.sha256, replaced: existing?.id },
+      });
       return existing === undefined
         ? { document: row, outcome: "created" }
         : { document: row, outcome: "replaced", replacedId: existing.id };

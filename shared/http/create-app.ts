@@ -3,14 +3,15 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
-import { authenticate } from "../auth/authenticate.js";
 import type { Principal } from "../auth/principal.js";
 import type { Deps } from "../deps/deps.js";
 import { ApiError } from "../errors/api-error.js";
 import { problemContentType, toProblem } from "../errors/problem.js";
 import { registerDatabaseGauges } from "../metrics/database-gauges.js";
 import { httpDuration, httpRequests, processMetrics } from "../metrics/registry.js";
+import { allowedMethods } from "./allowed-methods.js";
 import { documentConfig, functionDescriptions, functionDocPaths } from "./openapi-info.js";
+import { notRateLimited, publicAccess } from "./route-policy.js";
 import { isFunctionName } from "./route-table.js";
 
 export interface AppEnv {
@@ -125,28 +126,54 @@ export function createBaseApp(deps: Deps, name: string, options: BaseAppOptions 
     /^multipart\/form-data/i.test(c.req.header("content-type") ?? "") ? next() : jsonLimit(c, next),
   );
 
-  // Before any route: who is calling and whether their key's scopes allow this method and path.
-  app.use("*", authenticate());
-
+  // Access and rate limits are declared by each route (shared/http/route-policy.ts); nothing
+  // here applies them to every path. These three are public and unlimited, and say so.
   if (isFunctionName(name)) {
     // Each function publishes its own contract; the merged one is openapi.yaml (npm run openapi).
-    app.doc31(functionDocPaths[name], documentConfig(`Docstack ${name}`, functionDescriptions[name]));
+    const document = documentConfig(`Docstack ${name}`, functionDescriptions[name]);
+    app.get(
+      functionDocPaths[name],
+      publicAccess("the contract is public"),
+      notRateLimited("a static document"),
+      (c) => c.json(app.getOpenAPI31Document(document)),
+    );
   }
 
   // Internal liveness of this process, for container healthchecks and the local stack launcher.
   // Not in the OpenAPI document and not routed by Nginx: the public probes are the health function's.
-  app.get("/healthz", (c) => c.json({ status: "ok", function: name }));
+  app.get(
+    "/healthz",
+    publicAccess("orchestrators probe it without credentials"),
+    notRateLimited("probes must always answer"),
+    (c) => c.json({ status: "ok", function: name }),
+  );
+
   // Prometheus, on the internal network like /healthz: the process's request, search, index and
   // pool figures (and whatever the function adds).
   registerDatabaseGauges(deps);
-  app.get("/metrics", async (c) => {
-    const text = (await processMetrics.render()) + (options.metrics ? await options.metrics() : "");
-    return c.body(text, 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
-  });
+  app.get(
+    "/metrics",
+    publicAccess("scraped on the internal network, not routed by Nginx"),
+    notRateLimited("the scraper must always get an answer"),
+    async (c) => {
+      const text = (await processMetrics.render()) + (options.metrics ? await options.metrics() : "");
+      return c.body(text, 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
+    },
+  );
 
   app.onError((error, c) => renderError(c, error));
-  app.notFound((c) =>
-    renderError(c, new ApiError("not_found", `No route for ${c.req.method} ${c.req.path}`)),
-  );
+  app.notFound((c) => {
+    const allowed = allowedMethods(app, c.req.path);
+    if (allowed.length === 0)
+      return renderError(c, new ApiError("not_found", `No route for ${c.req.method} ${c.req.path}`));
+    c.header("allow", allowed.join(", "));
+    return renderError(
+      c,
+      new ApiError(
+        "method_not_allowed",
+        `${c.req.method} is not allowed on ${c.req.path}; it answers ${allowed.join(", ")}`,
+      ),
+    );
+  });
   return app;
 }

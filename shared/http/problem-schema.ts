@@ -15,9 +15,12 @@ export const ProblemSchema = z
   })
   .openapi("Problem", { description: "RFC 9457 problem details" });
 
-/** OpenAPI response entries for the error codes a route can return. */
+/**
+ * OpenAPI response entries for the error codes a route can return (and 500, which any can).
+ * Those its policy adds (401, 403, 429) come from the route's declaration: policyRoute.
+ */
 export function problemResponses(...codes: ErrorCode[]) {
-  const all: ErrorCode[] = [...new Set<ErrorCode>([...codes, "rate_limited", "internal"])];
+  const all: ErrorCode[] = [...new Set<ErrorCode>([...codes, "internal"])];
   return Object.fromEntries(
     all.map((code) => [
       errorStatus[code],

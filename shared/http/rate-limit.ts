@@ -6,16 +6,13 @@ import { clientAddress } from "./client-address.js";
 import type { AppEnv } from "./create-app.js";
 
 /**
- * Limits each caller per route class: uploads are the expensive writes, queries the expensive
- * reads. Sets the IETF RateLimit headers on every answer and Retry-After on 429.
+ * Limits each caller in one route class (routes declare theirs: shared/http/route-policy.ts):
+ * uploads are the expensive writes, queries the expensive reads. Sets the IETF RateLimit headers on every answer and Retry-After on 429.
  */
-export function rateLimit(
-  classify: (method: string, path: string) => RouteClass | null,
-): MiddlewareHandler<AppEnv> {
+export function rateLimit(routeClass: RouteClass): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { limiter, config } = c.var.deps;
-    const routeClass = classify(c.req.method, c.req.path);
-    if (limiter.kind === "off" || routeClass === null) return next();
+    if (limiter.kind === "off") return next();
     // Per API key when there is one (its own limits, else the defaults), per client address
     // otherwise; Nginx's per-address limit_req stays in front of both.
     const principal = c.get("principal");

@@ -94,7 +94,6 @@ export async function indexDocument(
       insert into chunks (document_id, collection_id, chunk_index, text)
       select ${doc.id}::uuid, ${collection.id}::uuid, ordinality - 1, value
       from jsonb_array_elements_text(${JSON.stringify(chunks)}::jsonb) with ordinality`);
-    await tx.query(sql`update collections set index_version = index_version + 1 where id = ${collection.id}`);
     await tx.query(sql`
       update documents set index_status = 'indexed', is_indexed = true, indexed_at = now(),
         chunk_count = ${chunks.length}, index_error = null, claim_token = null

@@ -1,6 +1,7 @@
 import { getCollection } from "../collections/collections.js";
 import { sql } from "../db/sql.js";
 import type { Deps } from "../deps/deps.js";
+import { requeueDocuments } from "./requeue-documents.js";
 import { runIndex } from "./run-index.js";
 
 export interface ReindexResult {
@@ -46,13 +47,9 @@ export async function reindexCollection(
   await deps.vectors.ensureCollection({ id: collectionId, dimension: to.dimension });
   const released = await deps.db.transaction(async (tx) => {
     await tx.query(sql`
-      update collections set embedding_model = ${to.model}, embedding_dimension = ${to.dimension},
-        index_version = index_version + 1
+      update collections set embedding_model = ${to.model}, embedding_dimension = ${to.dimension}
       where id = ${collectionId}`);
-    return tx.query<{ id: string }>(sql`
-      update documents set index_status = 'pending', claim_token = null, claimed_at = null,
-        index_attempts = 0, index_error = null
-      where collection_id = ${collectionId} and deleted_at is null returning id`);
+    return requeueDocuments(tx, sql`collection_id = ${collectionId}`);
   });
   say(
     `${released.length} document(s) to index; ${from.model} (${from.dimension}d) -> ${to.model} (${to.dimension}d)`,

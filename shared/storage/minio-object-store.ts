@@ -83,14 +83,21 @@ export class MinioObjectStore implements ObjectStore {
     const failed = once(counted, "error").then(([error]) => {
       throw error;
     });
+    const putting = this.client.putObject(this.options.bucket, name, counted, undefined, {
+      "Content-Type": contentType,
+    });
     try {
-      await Promise.race([
-        this.client.putObject(this.options.bucket, name, counted, undefined, { "Content-Type": contentType }),
-        failed,
-      ]);
+      await Promise.race([putting, failed]);
     } catch (error) {
       counted.destroy();
       await this.client.removeIncompleteUpload(this.options.bucket, name).catch(() => {});
+      // The caller deletes the object when put fails, but minio-js may still be finishing a
+      // request it had already started: remove the object again once it has settled, so a
+      // refused upload never leaves one behind.
+      putting.then(
+        () => this.client.removeObject(this.options.bucket, name).catch(() => {}),
+        () => {},
+      );
       throw error;
     } finally {
       failed.catch(() => {});

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, revokeApiKey } from "../../shared/auth/api-keys.js";
 import { sql } from "../../shared/db/sql.js";
+import { declaredRoutes } from "../../shared/http/route-policy.js";
+import { functionNames } from "../../shared/http/route-table.js";
+import { functionDocument } from "../../tools/openapi-document.js";
 import { type EmbeddedStack, startEmbeddedStack, uploadForm } from "../support/embedded-stack.js";
 
 let stack: EmbeddedStack;
@@ -45,6 +48,11 @@ interface RouteCase {
   scope: "read" | "write" | "admin";
   /** Aims at collection A (so a key for B is refused). */
   inA: boolean;
+  /**
+   * Names a document of A by id: a key for B gets 404, exactly as for a document that does
+   * not exist, so it cannot learn that this one does (403 when it names the collection).
+   */
+  byDocumentId?: true;
   request: () => [string, RequestInit & { headers?: Record<string, string> }];
 }
 
@@ -69,23 +77,32 @@ const routes: RouteCase[] = [
       { method: "POST", body: uploadForm(a, { name: "n.txt", bytes: "New text." }) },
     ],
   },
-  { name: "GET /documents/{id}", scope: "read", inA: true, request: () => [`/documents/${docA}`, {}] },
+  {
+    name: "GET /documents/{id}",
+    scope: "read",
+    inA: true,
+    byDocumentId: true,
+    request: () => [`/documents/${docA}`, {}],
+  },
   {
     name: "GET /documents/{id}/download-url",
     scope: "read",
     inA: true,
+    byDocumentId: true,
     request: () => [`/documents/${docA}/download-url`, {}],
   },
   {
     name: "DELETE /documents/{id}",
     scope: "write",
     inA: true,
+    byDocumentId: true,
     request: () => [`/documents/${docA}`, { method: "DELETE" }],
   },
   {
     name: "POST /documents/{id}/reindex",
     scope: "write",
     inA: true,
+    byDocumentId: true,
     request: () => [`/documents/${docA}/reindex`, { method: "POST" }],
   },
   {
@@ -139,6 +156,14 @@ async function state() {
 }
 
 describe("API keys: every route x every wrong credential", () => {
+  it("covers every protected route", () => {
+    for (const name of functionNames) functionDocument(name);
+    const protectedRoutes = declaredRoutes
+      .filter((r) => r.policy.access.kind === "key")
+      .map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    expect(routes.map((r) => r.name).sort()).toEqual(protectedRoutes.sort());
+  });
+
   it("answers 401 or 403 problem+json and changes nothing", async () => {
     const before = await state();
     const failures: string[] = [];
@@ -151,7 +176,8 @@ describe("API keys: every route x every wrong credential", () => {
       ];
       if (route.scope !== "read") attempts.push(["read-only key", keys.reader, 403, "bearer"]);
       if (route.scope === "admin") attempts.push(["read+write key", keys.full, 403, "x-api-key"]);
-      if (route.inA) attempts.push(["key for another collection", keys.otherB, 403, "bearer"]);
+      if (route.inA)
+        attempts.push(["key for another collection", keys.otherB, route.byDocumentId ? 404 : 403, "bearer"]);
       for (const [what, key, expected, via] of attempts) {
         const r = await send(route, key, via);
         if (r.status !== expected || !r.type.includes("application/problem+json") || !r.body.requestId) {

@@ -7,12 +7,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List collections */
+        /**
+         * List collections
+         * @description The collections the key may use, oldest first.
+         *
+         *     Needs an API key with the `read` scope. Rate limited (the `default` class).
+         */
         get: operations["listCollections"];
         put?: never;
         /**
          * Create a collection
          * @description A collection records the embedding model and dimension it is built with.
+         *
+         *     Needs an API key with the `write` scope, not limited to some collections. Rate limited (the `default` class).
          */
         post: operations["createCollection"];
         delete?: never;
@@ -28,7 +35,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a collection */
+        /**
+         * Get a collection
+         * @description Needs an API key with the `read` scope. Rate limited (the `default` class).
+         */
         get: operations["getCollection"];
         put?: never;
         post?: never;
@@ -47,13 +57,17 @@ export interface paths {
         };
         /**
          * List documents
-         * @description Newest first, with totals (count, total and average size) over everything the filter matches.
+         * @description The documents the key may see, newest first, with totals (count, total and average size) over everything the filter matches.
+         *
+         *     Needs an API key with the `read` scope. Rate limited (the `default` class).
          */
         get: operations["listDocuments"];
         put?: never;
         /**
          * Upload a document
          * @description Streams the file to the object store while hashing it. The type is checked by content (magic bytes), not only by name. The file part may come before or after the other fields.
+         *
+         *     Needs an API key with the `write` scope. Rate limited (the `upload` class).
          */
         post: operations["uploadDocument"];
         delete?: never;
@@ -69,13 +83,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a document's metadata and index status */
+        /**
+         * Get a document's metadata and index status
+         * @description Needs an API key with the `read` scope. Rate limited (the `default` class).
+         */
         get: operations["getDocument"];
         put?: never;
         post?: never;
         /**
          * Delete a document everywhere
          * @description Removes the row, its chunks, its vectors and its object. If a store is unavailable the answer is 503, the document stays hidden and marked for deletion, and a retry (or the index worker) finishes the job.
+         *
+         *     Needs an API key with the `write` scope. Rate limited (the `default` class).
          */
         delete: operations["deleteDocument"];
         options?: never;
@@ -93,6 +112,8 @@ export interface paths {
         /**
          * Get a short-lived download link
          * @description A presigned URL (MinIO) or a signed, expiring local URL (filesystem store). Every link issued is audit logged.
+         *
+         *     Needs an API key with the `read` scope. Rate limited (the `default` class).
          */
         get: operations["getDownloadUrl"];
         put?: never;
@@ -112,7 +133,9 @@ export interface paths {
         };
         /**
          * Download through a signed link (filesystem store only)
-         * @description The target of links from /documents/{id}/download-url when objects are stored on the filesystem.
+         * @description The target of links from /documents/{id}/download-url when objects are stored on the filesystem. Any link that is malformed, incomplete, altered or expired is refused with 403, alike.
+         *
+         *     Public: the link's signature is its credential. Rate limited (the `default` class).
          */
         get: operations["downloadFile"];
         put?: never;
@@ -135,6 +158,8 @@ export interface paths {
         /**
          * Index pending documents now
          * @description Claims up to `limit` pending documents (FOR UPDATE SKIP LOCKED, so concurrent runs never take the same one), extracts, chunks, embeds and stores them. A failing document is marked failed with its reason; one that met an unavailable dependency is deferred (pending again, retried with backoff up to 8 s). The run goes on.
+         *
+         *     Needs an API key with the `write` scope. Rate limited (the `default` class).
          */
         post: operations["runIndex"];
         delete?: never;
@@ -150,7 +175,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Document counts per index state */
+        /**
+         * Document counts per index state
+         * @description For one collection, or (with a key not limited to some collections) for all of them.
+         *
+         *     Needs an API key with the `read` scope. Rate limited (the `default` class).
+         */
         get: operations["getIndexStatus"];
         put?: never;
         post?: never;
@@ -171,7 +201,9 @@ export interface paths {
         put?: never;
         /**
          * Queue a document for indexing again
-         * @description Sets the document back to pending (for example after a failure); the next run replaces its chunks and vectors.
+         * @description Sets the document back to pending, as new (for example after a failure): attempts reset, any run still working on it discards its result, and the next run replaces its chunks and vectors.
+         *
+         *     Needs an API key with the `write` scope. Rate limited (the `default` class).
          */
         post: operations["reindexDocument"];
         delete?: never;
@@ -192,6 +224,8 @@ export interface paths {
         /**
          * Retrieve passages
          * @description keyword: Okapi BM25 over Postgres full-text; words and "quoted phrases" are OR'ed, -word excludes. vector: nearest chunks by embedding. hybrid (default): reciprocal rank fusion of both.
+         *
+         *     Needs an API key with the `read` scope. Rate limited (the `query` class).
          */
         post: operations["queryCollection"];
         delete?: never;
@@ -210,6 +244,8 @@ export interface paths {
         /**
          * Backup freshness per component, the last drill, free disk and the RPO/RTO targets
          * @description Read from the backup manifests and drill records. With no backups every component reports `never`.
+         *
+         *     Needs an API key with the `read` scope. Rate limited (the `default` class).
          */
         get: operations["getBackupStatus"];
         put?: never;
@@ -231,7 +267,9 @@ export interface paths {
         put?: never;
         /**
          * Start a backup now (admin key)
-         * @description Starts a verified backup of the chosen components (all by default) and answers at once; `GET /backups/status` shows it when its manifest is written. Needs an API key with the admin scope.
+         * @description Starts a verified backup of the chosen components (all by default) and answers at once; `GET /backups/status` shows it when its manifest is written.
+         *
+         *     Needs an API key with the `admin` scope, not limited to some collections. Rate limited (the `default` class).
          */
         post: operations["runBackup"];
         delete?: never;
@@ -249,7 +287,9 @@ export interface paths {
         };
         /**
          * The audit log (admin key)
-         * @description Uploads, replacements, deletes, download links, reindex requests, on-demand backups and key changes, newest first. Needs an API key with the admin scope.
+         * @description Uploads, replacements, deletes, download links, reindex requests, on-demand backups and key changes, newest first.
+         *
+         *     Needs an API key with the `admin` scope, not limited to some collections. Rate limited (the `default` class).
          */
         get: operations["listAudit"];
         put?: never;
@@ -267,7 +307,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process answers (touches no dependency) */
+        /**
+         * Liveness: the process answers (touches no dependency)
+         * @description Public: orchestrators and load balancers probe it without credentials. Not rate limited: probes must always get an answer.
+         */
         get: operations["getLiveness"];
         put?: never;
         post?: never;
@@ -287,6 +330,8 @@ export interface paths {
         /**
          * Readiness: every configured dependency answers
          * @description Probes the database, object store, vector store, embedder and rate limiter, each with a 2 s timeout. Anyone gets the status and the names of what is down; the per-dependency `checks` (adapters, latencies, errors) need an API key of any scope, unless HEALTH_DETAIL=public.
+         *
+         *     Public: orchestrators probe it without credentials; the per-dependency detail needs a key. Not rate limited: probes must always get an answer.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -301,6 +346,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The file system backups are written to */
+        BackupTarget: {
+            free_bytes: number;
+            total_bytes: number;
+        } | null;
         Collection: {
             /** Format: uuid */
             id: string;
@@ -370,6 +420,19 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        DrillRecord: {
+            at: string;
+            /** @enum {string} */
+            outcome: "passed" | "failed";
+            /** @description Restore wall time, its own verification included */
+            rto_seconds: number;
+            backup_id: string;
+            backup_seconds?: number;
+            verify_seconds?: number;
+            sizes?: {
+                [key: string]: number;
+            };
+        } | null;
         /** @description RFC 9457 problem details */
         Problem: {
             /** @example urn:docstack:problem:not_found */
@@ -381,7 +444,7 @@ export interface components {
             /** @example Document 7b1c… not found */
             detail: string;
             /** @enum {string} */
-            code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "internal" | "service_unavailable";
+            code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "internal" | "service_unavailable";
             /** @example 5f0c2a8e-3d3b-4d5e-9f5c-1a2b3c4d5e6f */
             requestId: string;
             instance?: string;
@@ -425,6 +488,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation failed */
             422: {
                 headers: {
@@ -445,6 +526,15 @@ export interface operations {
             };
             /** @description Internal server error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -524,6 +614,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -591,6 +699,24 @@ export interface operations {
                     "application/json": components["schemas"]["Collection"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -620,6 +746,15 @@ export interface operations {
             };
             /** @description Internal server error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -664,6 +799,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation failed */
             422: {
                 headers: {
@@ -684,6 +837,15 @@ export interface operations {
             };
             /** @description Internal server error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -756,6 +918,24 @@ export interface operations {
             };
             /** @description Bad request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -857,6 +1037,24 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -893,6 +1091,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteDocument: {
@@ -912,6 +1119,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not found */
             404: {
@@ -985,6 +1210,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -1035,7 +1278,8 @@ export interface operations {
     downloadFile: {
         parameters: {
             query: {
-                expires?: number | null;
+                /** @description Unix time the link expires */
+                expires: number;
                 filename: string;
                 type: string;
                 signature: string;
@@ -1068,15 +1312,6 @@ export interface operations {
             };
             /** @description Not found */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1146,6 +1381,24 @@ export interface operations {
             };
             /** @description Bad request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1231,6 +1484,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -1260,6 +1531,15 @@ export interface operations {
             };
             /** @description Internal server error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1289,6 +1569,24 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -1318,6 +1616,15 @@ export interface operations {
             };
             /** @description Internal server error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1390,6 +1697,24 @@ export interface operations {
             };
             /** @description Bad request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1485,23 +1810,8 @@ export interface operations {
                             total_size_bytes: number;
                             last_verified: boolean | null;
                         }[];
-                        last_drill: {
-                            at: string;
-                            /** @enum {string} */
-                            outcome: "passed" | "failed";
-                            /** @description Restore wall time, its own verification included */
-                            rto_seconds: number;
-                            backup_id: string;
-                            backup_seconds?: number;
-                            verify_seconds?: number;
-                            sizes?: {
-                                [key: string]: number;
-                            };
-                        } | null;
-                        target: {
-                            free_bytes: number;
-                            total_bytes: number;
-                        } | null;
+                        last_drill: components["schemas"]["DrillRecord"];
+                        target: components["schemas"]["BackupTarget"];
                         objectives: {
                             rpo_hours: number;
                             rto_minutes: number;
@@ -1509,6 +1819,24 @@ export interface operations {
                             rto_met: boolean | null;
                         };
                     };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests */
@@ -1631,6 +1959,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listAudit: {
@@ -1718,6 +2055,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getLiveness: {
@@ -1739,6 +2085,15 @@ export interface operations {
                         /** @enum {string} */
                         status: "ok";
                     };
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1772,6 +2127,15 @@ export interface operations {
                             };
                         };
                     };
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Some dependency is down (named in `down`) */

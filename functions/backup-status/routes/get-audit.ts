@@ -1,7 +1,8 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { and, type SqlFragment, sql } from "../../../shared/db/sql.js";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import { listAudit } from "../../../shared/audit/list-audit.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
+import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
 
 const AuditQuery = z.object({
   actor: z.string().min(1).max(200).optional(),
@@ -22,15 +23,15 @@ const AuditEntry = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 
-export const getAuditRoute = createRoute({
+export const getAuditRoute = policyRoute({
   method: "get",
   path: "/audit",
   operationId: "listAudit",
   tags: ["backup-status"],
   summary: "The audit log (admin key)",
   description:
-    "Uploads, replacements, deletes, download links, reindex requests, on-demand backups and key changes, newest first. Needs an API key with the admin scope.",
-  security: [{ Bearer: [] }],
+    "Uploads, replacements, deletes, download links, reindex requests, on-demand backups and key changes, newest first.",
+  middleware: [requireKey("admin", "all"), rateLimited("default")],
   request: { query: AuditQuery },
   responses: {
     200: {
@@ -46,42 +47,14 @@ export const getAuditRoute = createRoute({
         },
       },
     },
-    ...problemResponses("validation_failed", "unauthorized", "forbidden"),
+    ...problemResponses("validation_failed"),
   },
 });
 
 export function registerGetAudit(app: OpenAPIHono<AppEnv>) {
   app.openapi(getAuditRoute, async (c) => {
     const q = c.req.valid("query");
-    const conditions: SqlFragment[] = [sql`true`];
-    if (q.actor !== undefined) conditions.push(sql`actor = ${q.actor}`);
-    if (q.action !== undefined) conditions.push(sql`action = ${q.action}`);
-    if (q.target !== undefined) conditions.push(sql`target = ${q.target}`);
-    if (q.since !== undefined) conditions.push(sql`at >= ${q.since}::timestamptz`);
-    if (q.until !== undefined) conditions.push(sql`at < ${q.until}::timestamptz`);
-    const where = and(conditions);
-    const { db } = c.var.deps;
-    const rows = await db.query<{
-      id: string;
-      at: Date;
-      actor: string;
-      action: string;
-      target: string;
-      details: Record<string, unknown>;
-    }>(sql`
-      select id::text, at, actor, action, target, details from audit_logs where ${where}
-      order by at desc, id desc limit ${q.limit} offset ${q.offset}`);
-    const [count] = await db.query<{ n: number }>(
-      sql`select count(*)::int as n from audit_logs where ${where}`,
-    );
-    return c.json(
-      {
-        items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })),
-        total: count?.n ?? 0,
-        limit: q.limit,
-        offset: q.offset,
-      },
-      200,
-    );
+    const { items, total } = await listAudit(c.var.deps.db, q);
+    return c.json({ items, total, limit: q.limit, offset: q.offset }, 200);
   });
 }

@@ -1,7 +1,8 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { backupReport } from "../../../shared/backups/backup-report.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
+import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
 
 const Freshness = z.enum(["healthy", "stale", "never"]);
 
@@ -17,17 +18,23 @@ const ComponentStatus = z.object({
   last_verified: z.boolean().nullable(),
 });
 
-const Drill = z.object({
-  at: z.string(),
-  outcome: z.enum(["passed", "failed"]),
-  rto_seconds: z.number().openapi({ description: "Restore wall time, its own verification included" }),
-  backup_id: z.string(),
-  backup_seconds: z.number().optional(),
-  verify_seconds: z.number().optional(),
-  sizes: z.record(z.string(), z.number()).optional(),
-});
+const Drill = z
+  .object({
+    at: z.string(),
+    outcome: z.enum(["passed", "failed"]),
+    rto_seconds: z.number().openapi({ description: "Restore wall time, its own verification included" }),
+    backup_id: z.string(),
+    backup_seconds: z.number().optional(),
+    verify_seconds: z.number().optional(),
+    sizes: z.record(z.string(), z.number()).optional(),
+  })
+  .openapi("DrillRecord");
 
-export const getBackupStatusRoute = createRoute({
+const BackupTarget = z
+  .object({ free_bytes: z.number(), total_bytes: z.number() })
+  .openapi("BackupTarget", { description: "The file system backups are written to" });
+
+export const getBackupStatusRoute = policyRoute({
   method: "get",
   path: "/backups/status",
   operationId: "getBackupStatus",
@@ -35,6 +42,7 @@ export const getBackupStatusRoute = createRoute({
   summary: "Backup freshness per component, the last drill, free disk and the RPO/RTO targets",
   description:
     "Read from the backup manifests and drill records. With no backups every component reports `never`.",
+  middleware: [requireKey("read"), rateLimited("default")],
   responses: {
     200: {
       description: "Status",
@@ -45,7 +53,7 @@ export const getBackupStatusRoute = createRoute({
             stale_after_hours: z.number(),
             components: z.array(ComponentStatus),
             last_drill: Drill.nullable(),
-            target: z.object({ free_bytes: z.number(), total_bytes: z.number() }).nullable(),
+            target: BackupTarget.nullable(),
             objectives: z.object({
               rpo_hours: z.number(),
               rto_minutes: z.number(),
@@ -64,7 +72,7 @@ export function registerGetBackupStatus(app: OpenAPIHono<AppEnv>) {
   app.openapi(getBackupStatusRoute, async (c) => {
     const report = await backupReport(c.var.deps.config);
     // The drill's comparison (ids of what differed) and error (tool output) stay in the record
-    // on the backup volume: this route is public.
+    // on the backup volume: any read key may call this route.
     const { comparison: _comparison, error: _error, ...drill } = report.last_drill ?? {};
     return c.json(
       { ...report, last_drill: report.last_drill ? (drill as z.infer<typeof Drill>) : null },

@@ -1,12 +1,17 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../shared/http/create-app.js";
+import { notRateLimited, policyRoute, publicAccess } from "../../../shared/http/route-policy.js";
 
-export const getLivenessRoute = createRoute({
+export const getLivenessRoute = policyRoute({
   method: "get",
   path: "/health",
   operationId: "getLiveness",
   tags: ["health"],
   summary: "Liveness: the process answers (touches no dependency)",
+  middleware: [
+    publicAccess("orchestrators and load balancers probe it without credentials"),
+    notRateLimited("probes must always get an answer"),
+  ],
   responses: {
     200: {
       description: "Alive",

@@ -1,7 +1,8 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { callerIsKnown } from "../../../shared/auth/authenticate.js";
 import { probeDependencies } from "../../../shared/health/probe-dependencies.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
+import { notRateLimited, policyRoute, publicAccess } from "../../../shared/http/route-policy.js";
 
 const Probe = z.object({
   status: z.enum(["up", "down"]),
@@ -16,7 +17,7 @@ const Readiness = z.object({
   checks: z.record(z.string(), Probe).optional(),
 });
 
-export const getReadinessRoute = createRoute({
+export const getReadinessRoute = policyRoute({
   method: "get",
   path: "/health/ready",
   operationId: "getReadiness",
@@ -26,6 +27,10 @@ export const getReadinessRoute = createRoute({
     "Probes the database, object store, vector store, embedder and rate limiter, each with a 2 s timeout. " +
     "Anyone gets the status and the names of what is down; the per-dependency `checks` (adapters, latencies, " +
     "errors) need an API key of any scope, unless HEALTH_DETAIL=public.",
+  middleware: [
+    publicAccess("orchestrators probe it without credentials; the per-dependency detail needs a key"),
+    notRateLimited("probes must always get an answer"),
+  ],
   responses: {
     200: { description: "All dependencies up", content: { "application/json": { schema: Readiness } } },
     503: {

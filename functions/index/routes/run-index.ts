@@ -1,16 +1,15 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { assertAllCollections, assertCollection } from "../../../shared/auth/principal.js";
-import { getCollection } from "../../../shared/collections/collections.js";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
-import { runIndex } from "../../../shared/indexing/run-index.js";
+import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
+import { indexPending } from "../../../shared/indexing/index-pending.js";
 
 const RunIndexBody = z.object({
   collection_id: z.uuid().optional(),
   limit: z.number().int().min(1).max(1000).default(10),
 });
 
-export const runIndexRoute = createRoute({
+export const runIndexRoute = policyRoute({
   method: "post",
   path: "/index/run",
   operationId: "runIndex",
@@ -20,6 +19,7 @@ export const runIndexRoute = createRoute({
     "Claims up to `limit` pending documents (FOR UPDATE SKIP LOCKED, so concurrent runs never take the same one), " +
     "extracts, chunks, embeds and stores them. A failing document is marked failed with its reason; one that met an " +
     "unavailable dependency is deferred (pending again, retried with backoff up to 8 s). The run goes on.",
+  middleware: [requireKey("write"), rateLimited("default")],
   request: { body: { required: false, content: { "application/json": { schema: RunIndexBody } } } },
   responses: {
     200: {
@@ -49,21 +49,13 @@ export const runIndexRoute = createRoute({
 
 export function registerRunIndex(app: OpenAPIHono<AppEnv>) {
   app.openapi(runIndexRoute, async (c) => {
-    const deps = c.var.deps;
-    // The body is optional: without one the validator is skipped and yields {}, so the schema's
-    // defaults (limit 10) are applied here; a body that was validated parses to itself.
+    // The body is optional: without one (or an empty one) the validator yields nothing, so the
+    // schema's defaults (limit 10) are applied here; a body that was validated parses to itself.
     const body = RunIndexBody.parse(c.req.valid("json") ?? {});
-    if (body.collection_id === undefined) assertAllCollections(c.var.principal, "indexing every collection");
-    else assertCollection(c.var.principal, body.collection_id);
-    if (body.collection_id !== undefined) await getCollection(deps.db, body.collection_id);
-    const result = await runIndex(
-      { ...deps, batchSize: deps.config.EMBED_BATCH_SIZE },
-      {
-        limit: body.limit,
-        leaseS: deps.config.INDEX_LEASE_S,
-        ...(body.collection_id === undefined ? {} : { collectionId: body.collection_id }),
-      },
-    );
+    const result = await indexPending(c.var.deps, c.var.principal, {
+      limit: body.limit,
+      ...(body.collection_id === undefined ? {} : { collectionId: body.collection_id }),
+    });
     return c.json(result, 200);
   });
 }

@@ -1,10 +1,8 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { assertCollection } from "../../../shared/auth/principal.js";
-import { cachedSearch, queryCacheKey } from "../../../shared/cache/cached-search.js";
-import { getCollection } from "../../../shared/collections/collections.js";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
-import { type SearchRequest, search } from "../../../shared/retrieval/search.js";
+import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
+import { queryCollection } from "../../../shared/retrieval/query-collection.js";
 
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1).max(1000)]);
 
@@ -38,7 +36,7 @@ const Passage = z.object({
   score: z.number(),
 });
 
-export const queryRoute = createRoute({
+export const queryRoute = policyRoute({
   method: "post",
   path: "/query",
   operationId: "queryCollection",
@@ -47,6 +45,7 @@ export const queryRoute = createRoute({
   description:
     'keyword: Okapi BM25 over Postgres full-text; words and "quoted phrases" are OR\'ed, -word excludes. ' +
     "vector: nearest chunks by embedding. hybrid (default): reciprocal rank fusion of both.",
+  middleware: [requireKey("read"), rateLimited("query")],
   request: { body: { required: true, content: { "application/json": { schema: QueryBody } } } },
   responses: {
     200: {
@@ -67,12 +66,9 @@ const list = <T>(v: T | T[] | undefined): T[] | undefined =>
 export function registerQuery(app: OpenAPIHono<AppEnv>) {
   app.openapi(queryRoute, async (c) => {
     const started = performance.now();
-    const deps = c.var.deps;
     const body = c.req.valid("json");
-    assertCollection(c.var.principal, body.collection_id);
-    const collection = await getCollection(deps.db, body.collection_id);
-    const request: SearchRequest = {
-      collection,
+    const results = await queryCollection(c.var.deps, c.var.principal, {
+      collectionId: body.collection_id,
       query: body.query,
       topK: body.top_k,
       mode: body.mode,
@@ -82,17 +78,8 @@ export function registerQuery(app: OpenAPIHono<AppEnv>) {
         filename: body.filter.filename,
         metadata: body.filter.metadata,
       },
-    };
-    const results = await cachedSearch(
-      deps.cache,
-      deps.config.QUERY_CACHE_TTL_S,
-      queryCacheKey(collection, request),
-      () => search(deps, request),
-    );
+    });
     const took_ms = Math.round((performance.now() - started) * 10) / 10;
-    return c.json(
-      { results: results.map((r) => ({ ...r, score: Number(r.score) })), mode: body.mode, took_ms },
-      200,
-    );
+    return c.json({ results, mode: body.mode, took_ms }, 200);
   });
 }

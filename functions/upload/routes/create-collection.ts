@@ -1,9 +1,8 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { audit } from "../../../shared/audit/audit-log.js";
-import { assertAllCollections } from "../../../shared/auth/principal.js";
-import { createCollection } from "../../../shared/collections/collections.js";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import { createCollection } from "../../../shared/collections/create-collection.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
+import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
 import {
   ChunkingOverridesSchema,
   CollectionSchema,
@@ -16,13 +15,14 @@ const CreateCollectionBody = z.object({
   chunking: ChunkingOverridesSchema.optional(),
 });
 
-export const createCollectionRoute = createRoute({
+export const createCollectionRoute = policyRoute({
   method: "post",
   path: "/collections",
   operationId: "createCollection",
   tags: ["upload"],
   summary: "Create a collection",
   description: "A collection records the embedding model and dimension it is built with.",
+  middleware: [requireKey("write", "all"), rateLimited("default")],
   request: { body: { required: true, content: { "application/json": { schema: CreateCollectionBody } } } },
   responses: {
     201: {
@@ -38,10 +38,7 @@ export const createCollectionRoute = createRoute({
 
 export function registerCreateCollection(app: OpenAPIHono<AppEnv>) {
   app.openapi(createCollectionRoute, async (c) => {
-    const { db, vectors, embedder } = c.var.deps;
-    assertAllCollections(c.var.principal, "creating a collection");
-    const collection = await createCollection(db, vectors, embedder, c.req.valid("json"));
-    await audit(db, { actor: c.var.principal.name, action: "collection.create", target: collection.id });
+    const collection = await createCollection(c.var.deps, c.var.principal, c.req.valid("json"));
     return c.json(collectionView(collection), 201);
   });
 }

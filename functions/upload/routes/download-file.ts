@@ -1,26 +1,36 @@
 import { Readable } from "node:stream";
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError } from "../../../shared/errors/api-error.js";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
+import {
+  policyRoute,
+  publicAccess,
+  rateLimited,
+  registerUnvalidatedRoute,
+} from "../../../shared/http/route-policy.js";
 import { contentDisposition } from "../../../shared/storage/content-disposition.js";
-import { FsObjectStore } from "../../../shared/storage/fs-object-store.js";
+import { openSignedFile } from "../../../shared/storage/open-signed-file.js";
 
 const SignedQuery = z.object({
-  expires: z.coerce.number().int(),
+  expires: z.coerce
+    .number()
+    .int()
+    .openapi({ type: "integer", description: "Unix time the link expires", param: { required: true } }),
   filename: z.string().max(1000),
   type: z.string().max(200),
   signature: z.string().max(200),
 });
 
-export const downloadFileRoute = createRoute({
+export const downloadFileRoute = policyRoute({
   method: "get",
   path: "/files/{name}",
   operationId: "downloadFile",
   tags: ["upload"],
   summary: "Download through a signed link (filesystem store only)",
   description:
-    "The target of links from /documents/{id}/download-url when objects are stored on the filesystem.",
+    "The target of links from /documents/{id}/download-url when objects are stored on the filesystem. " +
+    "Any link that is malformed, incomplete, altered or expired is refused with 403, alike.",
+  middleware: [publicAccess("the link's signature is its credential"), rateLimited("default")],
   request: {
     params: z.object({ name: z.string().openapi({ param: { name: "name", in: "path" } }) }),
     query: SignedQuery,
@@ -30,38 +40,28 @@ export const downloadFileRoute = createRoute({
       description: "The file",
       content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
     },
-    ...problemResponses("forbidden", "not_found", "validation_failed"),
+    ...problemResponses("forbidden", "not_found"),
   },
 });
 
 export function registerDownloadFile(app: OpenAPIHono<AppEnv>) {
-  app.openAPIRegistry.registerPath(downloadFileRoute);
-  app.get("/files/*", async (c) => {
-    const store = c.var.deps.objects;
-    if (!(store instanceof FsObjectStore))
-      throw new ApiError("not_found", "Signed local links are not used with this object store");
-    const query = SignedQuery.safeParse(c.req.query());
-    if (!query.success) throw new ApiError("forbidden", "The link is incomplete or malformed");
-    let name: string;
-    try {
-      name = decodeURIComponent(c.req.path.slice("/files/".length));
-    } catch {
-      throw new ApiError("forbidden", "The link is invalid or has expired");
-    }
-    let valid = false;
-    try {
-      const { type, ...signed } = query.data;
-      valid = store.verify({ name, contentType: type, ...signed });
-    } catch {
-      valid = false;
-    }
-    if (!valid) throw new ApiError("forbidden", "The link is invalid or has expired");
-    if (!(await store.exists(name))) throw new ApiError("not_found", "The file no longer exists");
-    return c.body(Readable.toWeb(store.stream(name)) as ReadableStream, 200, {
-      "content-type": query.data.type,
-      "content-disposition": contentDisposition(query.data.filename),
-      "cache-control": "private, no-store",
-      "x-content-type-options": "nosniff",
-    });
-  });
+  // Object names hold a slash (documents/<id>): the path is matched whole and read here.
+  registerUnvalidatedRoute(
+    app,
+    downloadFileRoute,
+    async (c) => {
+      const query = SignedQuery.safeParse(c.req.query());
+      const file = await openSignedFile(
+        c.var.deps.objects,
+        query.success ? { encodedName: c.req.path.slice("/files/".length), ...query.data } : undefined,
+      );
+      return c.body(Readable.toWeb(file.stream) as ReadableStream, 200, {
+        "content-type": file.contentType,
+        "content-disposition": contentDisposition(file.filename),
+        "cache-control": "private, no-store",
+        "x-content-type-options": "nosniff",
+      });
+    },
+    "/files/*",
+  );
 }

@@ -1,17 +1,18 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { assertCollection } from "../../../shared/auth/principal.js";
-import { getCollection } from "../../../shared/collections/collections.js";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { getCollectionFor } from "../../../shared/collections/collections.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
+import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
 import { CollectionSchema, collectionView } from "../../../shared/http/schemas/collection-schema.js";
 import { IdParams } from "../../../shared/http/schemas/common.js";
 
-export const getCollectionRoute = createRoute({
+export const getCollectionRoute = policyRoute({
   method: "get",
   path: "/collections/{id}",
   operationId: "getCollection",
   tags: ["upload"],
   summary: "Get a collection",
+  middleware: [requireKey("read"), rateLimited("default")],
   request: { params: IdParams },
   responses: {
     200: { description: "The collection", content: { "application/json": { schema: CollectionSchema } } },
@@ -21,8 +22,7 @@ export const getCollectionRoute = createRoute({
 
 export function registerGetCollection(app: OpenAPIHono<AppEnv>) {
   app.openapi(getCollectionRoute, async (c) => {
-    const { id } = c.req.valid("param");
-    assertCollection(c.var.principal, id);
-    return c.json(collectionView(await getCollection(c.var.deps.db, id)), 200);
+    const collection = await getCollectionFor(c.var.deps.db, c.var.principal, c.req.valid("param").id);
+    return c.json(collectionView(collection), 200);
   });
 }

@@ -1,13 +1,11 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { audit } from "../../../shared/audit/audit-log.js";
-import { assertCollection } from "../../../shared/auth/principal.js";
-import { getDocument } from "../../../shared/documents/find-documents.js";
-import { dependencyUnavailable } from "../../../shared/errors/api-error.js";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import { issueDownloadUrl } from "../../../shared/documents/download-url.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
+import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
 import { IdParams } from "../../../shared/http/schemas/common.js";
 
-export const getDownloadUrlRoute = createRoute({
+export const getDownloadUrlRoute = policyRoute({
   method: "get",
   path: "/documents/{id}/download-url",
   operationId: "getDownloadUrl",
@@ -15,6 +13,7 @@ export const getDownloadUrlRoute = createRoute({
   summary: "Get a short-lived download link",
   description:
     "A presigned URL (MinIO) or a signed, expiring local URL (filesystem store). Every link issued is audit logged.",
+  middleware: [requireKey("read"), rateLimited("default")],
   request: { params: IdParams },
   responses: {
     200: {
@@ -31,26 +30,7 @@ export const getDownloadUrlRoute = createRoute({
 
 export function registerGetDownloadUrl(app: OpenAPIHono<AppEnv>) {
   app.openapi(getDownloadUrlRoute, async (c) => {
-    const { db, objects, config } = c.var.deps;
-    const doc = await getDocument(db, c.req.valid("param").id);
-    assertCollection(c.var.principal, doc.collection_id);
-    const ttlSeconds = config.DOWNLOAD_URL_TTL_S;
-    let url: string;
-    try {
-      url = await objects.presignGet(doc.object_name, {
-        ttlSeconds,
-        filename: doc.filename,
-        contentType: doc.content_type,
-      });
-    } catch (error) {
-      throw dependencyUnavailable("The object store", error);
-    }
-    await audit(db, {
-      actor: c.var.principal.name,
-      action: "document.download_url",
-      target: doc.id,
-      details: { ttl_s: ttlSeconds },
-    });
-    return c.json({ url, expires_at: new Date(Date.now() + ttlSeconds * 1000).toISOString() }, 200);
+    const link = await issueDownloadUrl(c.var.deps, c.var.principal, c.req.valid("param").id);
+    return c.json({ url: link.url, expires_at: link.expiresAt.toISOString() }, 200);
   });
 }

@@ -1,16 +1,19 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { listCollections } from "../../../shared/collections/collections.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
+import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
 import { CollectionSchema, collectionView } from "../../../shared/http/schemas/collection-schema.js";
 import { PageQuery } from "../../../shared/http/schemas/common.js";
 
-export const listCollectionsRoute = createRoute({
+export const listCollectionsRoute = policyRoute({
   method: "get",
   path: "/collections",
   operationId: "listCollections",
   tags: ["upload"],
   summary: "List collections",
+  description: "The collections the key may use, oldest first.",
+  middleware: [requireKey("read"), rateLimited("default")],
   request: { query: PageQuery },
   responses: {
     200: {
@@ -33,7 +36,7 @@ export const listCollectionsRoute = createRoute({
 export function registerListCollections(app: OpenAPIHono<AppEnv>) {
   app.openapi(listCollectionsRoute, async (c) => {
     const page = c.req.valid("query");
-    const { items, total } = await listCollections(c.var.deps.db, page, c.var.principal.collections);
+    const { items, total } = await listCollections(c.var.deps.db, c.var.principal, page);
     return c.json({ items: items.map(collectionView), total, ...page }, 200);
   });
 }

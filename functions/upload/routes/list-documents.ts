@@ -1,9 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { assertCollection } from "../../../shared/auth/principal.js";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { documentView } from "../../../shared/documents/document-row.js";
 import { listDocuments } from "../../../shared/documents/find-documents.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
+import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
 import { PageQuery } from "../../../shared/http/schemas/common.js";
 import { DocumentSchema } from "../../../shared/http/schemas/document-schema.js";
 
@@ -15,14 +15,15 @@ const ListDocumentsQuery = PageQuery.extend({
   created_by: z.string().max(200).optional(),
 });
 
-export const listDocumentsRoute = createRoute({
+export const listDocumentsRoute = policyRoute({
   method: "get",
   path: "/documents",
   operationId: "listDocuments",
   tags: ["upload"],
   summary: "List documents",
   description:
-    "Newest first, with totals (count, total and average size) over everything the filter matches.",
+    "The documents the key may see, newest first, with totals (count, total and average size) over everything the filter matches.",
+  middleware: [requireKey("read"), rateLimited("default")],
   request: { query: ListDocumentsQuery },
   responses: {
     200: {
@@ -49,16 +50,10 @@ export const listDocumentsRoute = createRoute({
 export function registerListDocuments(app: OpenAPIHono<AppEnv>) {
   app.openapi(listDocumentsRoute, async (c) => {
     const { limit, offset, content_type, ...rest } = c.req.valid("query");
-    const { collections } = c.var.principal;
-    if (rest.collection_id !== undefined) assertCollection(c.var.principal, rest.collection_id);
     const page = await listDocuments(
       c.var.deps.db,
-      {
-        ...rest,
-        ...(content_type === undefined ? {} : { content_type: [content_type] }),
-        // A key limited to some collections lists only theirs.
-        ...(collections === null ? {} : { collection_ids: [...collections] }),
-      },
+      c.var.principal,
+      { ...rest, ...(content_type === undefined ? {} : { content_type: [content_type] }) },
       { limit, offset },
     );
     return c.json({ items: page.items.map(documentView), totals: page.totals, limit, offset }, 200);
