@@ -139,6 +139,7 @@ describe("RedisRateLimiter across replicas", () => {
             expect(ttl, at).toBeLessThanOrEqual(Math.ceil(expected.resetUs / 1000) + 1);
           }
         }
+        await redis.del(key); // persisted above
       }
     } finally {
       redis.disconnect();
