@@ -20,7 +20,10 @@ function limitedApp(principal?: Principal) {
     if (principal) c.set("principal", principal);
     await next();
   });
-  app.use("*", rateLimit(() => "query"));
+  app.use(
+    "*",
+    rateLimit(() => "query"),
+  );
   app.post("/query", (c) => c.json({ ok: true }));
   app.onError((error, c) => renderError(c, error));
   const call = async () => {
