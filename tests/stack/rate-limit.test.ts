@@ -52,6 +52,7 @@ describe("rate limiting across replicas", () => {
     expect(new Set(statuses.filter((s) => s !== 429))).toEqual(new Set([404]));
     const refill = Math.floor((elapsedS * n) / windowS);
     const at = `${passed} passed in ${elapsedS.toFixed(3)} s, refill ${refill}`;
+    console.log(`rate limit: burst of ${3 * n} for a limit of ${n}: ${at}`);
     expect(passed, at).toBeGreaterThanOrEqual(n);
     expect(passed, at).toBeLessThanOrEqual(n + refill);
     expect(limited, at).toBe(3 * n - passed);
