@@ -209,7 +209,7 @@ export async function runRatelimit(options: BenchOptions): Promise<BenchResult> 
         baseline: { name: "in-memory limiter", values: micro.memory.map((l) => l.p99) },
       },
     ],
-    note: "Sequential checks of one key with a 1e9 limit (always allowed), @upstash/ratelimit sliding window over ioredis.",
+    note: "Sequential checks of one key with a 1e9 limit (always allowed): the GCRA script over ioredis (one EVALSHA) against the same algorithm in memory.",
   };
   const trips: Table = {
     title: "Redis traffic per request",

@@ -25,7 +25,6 @@ const packageNames = [
   "postgres",
   "chromadb",
   "ioredis",
-  "@upstash/ratelimit",
   "minio",
   "unpdf",
   "mammoth",

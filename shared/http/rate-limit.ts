@@ -7,7 +7,9 @@ import type { AppEnv } from "./create-app.js";
 
 /**
  * Limits each caller in one route class (routes declare theirs: shared/http/route-policy.ts):
- * uploads are the expensive writes, queries the expensive reads. Sets the IETF RateLimit headers on every answer and Retry-After on 429.
+ * uploads are the expensive writes, queries the expensive reads. A rule is a bucket of `limit`
+ * requests refilled at limit/window per second. Sets the IETF RateLimit headers on every answer
+ * and Retry-After on 429.
  */
 export function rateLimit(routeClass: RouteClass): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -31,20 +33,19 @@ export function rateLimit(routeClass: RouteClass): MiddlewareHandler<AppEnv> {
       ? `${routeClass}:key:${principal.name}`
       : `${routeClass}:${clientAddress(c, config.TRUST_PROXY)}`;
     const decision = await limiter.check(key, rule);
-    const resetS = Math.max(0, Math.ceil((decision.reset - Date.now()) / 1000));
+    // RateLimit-Reset: seconds until the whole limit is available again; Retry-After: seconds
+    // until the next request is admitted. Both rounded up, so waiting them is always enough.
     const headers = {
       "ratelimit-limit": String(decision.limit),
       "ratelimit-remaining": String(decision.remaining),
-      "ratelimit-reset": String(resetS),
+      "ratelimit-reset": String(Math.ceil(decision.resetMs / 1000)),
     };
     if (!decision.allowed) {
       rateLimitRejections({ class: routeClass, by: byKey ? "key" : "address" });
       const error = new ApiError(
         "rate_limited",
         `Rate limit of ${rule.limit} per ${rule.windowS}s exceeded`,
-        {
-          retryAfter: Math.max(1, resetS),
-        },
+        { retryAfter: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)) },
       );
       // Headers set before throwing survive into the error response.
       for (const [k, v] of Object.entries(headers)) c.header(k, v);

@@ -1,36 +1,44 @@
-import type { RateLimitDecision, RateLimiter, RateLimitRule } from "./rate-limiter.js";
+import { type GcraState, gcra } from "./gcra.js";
+import {
+  type RateLimitDecision,
+  type RateLimiter,
+  type RateLimitRule,
+  unlimitedDecision,
+} from "./rate-limiter.js";
+
+/** Buckets kept before full ones (equivalent to absent ones) are swept. */
+const sweepAbove = 100_000;
 
 /**
- * In-process fixed-window limiter for the embedded default (one process, so a counter in
- * memory is the whole truth). Replicas need the Redis limiter.
+ * In-process limiter for the embedded default (one process, so memory is the whole truth),
+ * the same GCRA as the Redis limiter so both behave alike. Replicas need the Redis limiter.
  */
 export class MemoryRateLimiter implements RateLimiter {
   readonly kind = "memory";
-  private readonly windows = new Map<string, { start: number; count: number }>();
+  private readonly buckets = new Map<string, GcraState>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /** `now` in milliseconds; monotonic by default, so a wall-clock step cannot refill buckets. */
+  constructor(private readonly now: () => number = () => performance.now()) {}
 
   async check(key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
-    const windowMs = rule.windowS * 1000;
-    const start = Math.floor(this.now() / windowMs) * windowMs;
+    const nowUs = Math.floor(this.now() * 1000);
     const id = `${rule.limit}/${rule.windowS}:${key}`;
-    let w = this.windows.get(id);
-    if (w === undefined || w.start !== start) {
-      w = { start, count: 0 };
-      this.windows.set(id, w);
-      if (this.windows.size > 100_000) this.evict(start);
+    const outcome = gcra(this.buckets.get(id), nowUs, rule);
+    if (outcome.allowed) {
+      this.buckets.set(id, outcome.state);
+      if (this.buckets.size > sweepAbove) this.sweep(nowUs);
     }
-    w.count += 1;
     return {
-      allowed: w.count <= rule.limit,
+      allowed: outcome.allowed,
       limit: rule.limit,
-      remaining: Math.max(0, rule.limit - w.count),
-      reset: start + windowMs,
+      remaining: outcome.remaining,
+      resetMs: Math.ceil(outcome.resetUs / 1000),
+      retryAfterMs: Math.ceil(outcome.retryAfterUs / 1000),
     };
   }
 
-  private evict(currentStart: number): void {
-    for (const [k, w] of this.windows) if (w.start < currentStart) this.windows.delete(k);
+  private sweep(nowUs: number): void {
+    for (const [id, state] of this.buckets) if (state.tatUs < nowUs) this.buckets.delete(id);
   }
 
   async ping(): Promise<void> {}
@@ -39,12 +47,7 @@ export class MemoryRateLimiter implements RateLimiter {
 export class DisabledRateLimiter implements RateLimiter {
   readonly kind = "off";
   async check(_key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
-    return {
-      allowed: true,
-      limit: rule.limit,
-      remaining: rule.limit,
-      reset: Date.now() + rule.windowS * 1000,
-    };
+    return unlimitedDecision(rule);
   }
   async ping(): Promise<void> {}
 }

@@ -1,4 +1,7 @@
-/** Fixed-window-or-better request limits keyed by caller and route class. */
+/**
+ * Request limits keyed by caller and route class. A rule is a token bucket: `limit` requests at
+ * once from a full bucket, refilled at `limit / windowS` per second (see gcra.ts).
+ */
 export interface RateLimitRule {
   limit: number;
   windowS: number;
@@ -7,9 +10,12 @@ export interface RateLimitRule {
 export interface RateLimitDecision {
   allowed: boolean;
   limit: number;
+  /** Requests that would still be admitted right after this one. */
   remaining: number;
-  /** Epoch milliseconds when the window resets. */
-  reset: number;
+  /** Milliseconds until the bucket is full again (`remaining` back to `limit`) if no request comes. */
+  resetMs: number;
+  /** Milliseconds until the next request would be admitted; 0 while `remaining` > 0. */
+  retryAfterMs: number;
 }
 
 export interface RateLimiter {
@@ -19,3 +25,8 @@ export interface RateLimiter {
 }
 
 export type RouteClass = "upload" | "query" | "default";
+
+/** What a limiter that cannot or need not decide answers: let the request through. */
+export function unlimitedDecision(rule: RateLimitRule): RateLimitDecision {
+  return { allowed: true, limit: rule.limit, remaining: rule.limit, resetMs: 0, retryAfterMs: 0 };
+}

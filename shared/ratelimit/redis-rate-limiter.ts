@@ -1,52 +1,22 @@
 import { createHash } from "node:crypto";
-import { Ratelimit } from "@upstash/ratelimit";
 import { Redis as IORedis } from "ioredis";
 import { ApiError } from "../errors/api-error.js";
-import type { RateLimitDecision, RateLimiter, RateLimitRule } from "./rate-limiter.js";
-
-const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
-
-/** Redis 7.0 rejects the `#!lua flags=allow-key-locking` line that @upstash/ratelimit 2.x prepends. */
-export function stripShebang(script: string): string {
-  return script.startsWith("#!") ? script.slice(script.indexOf("\n") + 1) : script;
-}
-
-/**
- * The slice of @upstash/redis that @upstash/ratelimit calls, over ioredis. Upstash addresses
- * scripts by the SHA of their original text (shebang included); we run the stripped text, so
- * we keep the mapping and answer NOSCRIPT until eval has taught it, which makes Upstash fall
- * back to eval exactly once per script per process (and again after a Redis restart).
- */
-export class UpstashRedisAdapter {
-  private readonly stripped = new Map<string, string>();
-  constructor(private readonly redis: IORedis) {}
-
-  async eval(script: string, keys: string[], args: unknown[]): Promise<unknown> {
-    const body = stripShebang(script);
-    this.stripped.set(sha1(script), sha1(body));
-    return this.redis.eval(body, keys.length, ...keys, ...args.map(String));
-  }
-
-  async evalsha(sha: string, keys: string[], args: unknown[]): Promise<unknown> {
-    const mapped = this.stripped.get(sha);
-    if (mapped === undefined) throw new Error("NOSCRIPT script not loaded through this adapter yet");
-    return this.redis.evalsha(mapped, keys.length, ...keys, ...args.map(String));
-  }
-
-  async get(key: string): Promise<string | null> {
-    return this.redis.get(key);
-  }
-
-  async set(key: string, value: string): Promise<string | null> {
-    return this.redis.set(key, value);
-  }
-}
+import { assertRule } from "./gcra.js";
+import { gcraScript } from "./gcra-script.js";
+import {
+  type RateLimitDecision,
+  type RateLimiter,
+  type RateLimitRule,
+  unlimitedDecision,
+} from "./rate-limiter.js";
 
 export interface RedisRateLimiterOptions {
   url: string;
   timeoutMs: number;
   failMode: "open" | "closed";
   onDegraded?: (error: unknown) => void;
+  /** Key prefix; tests give each run its own. */
+  prefix?: string;
 }
 
 function timeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -57,18 +27,43 @@ function timeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
+interface ScriptReply {
+  allowed: boolean;
+  remaining: number;
+  resetUs: number;
+  retryAfterUs: number;
+}
+
+/** The script answers [allowed 0|1, remaining, resetUs, retryAfterUs]. */
+function parseReply(reply: unknown): ScriptReply {
+  if (Array.isArray(reply) && reply.length === 4) {
+    const [allowed, remaining, resetUs, retryAfterUs]: unknown[] = reply;
+    if (
+      typeof allowed === "number" &&
+      typeof remaining === "number" &&
+      typeof resetUs === "number" &&
+      typeof retryAfterUs === "number"
+    )
+      return { allowed: allowed === 1, remaining, resetUs, retryAfterUs };
+  }
+  throw new Error(`unexpected rate-limit script reply: ${JSON.stringify(reply)}`);
+}
+
 /**
- * Shared limits for any number of replicas: @upstash/ratelimit's sliding window in Redis.
+ * Shared limits for any number of replicas: the GCRA of gcra.ts as one Redis script, decided in
+ * one round trip (EVALSHA; EVAL once when Redis does not know the script yet) on Redis' clock, so
+ * the replicas' clocks do not matter and no replica can admit past the bound.
  * When Redis fails or is slower than the timeout, the declared policy decides: "open" lets the
  * request through (Nginx's limit_req still caps abuse), "closed" answers 503.
  */
 export class RedisRateLimiter implements RateLimiter {
   readonly kind = "redis";
   readonly redis: IORedis;
-  private readonly adapter: UpstashRedisAdapter;
-  private readonly limiters = new Map<string, Ratelimit>();
+  private readonly sha = createHash("sha1").update(gcraScript).digest("hex");
+  private readonly prefix: string;
 
   constructor(private readonly options: RedisRateLimiterOptions) {
+    this.prefix = options.prefix ?? "docstack:rl";
     this.redis = new IORedis(options.url, {
       commandTimeout: options.timeoutMs,
       connectTimeout: Math.max(1000, options.timeoutMs),
@@ -80,33 +75,34 @@ export class RedisRateLimiter implements RateLimiter {
       lazyConnect: false,
     });
     this.redis.on("error", () => {}); // reconnects are logged by the readiness probe, not per event
-    this.adapter = new UpstashRedisAdapter(this.redis);
   }
 
-  private limiter(rule: RateLimitRule): Ratelimit {
-    const id = `${rule.limit}/${rule.windowS}`;
-    let limiter = this.limiters.get(id);
-    if (limiter === undefined) {
-      limiter = new Ratelimit({
-        // The adapter implements the four calls Ratelimit makes; its type wants the whole client.
-        redis: this.adapter as unknown as ConstructorParameters<typeof Ratelimit>[0]["redis"],
-        limiter: Ratelimit.slidingWindow(rule.limit, `${rule.windowS} s`),
-        prefix: `docstack:rl:${id}`,
-        // No per-process cache: it would let replicas disagree about a blocked key.
-        ephemeralCache: false,
-        // Upstash's own timeout always fails open; ours applies the configured policy.
-        timeout: 0,
-        analytics: false,
-      });
-      this.limiters.set(id, limiter);
+  /** One decision: EVALSHA, or EVAL when Redis has not cached the script (first use, restart). */
+  private async decide(key: string, rule: RateLimitRule): Promise<unknown> {
+    const args = [String(rule.limit), String(rule.windowS * 1_000_000)];
+    try {
+      return await this.redis.evalsha(this.sha, 1, key, ...args);
+    } catch (error) {
+      if (!(error instanceof Error && error.message.startsWith("NOSCRIPT"))) throw error;
+      return await this.redis.eval(gcraScript, 1, key, ...args);
     }
-    return limiter;
   }
 
   async check(key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
+    assertRule(rule);
     try {
-      const r = await timeout(this.limiter(rule).limit(key), this.options.timeoutMs);
-      return { allowed: r.success, limit: r.limit, remaining: r.remaining, reset: r.reset };
+      // Each rule has its own bucket: a key whose limit changes starts full under the new one.
+      const bucket = `${this.prefix}:${rule.limit}/${rule.windowS}:${key}`;
+      const { allowed, remaining, resetUs, retryAfterUs } = parseReply(
+        await timeout(this.decide(bucket, rule), this.options.timeoutMs),
+      );
+      return {
+        allowed,
+        limit: rule.limit,
+        remaining,
+        resetMs: Math.ceil(resetUs / 1000),
+        retryAfterMs: Math.ceil(retryAfterUs / 1000),
+      };
     } catch (error) {
       this.options.onDegraded?.(error);
       if (this.options.failMode === "closed") {
@@ -115,12 +111,7 @@ export class RedisRateLimiter implements RateLimiter {
           cause: error,
         });
       }
-      return {
-        allowed: true,
-        limit: rule.limit,
-        remaining: rule.limit,
-        reset: Date.now() + rule.windowS * 1000,
-      };
+      return unlimitedDecision(rule);
     }
   }
 
