@@ -25,7 +25,9 @@ export async function assertProductionReady(config: Config, db: Database): Promi
   if (config.NODE_ENV !== "production") return;
   const defaults = defaultSecrets(config);
   if (defaults.length > 0) {
-    throw new StartupRefusedError(`refusing to start in production: ${defaults.join(", ")} still set to an example value`);
+    throw new StartupRefusedError(
+      `refusing to start in production: ${defaults.join(", ")} still set to an example value`,
+    );
   }
   if (!(await hasActiveKeys(db))) {
     throw new StartupRefusedError(

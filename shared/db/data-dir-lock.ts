@@ -242,13 +242,16 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
       current.count--;
       if (current.count > 0) return;
       entries.delete(dir);
-      live.delete(held);
       const done = (async () => {
+        // Referenced again, or a process with nothing else to do would end before the thread
+        // had removed the lock.
+        held.worker.ref();
         const exited = new Promise<void>((resolve) => held.worker.once("exit", () => resolve()));
         // The holder record goes first: once the lock is free, it may be a new holder's.
         if (!held.lost) await rm(held.holderPath, { force: true });
         held.worker.postMessage("release");
         await exited;
+        live.delete(held);
       })();
       releasing.set(dir, done);
       try {

@@ -41,9 +41,9 @@ async function announceAnonymousAccess(deps: Deps, url: string): Promise<void> {
     url,
   });
   process.stdout.write(
-    `WARNING: anonymous access is ON: no API key has been created yet, so anyone who can reach ${url}\n` +
+    `\nWARNING: anonymous access is ON: no API key has been created yet, so anyone who can reach ${url}\n` +
       "  may read, change and delete everything, admin operations included. To close it for good, stop\n" +
-      "  Docstack and run: npm run keys -- create --name admin --scopes admin\n\n",
+      "  Docstack and run: npm run keys -- create --name admin --scopes admin\n",
   );
 }
 
@@ -70,9 +70,14 @@ export async function startNodeServer(server: NodeServer): Promise<{ url: string
   if (worker) steps.push(startConfiguredWorker(deps).stop);
   steps.push(deps.close);
   onShutdown(steps, deps.log);
-  deps.log.info("listening", { function: server.name, url: served.url, adapters: describeDeps(deps), worker });
-  if (server.banner) process.stdout.write(server.banner(served.url, config));
+  deps.log.info("listening", {
+    function: server.name,
+    url: served.url,
+    adapters: describeDeps(deps),
+    worker,
+  });
   await announceAnonymousAccess(deps, served.url);
+  if (server.banner) process.stdout.write(server.banner(served.url, config));
   return { url: served.url, deps };
 }
 

@@ -1,4 +1,4 @@
-import { chmod, lstat, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -65,18 +65,5 @@ describe("the embedded data directory is private to its owner", () => {
       await deps.close();
     }
     expect(await openToOthers(dataDir)).toEqual([]);
-  });
-
-  it("tightens an existing DATA_DIR and the database files of an older install", async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), "docstack-modes-"));
-    made.push(dataDir);
-    await chmod(dataDir, 0o755);
-    await mkdir(join(dataDir, "pg"), { mode: 0o755 });
-    await writeFile(join(dataDir, "pg", "left-by-an-older-version"), "x", { mode: 0o666 });
-    await chmod(join(dataDir, "pg", "left-by-an-older-version"), 0o666);
-    const deps = await start(dataDir);
-    await deps.close();
-    expect(((await stat(dataDir)).mode & 0o777).toString(8)).toBe("700");
-    expect(await openToOthers(join(dataDir, "pg"))).toEqual([]);
   });
 });
