@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DataDirLock, holderName, lockDataDir, lockName } from "../../shared/db/data-dir-lock.js";
-import { runCommand } from "../support/run-command.js";
+import { runCommand, stopCommands } from "../support/run-command.js";
 
 // Commands that open the embedded database, each by another road (the database alone, the whole
 // dependencies, a restore's own lock, a single function's entry), against a data directory another
@@ -26,6 +26,7 @@ beforeAll(async () => {
   lock = await lockDataDir(dataDir);
 });
 afterAll(async () => {
+  stopCommands();
   await lock.release();
   await rm(dataDir, { recursive: true, force: true });
 });

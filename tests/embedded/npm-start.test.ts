@@ -3,10 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { lockName } from "../../shared/db/data-dir-lock.js";
-import { printed, runCommand, startCommand } from "../support/run-command.js";
+import { printed, runCommand, startCommand, stopCommands } from "../support/run-command.js";
 
 const made: string[] = [];
 afterAll(async () => {
+  stopCommands();
   for (const dir of made) await rm(dir, { recursive: true, force: true });
 });
 

@@ -2,6 +2,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "../..");
+const running = new Set<ChildProcess>();
+
+/** Ends whatever this file's tests started and left running (a test that failed half-way). */
+export function stopCommands(): void {
+  for (const child of running) child.kill("SIGKILL");
+}
 
 export interface Finished {
   code: number | null;
@@ -26,6 +32,7 @@ export function startCommand(script: string, args: string[], env: Record<string,
     env: { ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  running.add(child);
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk: Buffer) => {
@@ -35,7 +42,10 @@ export function startCommand(script: string, args: string[], env: Record<string,
     stderr += chunk.toString();
   });
   const exited = new Promise<Finished>((done) => {
-    child.on("close", (code) => done({ code, stdout, stderr }));
+    child.on("close", (code) => {
+      running.delete(child);
+      done({ code, stdout, stderr });
+    });
   });
   return { child, output: () => ({ stdout, stderr }), exited };
 }
