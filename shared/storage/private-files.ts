@@ -63,7 +63,14 @@ export async function makeTreePrivate(dir: string): Promise<number> {
  * directory others could read or write would expose every document and the database.
  */
 export async function preparePrivateDataDir(dir: string, log: Logger): Promise<void> {
-  const result = await ensurePrivateDir(dir);
+  let result: PrivateDirResult;
+  try {
+    result = await ensurePrivateDir(dir);
+  } catch (error) {
+    // Not fatal here: the stores that need it fail on their own, and readiness names them.
+    log.error("DATA_DIR cannot be created", { dir, error });
+    return;
+  }
   const octal = (mode: number) => `0${mode.toString(8)}`;
   if (result.tightenedFrom !== undefined) {
     log.warn("DATA_DIR was open to other users; made it private", {
