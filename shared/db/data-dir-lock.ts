@@ -67,8 +67,9 @@ const entries = new Map<string, { count: number; held: Promise<Held> }>();
 const releasing = new Map<string, Promise<void>>();
 const live = new Set<Held>();
 
-// Any exit (a crash included) frees the lock at once, rather than after lockStaleMs. Only a
-// kill the process cannot see (SIGKILL, a power cut) leaves it to expire.
+// Any exit the process sees (a handled signal, an uncaught error, process.exit) frees the lock at
+// once. A signal it does not handle (SIGKILL; Ctrl-C in a command without handlers) or a power
+// cut leaves the lock to expire after lockStaleMs.
 process.on("exit", () => {
   for (const held of live) {
     if (held.lost) continue;
@@ -167,6 +168,19 @@ function hold(worker: Worker, lockPath: string, holderPath: string, dataDir: str
   return held;
 }
 
+/** Removes the holder record and the lock, and ends the thread that kept it fresh. */
+async function letGo(held: Held): Promise<void> {
+  // Referenced again, or a process with nothing else to do would end before the thread had
+  // removed the lock.
+  held.worker.ref();
+  const exited = new Promise<void>((resolve) => held.worker.once("exit", () => resolve()));
+  // The holder record goes first: once the lock is free, it may be a new holder's.
+  if (!held.lost) await rm(held.holderPath, { force: true });
+  held.worker.postMessage("release");
+  await exited;
+  live.delete(held);
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function acquire(dataDir: string): Promise<Held> {
@@ -178,15 +192,20 @@ async function acquire(dataDir: string): Promise<Held> {
     const attempt = await tryLock(lockPath);
     if (attempt.type === "locked") {
       const held = hold(attempt.worker, lockPath, holderPath, dataDir);
-      // proper-lockfile makes it with the default mode; it says nothing, but nor should it to others.
-      await chmod(lockPath, privateDirMode);
       const holder: LockHolder = {
         pid: process.pid,
         host: hostname(),
         command: relative(process.cwd(), process.argv[1] ?? ""),
         since: new Date().toISOString(),
       };
-      await writeFile(holderPath, `${JSON.stringify(holder)}\n`, { mode: privateFileMode });
+      try {
+        // proper-lockfile makes it with the default mode: empty, but nothing in DATA_DIR is for others.
+        await chmod(lockPath, privateDirMode);
+        await writeFile(holderPath, `${JSON.stringify(holder)}\n`, { mode: privateFileMode });
+      } catch (error) {
+        await letGo(held);
+        throw error;
+      }
       return held;
     }
     const holder = await readHolder(holderPath);
@@ -242,17 +261,7 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
       current.count--;
       if (current.count > 0) return;
       entries.delete(dir);
-      const done = (async () => {
-        // Referenced again, or a process with nothing else to do would end before the thread
-        // had removed the lock.
-        held.worker.ref();
-        const exited = new Promise<void>((resolve) => held.worker.once("exit", () => resolve()));
-        // The holder record goes first: once the lock is free, it may be a new holder's.
-        if (!held.lost) await rm(held.holderPath, { force: true });
-        held.worker.postMessage("release");
-        await exited;
-        live.delete(held);
-      })();
+      const done = letGo(held);
       releasing.set(dir, done);
       try {
         await done;

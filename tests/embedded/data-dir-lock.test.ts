@@ -32,15 +32,19 @@ afterAll(async () => {
 });
 
 describe("a data directory in use by another process", () => {
-  it.concurrent.each(commands)("refuses %s %j with the reason and exit status 1", async (script, args) => {
-    const result = await runCommand(script, args, { DATA_DIR: dataDir, PORT: "0" });
-    const said = result.stdout + result.stderr;
-    expect(said).toContain(`DATA_DIR ${dataDir} is in use by another Docstack process (pid ${process.pid}`);
-    expect(said).toContain("stop that process first");
-    // The reason, not a stack trace.
-    expect(said).not.toMatch(/^\s+at /m);
-    expect(result.code).toBe(1);
-    // Nothing written: no database, no objects, no key file; only this process's lock.
-    expect((await readdir(dataDir)).sort()).toEqual([lockName, holderName].sort());
-  });
+  it.concurrent.each(commands)(
+    "refuses %s %j with the reason and exit status 1",
+    { timeout: 120_000 },
+    async (script, args) => {
+      const result = await runCommand(script, args, { DATA_DIR: dataDir, PORT: "0" });
+      const said = result.stdout + result.stderr;
+      expect(said).toContain(`DATA_DIR ${dataDir} is in use by another Docstack process (pid ${process.pid}`);
+      expect(said).toContain("stop that process first");
+      // The reason, not a stack trace.
+      expect(said).not.toMatch(/^\s+at /m);
+      expect(result.code).toBe(1);
+      // Nothing written: no database, no objects, no key file; only this process's lock.
+      expect((await readdir(dataDir)).sort()).toEqual([lockName, holderName].sort());
+    },
+  );
 });

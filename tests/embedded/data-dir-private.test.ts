@@ -33,37 +33,44 @@ async function start(dataDir: string) {
 }
 
 describe("the embedded data directory is private to its owner", () => {
-  it("creates DATA_DIR and everything in it owner-only: database, documents, signing key, backups", async () => {
-    const parent = await mkdtemp(join(tmpdir(), "docstack-modes-"));
-    made.push(parent);
-    const dataDir = join(parent, "data");
-    const deps = await start(dataDir);
-    try {
-      const app = composeApps(deps);
-      const call = (path: string, init?: RequestInit) =>
-        app(new Request(`http://docstack.test${path}`, init));
-      const created = await call("/collections", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name: "private" }),
-      });
-      expect(created.status).toBe(201);
-      const { id } = (await created.json()) as { id: string };
-      const upload = await call("/documents", {
-        method: "POST",
-        body: uploadForm(id, { name: "salaries.txt", bytes: "The payroll of every employee, by name." }),
-      });
-      expect(upload.status).toBe(201);
-      await runIndex({ ...deps, batchSize: 16 }, { limit: 10, leaseS: 600 });
-      await runBackup(deps, { components: ["database", "objects", "vectors"] });
-      // What a running install holds: every kind of file is there.
-      expect((await readdir(dataDir)).sort()).toEqual(
-        expect.arrayContaining(["backups", "objects", "pg", "signing.key"]),
-      );
+  // A new PGlite database on disk, a document, its indexing and a backup: slow on a busy machine.
+  it(
+    "creates DATA_DIR and everything in it owner-only: database, documents, signing key, backups",
+    {
+      timeout: 180_000,
+    },
+    async () => {
+      const parent = await mkdtemp(join(tmpdir(), "docstack-modes-"));
+      made.push(parent);
+      const dataDir = join(parent, "data");
+      const deps = await start(dataDir);
+      try {
+        const app = composeApps(deps);
+        const call = (path: string, init?: RequestInit) =>
+          app(new Request(`http://docstack.test${path}`, init));
+        const created = await call("/collections", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ name: "private" }),
+        });
+        expect(created.status).toBe(201);
+        const { id } = (await created.json()) as { id: string };
+        const upload = await call("/documents", {
+          method: "POST",
+          body: uploadForm(id, { name: "salaries.txt", bytes: "The payroll of every employee, by name." }),
+        });
+        expect(upload.status).toBe(201);
+        await runIndex({ ...deps, batchSize: 16 }, { limit: 10, leaseS: 600 });
+        await runBackup(deps, { components: ["database", "objects", "vectors"] });
+        // What a running install holds: every kind of file is there.
+        expect((await readdir(dataDir)).sort()).toEqual(
+          expect.arrayContaining(["backups", "objects", "pg", "signing.key"]),
+        );
+        expect(await openToOthers(dataDir)).toEqual([]);
+      } finally {
+        await deps.close();
+      }
       expect(await openToOthers(dataDir)).toEqual([]);
-    } finally {
-      await deps.close();
-    }
-    expect(await openToOthers(dataDir)).toEqual([]);
-  });
+    },
+  );
 });
