@@ -10,7 +10,7 @@ afterAll(async () => {
 });
 
 async function dataDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "docstack-lock-"));
+  const dir = await mkdtemp(join(tmpdir(), "docstack-datadir-lock-"));
   made.push(dir);
   return dir;
 }
