@@ -1,6 +1,7 @@
 import { runBackup } from "../shared/backups/run-backup.js";
 import { loadConfigFromProcess } from "../shared/config.js";
 import { buildNodeDeps } from "../shared/deps/build-node-deps.js";
+import { exitIfRefused } from "../shared/errors/startup-refused.js";
 import { onShutdown } from "../shared/http/serve-node.js";
 import { nextRun, parseCron } from "../shared/schedule/cron.js";
 
@@ -11,7 +12,7 @@ import { nextRun, parseCron } from "../shared/schedule/cron.js";
  * `--now` also takes one backup at start.
  */
 const config = loadConfigFromProcess({ INDEX_WORKER: "false" });
-const deps = await buildNodeDeps(config, { port: 0 });
+const deps = await exitIfRefused(buildNodeDeps(config, { port: 0 }));
 const schedule = parseCron(config.BACKUP_SCHEDULE);
 let stopping = false;
 let timer: NodeJS.Timeout | undefined;

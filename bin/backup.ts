@@ -2,15 +2,17 @@ import { formatBytes, parseComponents } from "../shared/backups/backup-args.js";
 import { runBackup } from "../shared/backups/run-backup.js";
 import { loadConfigFromProcess } from "../shared/config.js";
 import { buildNodeDeps } from "../shared/deps/build-node-deps.js";
+import { exitIfRefused } from "../shared/errors/startup-refused.js";
 
 /**
  * `npm run backup -- [full|database|objects|vectors]`: one verified backup into BACKUP_DIR
  * (default DATA_DIR/backups), then retention. With the embedded default, run it while Docstack
- * is stopped (PGlite is single-process), or on the real stack at any time.
+ * is stopped (PGlite is single-process: a running one's lock on DATA_DIR refuses it) or ask the
+ * running one (POST /backups/run); on the real stack at any time.
  */
 const components = parseComponents(process.argv[2]);
 const config = loadConfigFromProcess({ LOG_LEVEL: "warn", INDEX_WORKER: "false" });
-const deps = await buildNodeDeps(config, { port: 0 });
+const deps = await exitIfRefused(buildNodeDeps(config, { port: 0 }));
 const started = Date.now();
 try {
   const { manifest, dir, retention } = await runBackup(deps, { components });

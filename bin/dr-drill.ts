@@ -1,6 +1,7 @@
 import { runDrill } from "../shared/backups/dr-drill.js";
 import { loadConfigFromProcess } from "../shared/config.js";
 import { buildNodeDeps } from "../shared/deps/build-node-deps.js";
+import { exitIfRefused } from "../shared/errors/startup-refused.js";
 
 /**
  * `npm run dr-drill -- --confirm-wipe`: back up the real stack, WIPE PostgreSQL, the object
@@ -15,7 +16,7 @@ if (!process.argv.includes("--confirm-wipe")) {
   process.exit(2);
 }
 const config = loadConfigFromProcess({ LOG_LEVEL: "warn", INDEX_WORKER: "false" });
-const deps = await buildNodeDeps(config, { port: 0 });
+const deps = await exitIfRefused(buildNodeDeps(config, { port: 0 }));
 try {
   const record = await runDrill(deps, { progress: (line) => console.log(`[dr-drill] ${line}`) });
   for (const [section, d] of Object.entries(record.comparison ?? {})) {

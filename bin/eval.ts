@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfigFromProcess } from "../shared/config.js";
+import { exitIfRefused } from "../shared/errors/startup-refused.js";
 import type { SearchMode } from "../shared/retrieval/search.js";
 import { loadBeirDataset } from "../tools/eval/beir-dataset.js";
 import { markdownTable } from "../tools/eval/eval-report.js";
@@ -59,7 +60,7 @@ const dataset = await loadBeirDataset(resolve(values.dataset), values.split);
 const dataDir = values["data-dir"] ?? `.data/eval-${loadConfigFromProcess().EMBEDDER}`;
 const target: EvalTarget =
   values.url === undefined
-    ? await embeddedTarget(resolve(dataDir))
+    ? await exitIfRefused(embeddedTarget(resolve(dataDir)))
     : urlTarget(values.url, values["api-key"]);
 try {
   const report = await evaluate(target, dataset, {

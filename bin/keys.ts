@@ -5,6 +5,7 @@ import { type Scope, scopes } from "../shared/auth/principal.js";
 import { loadConfigFromProcess } from "../shared/config.js";
 import { migrate } from "../shared/db/migrate.js";
 import { openDatabase } from "../shared/db/open-database.js";
+import { exitIfRefused } from "../shared/errors/startup-refused.js";
 
 /**
  * `npm run keys -- create --name N --scopes read,write [--collections id,id] [--rate-query N]
@@ -43,7 +44,7 @@ function positive(name: string, text: string | undefined): number | undefined {
 const config = loadConfigFromProcess({ LOG_LEVEL: "warn", INDEX_WORKER: "false" });
 // Only the database: the command must work where the other stores are out of reach (Compose's
 // one-shot migrate container, an operator's laptop on a tunnel).
-const db = await openDatabase(config);
+const db = await exitIfRefused(openDatabase(config));
 if (config.DB_DRIVER === "pglite") await migrate(db);
 const deps = { db, close: () => db.close() };
 try {

@@ -1,5 +1,6 @@
 import { loadConfigFromProcess } from "../shared/config.js";
 import { buildNodeDeps } from "../shared/deps/build-node-deps.js";
+import { exitIfRefused } from "../shared/errors/startup-refused.js";
 import { reindexCollection } from "../shared/indexing/reindex-collection.js";
 
 /**
@@ -14,7 +15,7 @@ if (collectionId === undefined || collectionId.startsWith("--")) {
   process.exit(2);
 }
 const config = loadConfigFromProcess({ LOG_LEVEL: "warn", INDEX_WORKER: "false" });
-const deps = await buildNodeDeps(config, { port: 0 });
+const deps = await exitIfRefused(buildNodeDeps(config, { port: 0 }));
 const started = Date.now();
 try {
   const r = await reindexCollection(deps, collectionId, {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Config } from "../config.js";
 import type { Queryable } from "../db/database.js";
 import { isUniqueViolation } from "../db/errors.js";
 import { sql } from "../db/sql.js";
@@ -66,11 +67,23 @@ export async function revokeApiKey(db: Queryable, name: string): Promise<boolean
   return rows.length > 0;
 }
 
+/** Whether a key that is not revoked exists (production needs one to start). */
 export async function hasActiveKeys(db: Queryable): Promise<boolean> {
   const [row] = await db.query<{ any: boolean }>(
     sql`select exists (select 1 from api_keys where revoked_at is null) as any`,
   );
   return row?.any === true;
+}
+
+/**
+ * Whether a caller without a key is let in (anonymous, every scope): only on a development install
+ * on which no key was ever created. Revoked keys count, so revoking the last key closes the
+ * install for good rather than opening it to everyone again; production never allows it.
+ */
+export async function anonymousAllowed(db: Queryable, config: Pick<Config, "NODE_ENV">): Promise<boolean> {
+  if (config.NODE_ENV === "production") return false;
+  const [row] = await db.query<{ any: boolean }>(sql`select exists (select 1 from api_keys) as any`);
+  return row?.any === false;
 }
 
 /** The active key with this plaintext, as a principal; undefined for unknown or revoked keys. */

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { ApiError, dependencyUnavailable } from "../errors/api-error.js";
 import type { AppEnv } from "../http/create-app.js";
-import { hasActiveKeys, principalForKey } from "./api-keys.js";
+import { anonymousAllowed, principalForKey } from "./api-keys.js";
 import {
   anonymousPrincipal,
   assertAllCollections,
@@ -24,7 +24,7 @@ function unauthorized(detail: string): ApiError {
 async function callerOf(c: Context<AppEnv>, key: string | undefined): Promise<Principal | undefined> {
   const { db, config } = c.var.deps;
   if (key !== undefined) return principalForKey(db, key);
-  if (config.NODE_ENV !== "production" && !(await hasActiveKeys(db))) return anonymousPrincipal;
+  if (await anonymousAllowed(db, config)) return anonymousPrincipal;
   return undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
+import { StartupRefusedError } from "../errors/startup-refused.js";
 import { hasActiveKeys } from "./api-keys.js";
 
 /** Secrets that are still the placeholders of .env.example (or any "change-me" value). */
@@ -24,10 +25,12 @@ export async function assertProductionReady(config: Config, db: Database): Promi
   if (config.NODE_ENV !== "production") return;
   const defaults = defaultSecrets(config);
   if (defaults.length > 0) {
-    throw new Error(`refusing to start in production: ${defaults.join(", ")} still set to an example value`);
+    throw new StartupRefusedError(
+      `refusing to start in production: ${defaults.join(", ")} still set to an example value`,
+    );
   }
   if (!(await hasActiveKeys(db))) {
-    throw new Error(
+    throw new StartupRefusedError(
       "refusing to start in production: no API keys. Create one: npm run keys -- create --name admin --scopes admin",
     );
   }

@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
+import { privateDirMode, privateFileMode } from "../storage/private-files.js";
 import type { BackupFile } from "./manifest.js";
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -25,13 +26,13 @@ export async function describeFile(backupDir: string, path: string): Promise<Bac
 
 /**
  * Writes beside the target, flushes, then renames: a reader (or a crash) sees the old file or the
- * whole new one, never a part.
+ * whole new one, never a part. Owner-only, as everything a backup holds is.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await mkdir(dirname(path), { recursive: true, mode: privateDirMode });
   const temp = `${path}.${randomBytes(6).toString("hex")}.partial`;
   try {
-    const handle = await open(temp, "wx");
+    const handle = await open(temp, "wx", privateFileMode);
     try {
       await handle.writeFile(data);
       await handle.sync();
@@ -50,7 +51,7 @@ export async function writeJsonLinesGz(
   path: string,
   lines: AsyncIterable<unknown> | Iterable<unknown>,
 ): Promise<number> {
-  await mkdir(dirname(path), { recursive: true });
+  await mkdir(dirname(path), { recursive: true, mode: privateDirMode });
   const temp = `${path}.partial`;
   let count = 0;
   const text = (async function* () {
@@ -60,7 +61,11 @@ export async function writeJsonLinesGz(
     }
   })();
   try {
-    await pipeline(Readable.from(text), createGzip(), createWriteStream(temp, { flags: "w" }));
+    await pipeline(
+      Readable.from(text),
+      createGzip(),
+      createWriteStream(temp, { flags: "w", mode: privateFileMode }),
+    );
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });

@@ -1,6 +1,7 @@
 import { mkdir, open, readFile, rm, stat, utimes } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
+import { privateDirMode, privateFileMode } from "../storage/private-files.js";
 
 /** Another backup or restore holds the root's lock. */
 export class BackupBusyError extends Error {
@@ -51,11 +52,11 @@ async function abandoned(path: string): Promise<{ yes: boolean; holder: string }
  * taken over after 90 s at most.
  */
 export async function acquireBackupLock(root: string): Promise<() => Promise<void>> {
-  await mkdir(root, { recursive: true });
+  await mkdir(root, { recursive: true, mode: privateDirMode });
   const path = join(root, ".lock");
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const handle = await open(path, "wx");
+      const handle = await open(path, "wx", privateFileMode);
       await handle.writeFile(`${process.pid} ${hostname()}`);
       await handle.close();
       const heartbeat = setInterval(() => {

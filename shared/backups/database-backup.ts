@@ -4,6 +4,7 @@ import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import { createPostgresDatabase, postgresOptionsFrom } from "../db/postgres-database.js";
 import { sql } from "../db/sql.js";
+import { privateFileMode } from "../storage/private-files.js";
 import { type BackupDocument, countRows, listBackupDocuments } from "./backup-documents.js";
 import { describeFile } from "./backup-files.js";
 import type { BackupComponentManifest } from "./manifest.js";
@@ -63,7 +64,7 @@ async function backupPglite(db: Database, dir: string): Promise<DatabaseBackup> 
   const documents = await listBackupDocuments(db);
   const counts = await countRows(db);
   const tarball = await db.dumpDataDir();
-  await writeFile(join(dir, pgliteDumpFile), tarball, { flag: "wx" });
+  await writeFile(join(dir, pgliteDumpFile), tarball, { flag: "wx", mode: privateFileMode });
   const file = await describeFile(dir, pgliteDumpFile);
   return {
     // A gzip'd tar that PGlite wrote and we re-hashed; restore loads it into a scratch directory first.

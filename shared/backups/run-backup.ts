@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Deps } from "../deps/deps.js";
+import { privateDirMode } from "../storage/private-files.js";
 import { backupRoot, newBackupId } from "./backup-dir.js";
 import { type BackupDocument, listBackupDocuments } from "./backup-documents.js";
 import { writeFileAtomic } from "./backup-files.js";
@@ -73,7 +74,7 @@ async function writeBackup(
   now: () => Date,
 ): Promise<BackupResult> {
   const dir = join(root, id);
-  await mkdir(dir, { recursive: false, mode: 0o700 });
+  await mkdir(dir, { recursive: false, mode: privateDirMode });
   const components: Partial<Record<BackupComponent, BackupComponentManifest>> = {};
   const toolVersions: Record<string, string> = { node: process.version, docstack_backup_format: "1" };
   let documents: BackupDocument[] | undefined;

@@ -2,9 +2,11 @@ import { randomBytes } from "node:crypto";
 import { readFile, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Config } from "../config.js";
+import { lockDataDir } from "../db/data-dir-lock.js";
 import type { Database } from "../db/database.js";
 import { createPgliteDatabase } from "../db/pglite-database.js";
 import type { Deps } from "../deps/deps.js";
+import { ensurePrivateDir } from "../storage/private-files.js";
 import { backupRoot } from "./backup-dir.js";
 import { countRows } from "./backup-documents.js";
 import { acquireBackupLock } from "./backup-lock.js";
@@ -145,10 +147,11 @@ async function exists(path: string): Promise<boolean> {
 
 /**
  * The embedded default (DB_DRIVER=pglite), with Docstack stopped (PGlite is single-process: a
- * running server would keep writing to the directory being replaced). Opens the current stores to
- * check they are empty, loads the PGlite tarball into a scratch directory and checks its row
- * counts, then swaps it in for DATA_DIR/pg (a replaced non-empty database is kept beside it),
- * reopens, and restores objects and vectors.
+ * running server would keep writing to the directory being replaced; its lock on DATA_DIR makes
+ * this refuse with DataDirBusyError). Opens the current stores to check they are empty, loads
+ * the PGlite tarball into a scratch directory and checks its row counts, then swaps it in for
+ * DATA_DIR/pg (a replaced non-empty database is kept beside it), reopens, and restores objects
+ * and vectors.
  */
 export async function restoreEmbedded(
   config: Config,
@@ -158,6 +161,23 @@ export async function restoreEmbedded(
 ): Promise<RestoreReport> {
   if (config.DB_DRIVER !== "pglite")
     throw new Error("restoreEmbedded is for DB_DRIVER=pglite; use runRestore");
+  // Held from the emptiness check to the reopened database, so no other process opens the
+  // directory between the swap's steps (the opens below share it).
+  await ensurePrivateDir(config.DATA_DIR);
+  const dataDirLock = await lockDataDir(config.DATA_DIR);
+  try {
+    return await restoreEmbeddedLocked(config, backupId, options, open);
+  } finally {
+    await dataDirLock.release();
+  }
+}
+
+async function restoreEmbeddedLocked(
+  config: Config,
+  backupId: string,
+  options: RestoreOptions,
+  open: (config: Config) => Promise<Deps>,
+): Promise<RestoreReport> {
   const root = options.sourceDir ?? backupRoot(config);
   const release = await acquireBackupLock(root);
   try {

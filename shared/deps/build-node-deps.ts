@@ -15,6 +15,7 @@ import { RedisRateLimiter } from "../ratelimit/redis-rate-limiter.js";
 import { guardDeps } from "../resilience/guard-deps.js";
 import { FsObjectStore } from "../storage/fs-object-store.js";
 import type { ObjectStore } from "../storage/object-store.js";
+import { preparePrivateDataDir, privateDirMode, privateFileMode } from "../storage/private-files.js";
 import { buildEmbedder, buildMinioObjectStore, buildVectorStore } from "./build-adapters.js";
 import { buildNodeEmbedder } from "./build-node-embedder.js";
 import type { Deps } from "./deps.js";
@@ -36,9 +37,9 @@ async function signingSecret(config: Config): Promise<string> {
   try {
     return (await readFile(file, "utf8")).trim();
   } catch {
-    await mkdir(config.DATA_DIR, { recursive: true });
+    await mkdir(config.DATA_DIR, { recursive: true, mode: privateDirMode });
     const secret = randomBytes(32).toString("base64url");
-    await writeFile(file, secret, { mode: 0o600, flag: "wx" }).catch(() => {});
+    await writeFile(file, secret, { mode: privateFileMode, flag: "wx" }).catch(() => {});
     return (await readFile(file, "utf8")).trim();
   }
 }
@@ -94,7 +95,8 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
   const log = createLogger(config.LOG_LEVEL);
   if (config.DB_DRIVER === "postgres")
     guardDriverStrays((error) => log.error("postgres.js lost an error of its own; carrying on", { error }));
-  const db = options.db ?? (await openDatabase(config));
+  if (config.OBJECT_STORE === "fs") await preparePrivateDataDir(config.DATA_DIR, log);
+  const db = options.db ?? (await openDatabase(config, log));
   if (options.migrate ?? config.DB_DRIVER === "pglite") await migrate(db);
   const limiter = buildRateLimiter(config, log);
   const cache = buildQueryCache(config, log);

@@ -1,8 +1,10 @@
 import type { Hono } from "hono";
+import { anonymousAllowed } from "../auth/api-keys.js";
 import { assertProductionReady } from "../auth/production-checks.js";
-import { loadConfigFromProcess } from "../config.js";
+import { type Config, loadConfigFromProcess } from "../config.js";
 import { buildNodeDeps } from "../deps/build-node-deps.js";
 import { type Deps, describeDeps } from "../deps/deps.js";
+import { exitIfRefused } from "../errors/startup-refused.js";
 import { startConfiguredWorker } from "../indexing/index-worker.js";
 import { defaultPorts, type FunctionName } from "./route-table.js";
 import { onShutdown, serveNode } from "./serve-node.js";
@@ -11,24 +13,80 @@ interface FetchApp {
   fetch: Hono["fetch"];
 }
 
-/** `npm run start:<function>`: one function alone on its own port, configured by the environment. */
-export async function runNodeEntry(name: FunctionName, createApp: (deps: Deps) => FetchApp): Promise<void> {
-  const config = loadConfigFromProcess();
-  const port = config.PORT ?? defaultPorts[name];
-  const deps = await buildNodeDeps(config, { port });
+export interface NodeServer {
+  /** A function's name, or `all` for `npm start` (every function in one process). */
+  name: FunctionName | "all";
+  defaultPort: number;
+  fetch(deps: Deps): (request: Request, env?: unknown) => Response | Promise<Response>;
+  /** Whether this process also runs the index worker (when INDEX_WORKER allows it). */
+  indexWorker: boolean;
+  /** Printed on stdout once listening, for a person at a terminal. */
+  banner?(url: string, config: Config): string;
+}
+
+/**
+ * Says loudly, in the log and on stdout, that callers need no key: on a development install on
+ * which no key was ever created, anyone who can reach the port has every scope, admin included.
+ */
+async function announceAnonymousAccess(deps: Deps, url: string): Promise<void> {
+  let open: boolean;
   try {
-    await assertProductionReady(config, deps.db);
+    open = await anonymousAllowed(deps.db, deps.config);
   } catch (error) {
-    await deps.close();
-    throw error;
+    deps.log.warn("could not tell whether anonymous access is on (the database did not answer)", { error });
+    return;
   }
-  const served = await serveNode(createApp(deps).fetch, deps, port);
-  deps.log.info("function listening", { function: name, url: served.url, adapters: describeDeps(deps) });
+  if (!open) return;
+  deps.log.warn("anonymous access is on: no API key was ever created, so every caller has every scope", {
+    url,
+  });
+  process.stdout.write(
+    `\nWARNING: anonymous access is ON: no API key has been created yet, so anyone who can reach ${url}\n` +
+      "  may read, change and delete everything, admin operations included. To close it for good, stop\n" +
+      "  Docstack and run: npm run keys -- create --name admin --scopes admin\n",
+  );
+}
+
+/**
+ * The one startup of every Node server, `npm start` and `npm run start:<function>` alike: parse
+ * the configuration, build the dependencies, refuse a production install that is not ready,
+ * serve, run the worker, stop cleanly on SIGTERM/SIGINT, and say when anonymous access is on.
+ * A refusal (DATA_DIR in use by another process, production without keys) prints its reason
+ * and exits with status 1.
+ */
+export async function startNodeServer(server: NodeServer): Promise<{ url: string; deps: Deps }> {
+  const config = loadConfigFromProcess();
+  const port = config.PORT ?? server.defaultPort;
+  const deps = await exitIfRefused(buildNodeDeps(config, { port }));
+  await exitIfRefused(
+    assertProductionReady(config, deps.db).catch(async (error: unknown) => {
+      await deps.close();
+      throw error;
+    }),
+  );
+  const served = await serveNode(server.fetch(deps), deps, port);
   const steps = [served.close];
-  if (name === "index" && config.INDEX_WORKER) {
-    const worker = startConfiguredWorker(deps);
-    steps.push(worker.stop);
-  }
+  const worker = server.indexWorker && config.INDEX_WORKER;
+  if (worker) steps.push(startConfiguredWorker(deps).stop);
   steps.push(deps.close);
   onShutdown(steps, deps.log);
+  deps.log.info("listening", {
+    function: server.name,
+    url: served.url,
+    adapters: describeDeps(deps),
+    worker,
+  });
+  await announceAnonymousAccess(deps, served.url);
+  if (server.banner) process.stdout.write(server.banner(served.url, config));
+  return { url: served.url, deps };
+}
+
+/** `npm run start:<function>`: one function alone on its own port, configured by the environment. */
+export async function runNodeEntry(name: FunctionName, createApp: (deps: Deps) => FetchApp): Promise<void> {
+  await startNodeServer({
+    name,
+    defaultPort: defaultPorts[name],
+    fetch: (deps) => createApp(deps).fetch,
+    indexWorker: name === "index",
+  });
 }

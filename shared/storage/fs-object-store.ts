@@ -5,6 +5,7 @@ import { dirname, join, relative } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { assertSafeObjectName, type ObjectStore } from "./object-store.js";
+import { privateDirMode, privateFileMode } from "./private-files.js";
 
 export interface FsObjectStoreOptions {
   root: string;
@@ -21,7 +22,7 @@ export interface SignedFileRequest {
   signature: string;
 }
 
-/** Embedded object store: one file per object under `root`, written atomically. */
+/** Embedded object store: one file per object under `root`, written atomically, owner-only. */
 export class FsObjectStore implements ObjectStore {
   readonly kind = "fs";
   private readonly secret: Buffer;
@@ -37,11 +38,11 @@ export class FsObjectStore implements ObjectStore {
 
   async put(name: string, body: AsyncIterable<Uint8Array>, _contentType?: string): Promise<number> {
     const target = this.path(name);
-    await mkdir(dirname(target), { recursive: true });
+    await mkdir(dirname(target), { recursive: true, mode: privateDirMode });
     // Write beside the target and rename, so a reader never sees half an object.
     const temp = `${target}.${randomBytes(6).toString("hex")}.partial`;
     try {
-      await pipeline(Readable.from(body), createWriteStream(temp, { flags: "wx" }));
+      await pipeline(Readable.from(body), createWriteStream(temp, { flags: "wx", mode: privateFileMode }));
       const { size } = await stat(temp);
       await rename(temp, target);
       return size;
