@@ -1,3 +1,4 @@
+import { ChunkingOverridesSchema } from "../chunking/chunking-overrides.js";
 import type { Queryable } from "../db/database.js";
 import { isUniqueViolation } from "../db/errors.js";
 import { sql } from "../db/sql.js";
@@ -31,13 +32,22 @@ export async function createCollection(
   embedder: Embedder,
   input: NewCollection,
 ): Promise<Collection> {
+  const chunking = ChunkingOverridesSchema.safeParse(input.chunking ?? {});
+  if (!chunking.success) {
+    throw new ApiError("validation_failed", "The chunking overrides are invalid", {
+      errors: chunking.error.issues.map((i) => ({
+        path: ["chunking", ...i.path].join("."),
+        message: i.message,
+      })),
+    });
+  }
   const id = crypto.randomUUID();
   await vectors.ensureCollection({ id, dimension: embedder.dimension });
   try {
     const [row] = await db.query<Collection>(sql`
       insert into collections (id, name, description, embedding_model, embedding_dimension, chunking)
       values (${id}, ${input.name}, ${input.description ?? ""}, ${embedder.model}, ${embedder.dimension},
-              ${JSON.stringify(input.chunking ?? {})}::jsonb)
+              ${JSON.stringify(chunking.data)}::jsonb)
       returning *`);
     if (row === undefined) throw new Error("insert returned no row");
     return row;

@@ -1,14 +1,19 @@
 import { z } from "@hono/zod-openapi";
+import { defaultChunkSettings } from "../../chunking/chunk-settings.js";
+import { ChunkingOverridesSchema as chunkingOverrides } from "../../chunking/chunking-overrides.js";
 import type { Collection } from "../../collections/collections.js";
 
-const ChunkSettingsSchema = z.object({
-  size: z.number().int().min(50).max(20_000).optional(),
-  overlap: z.number().int().min(0).max(10_000).optional(),
-});
+const defaults = Object.entries(defaultChunkSettings)
+  .map(([kind, d]) => `${kind} ${d.size}/${d.overlap}`)
+  .join(", ");
 
-export const ChunkingOverridesSchema = z
-  .partialRecord(z.enum(["pdf", "docx", "txt", "md", "html", "csv"]), ChunkSettingsSchema)
-  .openapi({ example: { pdf: { size: 800, overlap: 80 } } });
+/** The library's own validator (createCollection checks with the same object), documented. */
+export const ChunkingOverridesSchema = chunkingOverrides.openapi({
+  description:
+    "Chunk size and overlap in characters, per kind of document. The overlap must be below the size; " +
+    `a field left out takes the kind's default (size/overlap: ${defaults}).`,
+  example: { pdf: { size: 800, overlap: 80 } },
+});
 
 export const CollectionSchema = z
   .object({

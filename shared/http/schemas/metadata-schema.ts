@@ -29,7 +29,9 @@ export const MetadataFilterSchema = metadataObject({ scalarValues: true }).opena
   type: "object",
   additionalProperties: { type: ["string", "number", "boolean"] },
   maxProperties: metadataLimits.entries,
-  description: `Documents whose metadata has all these key/value pairs. ${bounds}`,
+  description:
+    `Documents whose metadata has all these key/value pairs (at most ${metadataLimits.entries}, ` +
+    `keys of at most ${metadataLimits.keyLength} characters).`,
   example: { department: "planning" },
 });
 
