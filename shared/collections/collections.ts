@@ -5,6 +5,7 @@ import { sql } from "../db/sql.js";
 import type { Embedder } from "../embeddings/embedder.js";
 import { ApiError } from "../errors/api-error.js";
 import type { VectorStore } from "../vectors/vector-store.js";
+import { cleanCollectionName } from "./collection-name.js";
 
 export interface Collection {
   id: string;
@@ -25,6 +26,8 @@ export interface NewCollection {
 /**
  * A collection is bound to the embedder configured when it is made: its model and dimension
  * are recorded, and indexing or querying with another model is refused (vectors would not compare).
+ * Its name is cleaned (collection-name.ts) and must not read like an existing one
+ * (collection-name-key.ts): 409 names the collection it would be confused with.
  */
 export async function createCollection(
   db: Queryable,
@@ -41,19 +44,50 @@ export async function createCollection(
       })),
     });
   }
+  const name = cleanCollectionName(input.name);
+  if (name === "") {
+    throw new ApiError(
+      "validation_failed",
+      "The collection name is empty once invisible characters are removed",
+      {
+        errors: [{ path: "name", message: "Nothing visible is left once cleaned" }],
+      },
+    );
+  }
+  // Loaded here, not with the module: Unicode's confusables table is only needed to create one.
+  const { collectionNameKeys } = await import("./collection-name-key.js");
+  const keys = collectionNameKeys(name);
+  const lookalike = async () =>
+    (
+      await db.query<{ name: string }>(sql`
+        select name from collections
+        where name_key = ${keys.folded} or name_skeleton = ${keys.visual} or name = ${name}
+        order by created_at limit 1`)
+    )[0]?.name;
+  const conflict = (existing: string | undefined) =>
+    new ApiError(
+      "conflict",
+      existing === undefined || existing === name
+        ? `A collection named "${name}" already exists`
+        : `A collection named "${existing}" already exists, and "${name}" reads the same`,
+    );
+  // Checked before the vector store is touched, so a refused name leaves nothing behind there.
+  const existing = await lookalike();
+  if (existing !== undefined) throw conflict(existing);
   const id = crypto.randomUUID();
   await vectors.ensureCollection({ id, dimension: embedder.dimension });
   try {
     const [row] = await db.query<Collection>(sql`
-      insert into collections (id, name, description, embedding_model, embedding_dimension, chunking)
-      values (${id}, ${input.name}, ${input.description ?? ""}, ${embedder.model}, ${embedder.dimension},
-              ${JSON.stringify(chunking.data)}::jsonb)
+      insert into collections
+        (id, name, name_key, name_skeleton, description, embedding_model, embedding_dimension, chunking)
+      values (${id}, ${name}, ${keys.folded}, ${keys.visual}, ${input.description ?? ""}, ${embedder.model},
+              ${embedder.dimension}, ${JSON.stringify(chunking.data)}::jsonb)
       returning *`);
     if (row === undefined) throw new Error("insert returned no row");
     return row;
   } catch (error) {
-    if (isUniqueViolation(error))
-      throw new ApiError("conflict", `A collection named "${input.name}" already exists`);
+    // Inside a caller's transaction the failed insert aborts it, and the look-up with it.
+    if (isUniqueViolation(error)) throw conflict(await lookalike().catch(() => undefined));
     throw error;
   }
 }

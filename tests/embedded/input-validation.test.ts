@@ -230,6 +230,7 @@ describe("collection names", () => {
       `pol\u200bicies ${tag}`,
       `Policies\u00a0 ${tag}`,
       `Pоliciеs ${tag}`, // Cyrillic о and е
+      `\u0420olicies ${tag}`, // Cyrillic capital Р
     ]) {
       const r = await jsonPost("/collections", { name: lookalike });
       expectProblem(r, 409);

@@ -465,7 +465,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @example policies */
+                    /**
+                     * @description Stored without invisible characters (controls, zero-width, bidirectional), with compatibility forms folded (NFKC) and runs of whitespace as one space. Unique by how it reads: case, width and look-alike letters from other scripts (Unicode confusables) do not make a new name.
+                     * @example policies
+                     */
                     name: string;
                     /** @example Published council policies */
                     description?: string;

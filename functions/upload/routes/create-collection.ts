@@ -6,12 +6,13 @@ import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
 import {
   ChunkingOverridesSchema,
+  CollectionNameSchema,
   CollectionSchema,
   collectionView,
 } from "../../../shared/http/schemas/collection-schema.js";
 
 const CreateCollectionBody = z.object({
-  name: z.string().trim().min(1).max(200).openapi({ example: "policies" }),
+  name: CollectionNameSchema,
   description: z.string().max(2000).optional().openapi({ example: "Published council policies" }),
   chunking: ChunkingOverridesSchema.optional(),
 });

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { defaultChunkSettings } from "../../chunking/chunk-settings.js";
 import { ChunkingOverridesSchema as chunkingOverrides } from "../../chunking/chunking-overrides.js";
+import { cleanCollectionName } from "../../collections/collection-name.js";
 import type { Collection } from "../../collections/collections.js";
 
 const defaults = Object.entries(defaultChunkSettings)
@@ -14,6 +15,23 @@ export const ChunkingOverridesSchema = chunkingOverrides.openapi({
     `a field left out takes the kind's default (size/overlap: ${defaults}).`,
   example: { pdf: { size: 800, overlap: 80 } },
 });
+
+/** A new collection's name, cleaned as the library stores it (createCollection cleans it too). */
+export const CollectionNameSchema = z
+  .string()
+  .max(200)
+  .transform(cleanCollectionName)
+  .pipe(z.string().min(1, "Nothing visible is left once cleaned").max(200))
+  .openapi({
+    type: "string",
+    minLength: 1,
+    maxLength: 200,
+    description:
+      "Stored without invisible characters (controls, zero-width, bidirectional), with compatibility " +
+      "forms folded (NFKC) and runs of whitespace as one space. Unique by how it reads: case, width and " +
+      "look-alike letters from other scripts (Unicode confusables) do not make a new name.",
+    example: "policies",
+  });
 
 export const CollectionSchema = z
   .object({
