@@ -8,8 +8,12 @@ const defaults = Object.entries(defaultChunkSettings)
   .map(([kind, d]) => `${kind} ${d.size}/${d.overlap}`)
   .join(", ");
 
-/** The library's own validator (createCollection checks with the same object), documented. */
-export const ChunkingOverridesSchema = chunkingOverrides.openapi({
+/**
+ * The library's own validator (createCollection checks with the same object), documented.
+ * `.meta`, not `.openapi`: zod gives each schema its methods when it is made, and the library's
+ * may be made before @hono/zod-openapi adds `.openapi` (zod-to-openapi reads both).
+ */
+export const ChunkingOverridesSchema = chunkingOverrides.meta({
   description:
     "Chunk size and overlap in characters, per kind of document. The overlap must be below the size; " +
     `a field left out takes the kind's default (size/overlap: ${defaults}).`,
