@@ -38,15 +38,20 @@ export function metadataIssues(value: unknown, rules: MetadataRules = {}): Metad
   const pending: { value: object; path: (string | number)[] }[] = [{ value, path: [] }];
   let entries = 0;
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const members: [string | number, unknown][] = Array.isArray(next.value)
-      ? next.value.map((v, i) => [i, v])
-      : Object.entries(next.value);
-    for (const [key, member] of members) {
+    const container = next.value as Record<string | number, unknown>;
+    const keys = Array.isArray(container) ? undefined : Object.keys(container);
+    const count = keys?.length ?? (container as unknown as unknown[]).length;
+    const keyAt = (i: number): string | number => (keys === undefined ? i : (keys[i] ?? ""));
+    // Counted before any member is looked at, so an object of 100,000 keys costs no more.
+    if (entries + count > metadataLimits.entries) {
+      const path = [...next.path, keyAt(metadataLimits.entries - entries)];
+      return [{ path, message: `At most ${metadataLimits.entries} keys and array items in all` }];
+    }
+    entries += count;
+    for (let i = 0; i < count; i++) {
+      const key = keyAt(i);
+      const member = container[key];
       const path = [...next.path, key];
-      entries += 1;
-      if (entries > metadataLimits.entries) {
-        return [{ path, message: `At most ${metadataLimits.entries} keys and array items in all` }];
-      }
       if (typeof key === "string" && key.length > metadataLimits.keyLength) {
         return [{ path, message: `Keys are at most ${metadataLimits.keyLength} characters` }];
       }
