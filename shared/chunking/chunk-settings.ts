@@ -16,7 +16,9 @@ export const defaultChunkSettings: Record<DocumentKind, ChunkSettings> = {
   csv: { size: 1000, overlap: 0 },
 };
 
-const minimumSize = 50;
+/** What a collection may set: chunking-overrides.ts and validateChunkSettings both hold to it. */
+export const chunkSettingLimits = { minSize: 50, maxSize: 20_000, maxOverlap: 10_000 } as const;
+
 const minimumAdaptedSize = 256;
 const mediumFactor = 4;
 const mediumTargetChunks = 3;
@@ -28,7 +30,7 @@ const mediumTargetChunks = 3;
  * - textLength < 4 * size: size = max(256, ceil(textLength / 3)) — about three chunks — never above
  *   the configured size; overlap shrinks by the same ratio and stays below half the size;
  * - otherwise: the configured settings unchanged.
- * Throws RangeError for settings that cannot work (size < 50, overlap outside [0, size)).
+ * Throws RangeError for settings that cannot work (chunkSettingsProblem).
  */
 export function adaptiveChunkSettings(
   kind: DocumentKind,
@@ -55,13 +57,21 @@ export function adaptiveChunkSettings(
   return { size, overlap };
 }
 
-/** Throws RangeError unless size is an integer >= 50 and overlap an integer in [0, size). */
-export function validateChunkSettings(settings: ChunkSettings): void {
+/** Why these settings cannot work, or undefined: size outside [50, 20000], overlap outside [0, size). */
+export function chunkSettingsProblem(settings: ChunkSettings): string | undefined {
   const { size, overlap } = settings;
-  if (!Number.isInteger(size) || size < minimumSize) {
-    throw new RangeError(`chunk size must be an integer of at least ${minimumSize}, got ${size}`);
+  const { minSize, maxSize, maxOverlap } = chunkSettingLimits;
+  if (!Number.isInteger(size) || size < minSize || size > maxSize) {
+    return `chunk size must be an integer from ${minSize} to ${maxSize}, got ${size}`;
   }
-  if (!Number.isInteger(overlap) || overlap < 0 || overlap >= size) {
-    throw new RangeError(`chunk overlap must be an integer from 0 to ${size - 1}, got ${overlap}`);
+  if (!Number.isInteger(overlap) || overlap < 0 || overlap >= size || overlap > maxOverlap) {
+    return `chunk overlap must be an integer from 0 to ${Math.min(size - 1, maxOverlap)}, got ${overlap}`;
   }
+  return undefined;
+}
+
+/** Throws RangeError with chunkSettingsProblem's reason when the settings cannot work. */
+export function validateChunkSettings(settings: ChunkSettings): void {
+  const problem = chunkSettingsProblem(settings);
+  if (problem !== undefined) throw new RangeError(problem);
 }

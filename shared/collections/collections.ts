@@ -1,10 +1,10 @@
 import { assertCollection, type Principal } from "../auth/principal.js";
+import { ChunkingOverridesSchema } from "../chunking/chunking-overrides.js";
 import type { Queryable } from "../db/database.js";
-import { isUniqueViolation } from "../db/errors.js";
 import { sql } from "../db/sql.js";
 import type { Embedder } from "../embeddings/embedder.js";
 import { ApiError } from "../errors/api-error.js";
-import type { VectorStore } from "../vectors/vector-store.js";
+import { cleanCollectionName } from "./collection-name.js";
 
 export interface Collection {
   id: string;
@@ -31,31 +31,93 @@ export interface NewCollection {
   chunking?: Record<string, { size?: number; overlap?: number }>;
 }
 
+/** A new collection, checked and named, not yet stored. */
+export interface CollectionDraft {
+  id: string;
+  name: string;
+  keys: { folded: string; visual: string };
+  description: string;
+  chunking: Collection["chunking"];
+}
+
 /**
- * A collection is bound to the embedder configured when it is made: its model and dimension
- * are recorded, and indexing or querying with another model is refused (vectors would not compare).
+ * Checks a new collection: chunking overrides valid, its name cleaned (collection-name.ts) and
+ * not reading like an existing one (collection-name-key.ts; 409 names the one it would be
+ * confused with). Touches no store but reads the database.
+ */
+export async function draftCollection(db: Queryable, input: NewCollection): Promise<CollectionDraft> {
+  const chunking = ChunkingOverridesSchema.safeParse(input.chunking ?? {});
+  if (!chunking.success) {
+    throw new ApiError("validation_failed", "The chunking overrides are invalid", {
+      errors: chunking.error.issues.map((i) => ({
+        path: ["chunking", ...i.path].join("."),
+        message: i.message,
+      })),
+    });
+  }
+  const name = cleanCollectionName(input.name);
+  if (name === "") {
+    throw new ApiError(
+      "validation_failed",
+      "The collection name is empty once invisible characters are removed",
+      {
+        errors: [{ path: "name", message: "Nothing visible is left once cleaned" }],
+      },
+    );
+  }
+  // Loaded here, not with the module: Unicode's confusables table is only needed to create one.
+  const { collectionNameKeys } = await import("./collection-name-key.js");
+  const draft: CollectionDraft = {
+    id: crypto.randomUUID(),
+    name,
+    keys: collectionNameKeys(name),
+    description: input.description ?? "",
+    chunking: chunking.data,
+  };
+  const existing = await collectionReadingLike(db, draft);
+  if (existing !== undefined) throw nameConflict(draft, existing);
+  return draft;
+}
+
+/** The oldest collection whose name reads like the draft's, if any. */
+export async function collectionReadingLike(
+  db: Queryable,
+  draft: CollectionDraft,
+): Promise<string | undefined> {
+  const [row] = await db.query<{ name: string }>(sql`
+    select name from collections
+    where name_key = ${draft.keys.folded} or name_skeleton = ${draft.keys.visual} or name = ${draft.name}
+    order by created_at limit 1`);
+  return row?.name;
+}
+
+export function nameConflict(draft: CollectionDraft, existing: string | undefined): ApiError {
+  return new ApiError(
+    "conflict",
+    existing === undefined || existing === draft.name
+      ? `A collection named "${draft.name}" already exists`
+      : `A collection named "${existing}" already exists, and "${draft.name}" reads the same`,
+  );
+}
+
+/**
+ * Stores a drafted collection, bound to the embedder configured now: its model and dimension
+ * are recorded, and indexing or querying with another model is refused (vectors would not
+ * compare). A name taken meanwhile fails as the database's unique violation.
  */
 export async function insertCollection(
   db: Queryable,
-  vectors: VectorStore,
+  draft: CollectionDraft,
   embedder: Embedder,
-  input: NewCollection,
 ): Promise<Collection> {
-  const id = crypto.randomUUID();
-  await vectors.ensureCollection({ id, dimension: embedder.dimension });
-  try {
-    const [row] = await db.query<Collection>(sql`
-      insert into collections (id, name, description, embedding_model, embedding_dimension, chunking)
-      values (${id}, ${input.name}, ${input.description ?? ""}, ${embedder.model}, ${embedder.dimension},
-              ${JSON.stringify(input.chunking ?? {})}::jsonb)
-      returning ${collectionColumns}`);
-    if (row === undefined) throw new Error("insert returned no row");
-    return row;
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw new ApiError("conflict", `A collection named "${input.name}" already exists`);
-    throw error;
-  }
+  const [row] = await db.query<Collection>(sql`
+    insert into collections
+      (id, name, name_key, name_skeleton, description, embedding_model, embedding_dimension, chunking)
+    values (${draft.id}, ${draft.name}, ${draft.keys.folded}, ${draft.keys.visual}, ${draft.description},
+            ${embedder.model}, ${embedder.dimension}, ${JSON.stringify(draft.chunking)}::jsonb)
+    returning ${collectionColumns}`);
+  if (row === undefined) throw new Error("insert returned no row");
+  return row;
 }
 
 export async function findCollection(db: Queryable, id: string): Promise<Collection | undefined> {

@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import type { Database } from "./database.js";
+import type { Database, Queryable } from "./database.js";
 import { raw, sql } from "./sql.js";
 
 const migrationsDir = fileURLToPath(new URL("./migrations/", import.meta.url));
@@ -9,7 +9,14 @@ export interface Migration {
   version: number;
   name: string;
   text: string;
+  /** What SQL cannot express, run after the statements, in the same transaction. */
+  dataStep?: (tx: Queryable) => Promise<void>;
 }
+
+/** Data steps by migration version (loaded when run: they may need what SQL lacks). */
+const dataSteps: Record<number, Migration["dataStep"]> = {
+  10: async (tx) => (await import("../collections/backfill-name-keys.js")).backfillCollectionNameKeys(tx),
+};
 
 export async function loadMigrations(dir = migrationsDir): Promise<Migration[]> {
   const files = (await readdir(dir)).filter((f) => /^\d+_.+\.sql$/.test(f)).sort();
@@ -18,6 +25,7 @@ export async function loadMigrations(dir = migrationsDir): Promise<Migration[]> 
       version: Number.parseInt(name, 10),
       name,
       text: await readFile(`${dir}/${name}`, "utf8"),
+      dataStep: dataSteps[Number.parseInt(name, 10)],
     })),
   );
 }
@@ -44,6 +52,7 @@ export async function migrate(db: Database, migrations?: Migration[]): Promise<s
       for (const statement of splitStatements(m.text)) {
         await tx.query(raw(statement));
       }
+      await m.dataStep?.(tx);
       await tx.query(sql`insert into schema_migrations (version, name) values (${m.version}, ${m.name})`);
       applied.push(m.name);
     }

@@ -103,6 +103,10 @@ export async function vectorSearch(deps: SearchDeps, req: SearchRequest, limit: 
   } catch (error) {
     throw dependencyUnavailable("The embedder", error);
   }
+  // A query the embedder finds nothing in (the built-in one keeps no word of "%%%" or "the")
+  // embeds to the zero vector, which has no direction: its cosine to anything is undefined, so
+  // nothing matches it, as the keyword side finds nothing either.
+  if (!embedding.some((x) => x !== 0)) return [];
   let hits: Awaited<ReturnType<VectorStore["query"]>>;
   try {
     hits = await deps.vectors.query(
@@ -121,6 +125,8 @@ export async function vectorSearch(deps: SearchDeps, req: SearchRequest, limit: 
   // the same question over the same data gives the same ranking (two scores within that noise
   // that straddle a rounding boundary can still come out in either order).
   const ranked = hits
+    // A chunk with no words has the zero vector too, and a distance of NaN to every query.
+    .filter((h) => Number.isFinite(h.score))
     .map((h) => ({ ...h, score: Math.round(h.score * 1e6) / 1e6 }))
     .sort(
       (a, b) => b.score - a.score || a.documentId.localeCompare(b.documentId) || a.chunkIndex - b.chunkIndex,

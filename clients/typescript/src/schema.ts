@@ -359,6 +359,7 @@ export interface components {
             embedding_model: string;
             embedding_dimension: number;
             /**
+             * @description Chunk size and overlap in characters, per kind of document. The overlap must be below the size; a field left out takes the kind's default (size/overlap: pdf 1024/100, docx 800/80, txt 1200/120, md 1200/120, html 900/90, csv 1000/0).
              * @example {
              *       "pdf": {
              *         "size": 800,
@@ -466,7 +467,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                offset?: number | null;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -554,11 +555,15 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @example policies */
+                    /**
+                     * @description Stored without invisible characters (controls, zero-width, bidirectional), with compatibility forms folded (NFKC) and runs of whitespace as one space. Unique by how it reads: case, width and look-alike letters from other scripts (Unicode confusables) do not make a new name.
+                     * @example policies
+                     */
                     name: string;
                     /** @example Published council policies */
                     description?: string;
                     /**
+                     * @description Chunk size and overlap in characters, per kind of document. The overlap must be below the size; a field left out takes the kind's default (size/overlap: pdf 1024/100, docx 800/80, txt 1200/120, md 1200/120, html 900/90, csv 1000/0).
                      * @example {
                      *       "pdf": {
                      *         "size": 800,
@@ -768,7 +773,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                offset?: number | null;
+                offset?: number;
                 collection_id?: string;
                 content_type?: string;
                 filename?: string;
@@ -873,7 +878,7 @@ export interface operations {
                     /** Format: uuid */
                     collection_id: string;
                     /**
-                     * @description A JSON object
+                     * @description A JSON object. Nested at most 8 levels deep, at most 256 keys and array items in all, keys of at most 256 characters, at most 16384 bytes as JSON.
                      * @example {"department":"planning"}
                      */
                     metadata?: string;
@@ -1661,7 +1666,7 @@ export interface operations {
                         content_type?: string | string[];
                         filename?: string;
                         /**
-                         * @description Documents whose metadata has all these key/value pairs
+                         * @description Documents whose metadata has all these key/value pairs (at most 256, keys of at most 256 characters).
                          * @example {
                          *       "department": "planning"
                          *     }
@@ -1976,10 +1981,12 @@ export interface operations {
                 actor?: string;
                 action?: string;
                 target?: string;
+                /** @description RFC 3339 date-time; year 0001–9999, offset within ±15:59 */
                 since?: string;
+                /** @description RFC 3339 date-time; year 0001–9999, offset within ±15:59 */
                 until?: string;
                 limit?: number;
-                offset?: number | null;
+                offset?: number;
             };
             header?: never;
             path?: never;

@@ -3,15 +3,17 @@ import { listAudit } from "../../../shared/audit/list-audit.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
 import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
+import { queryInteger } from "../../../shared/http/schemas/common.js";
+import { TimestampSchema } from "../../../shared/http/schemas/timestamp.js";
 
 const AuditQuery = z.object({
   actor: z.string().min(1).max(200).optional(),
   action: z.string().min(1).max(100).optional(),
   target: z.string().min(1).max(200).optional(),
-  since: z.iso.datetime({ offset: true }).optional(),
-  until: z.iso.datetime({ offset: true }).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  since: TimestampSchema.optional(),
+  until: TimestampSchema.optional(),
+  limit: queryInteger({ min: 1, max: 500, default: 100 }),
+  offset: queryInteger({ min: 0, max: 1_000_000, default: 0 }),
 });
 
 const AuditEntry = z.object({

@@ -2,6 +2,7 @@ import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
 import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
+import { MetadataFilterSchema } from "../../../shared/http/schemas/metadata-schema.js";
 import { queryCollection } from "../../../shared/retrieval/query-collection.js";
 
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1).max(1000)]);
@@ -16,13 +17,7 @@ const QueryBody = z.object({
       document_id: oneOrMany(z.uuid()).optional(),
       content_type: oneOrMany(z.string().max(200)).optional(),
       filename: z.string().max(1000).optional(),
-      metadata: z
-        .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
-        .optional()
-        .openapi({
-          description: "Documents whose metadata has all these key/value pairs",
-          example: { department: "planning" },
-        }),
+      metadata: MetadataFilterSchema.optional(),
     })
     .default({}),
 });

@@ -5,12 +5,13 @@ import { problemResponses } from "../../../shared/http/problem-schema.js";
 import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
 import {
   ChunkingOverridesSchema,
+  CollectionNameSchema,
   CollectionSchema,
   collectionView,
 } from "../../../shared/http/schemas/collection-schema.js";
 
 const CreateCollectionBody = z.object({
-  name: z.string().trim().min(1).max(200).openapi({ example: "policies" }),
+  name: CollectionNameSchema,
   description: z.string().max(2000).optional().openapi({ example: "Published council policies" }),
   chunking: ChunkingOverridesSchema.optional(),
 });

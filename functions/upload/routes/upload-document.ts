@@ -11,22 +11,14 @@ import {
   requireKey,
 } from "../../../shared/http/route-policy.js";
 import { DocumentSchema } from "../../../shared/http/schemas/document-schema.js";
+import {
+  MetadataFieldSchema,
+  metadataFieldDescription,
+} from "../../../shared/http/schemas/metadata-schema.js";
 
 const UploadFields = z.object({
   collection_id: z.uuid(),
-  metadata: z
-    .string()
-    .optional()
-    .transform((text, ctx) => {
-      if (text === undefined || text === "") return {};
-      try {
-        const value: unknown = JSON.parse(text);
-        if (value !== null && typeof value === "object" && !Array.isArray(value))
-          return value as Record<string, unknown>;
-      } catch {}
-      ctx.addIssue({ code: "custom", message: "metadata must be a JSON object" });
-      return z.NEVER;
-    }),
+  metadata: MetadataFieldSchema,
   on_duplicate: z.enum(["skip", "replace", "error"]).default("skip"),
 });
 
@@ -38,7 +30,7 @@ const UploadForm = z.object({
   metadata: z
     .string()
     .optional()
-    .openapi({ description: "A JSON object", example: '{"department":"planning"}' }),
+    .openapi({ description: metadataFieldDescription, example: '{"department":"planning"}' }),
   on_duplicate: z.enum(["skip", "replace", "error"]).optional().openapi({
     description:
       "When a file with the same SHA-256 is already in the collection: return it (skip), replace it, or 409 (error)",

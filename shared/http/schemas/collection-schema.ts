@@ -1,14 +1,41 @@
 import { z } from "@hono/zod-openapi";
+import { defaultChunkSettings } from "../../chunking/chunk-settings.js";
+import { ChunkingOverridesSchema as chunkingOverrides } from "../../chunking/chunking-overrides.js";
+import { cleanCollectionName } from "../../collections/collection-name.js";
 import type { Collection } from "../../collections/collections.js";
 
-const ChunkSettingsSchema = z.object({
-  size: z.number().int().min(50).max(20_000).optional(),
-  overlap: z.number().int().min(0).max(10_000).optional(),
+const defaults = Object.entries(defaultChunkSettings)
+  .map(([kind, d]) => `${kind} ${d.size}/${d.overlap}`)
+  .join(", ");
+
+/**
+ * The library's own validator (createCollection checks with the same object), documented.
+ * `.meta`, not `.openapi`: zod gives each schema its methods when it is made, and the library's
+ * may be made before @hono/zod-openapi adds `.openapi` (zod-to-openapi reads both).
+ */
+export const ChunkingOverridesSchema = chunkingOverrides.meta({
+  description:
+    "Chunk size and overlap in characters, per kind of document. The overlap must be below the size; " +
+    `a field left out takes the kind's default (size/overlap: ${defaults}).`,
+  example: { pdf: { size: 800, overlap: 80 } },
 });
 
-export const ChunkingOverridesSchema = z
-  .partialRecord(z.enum(["pdf", "docx", "txt", "md", "html", "csv"]), ChunkSettingsSchema)
-  .openapi({ example: { pdf: { size: 800, overlap: 80 } } });
+/** A new collection's name, cleaned as the library stores it (createCollection cleans it too). */
+export const CollectionNameSchema = z
+  .string()
+  .max(200)
+  .transform(cleanCollectionName)
+  .pipe(z.string().min(1, "Nothing visible is left once cleaned").max(200))
+  .openapi({
+    type: "string",
+    minLength: 1,
+    maxLength: 200,
+    description:
+      "Stored without invisible characters (controls, zero-width, bidirectional), with compatibility " +
+      "forms folded (NFKC) and runs of whitespace as one space. Unique by how it reads: case, width and " +
+      "look-alike letters from other scripts (Unicode confusables) do not make a new name.",
+    example: "policies",
+  });
 
 export const CollectionSchema = z
   .object({

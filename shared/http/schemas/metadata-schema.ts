@@ -1,0 +1,50 @@
+import { z } from "@hono/zod-openapi";
+import {
+  type Metadata,
+  type MetadataIssue,
+  type MetadataRules,
+  metadataIssues,
+  metadataLimits,
+  parseMetadata,
+} from "../../documents/metadata.js";
+
+const bounds =
+  `Nested at most ${metadataLimits.depth} levels deep, at most ${metadataLimits.entries} keys and array items ` +
+  `in all, keys of at most ${metadataLimits.keyLength} characters, at most ${metadataLimits.bytes} bytes as JSON.`;
+
+function report(ctx: z.RefinementCtx, issues: MetadataIssue[]) {
+  for (const issue of issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+}
+
+/**
+ * The value passes through as it came, never copied key by key: `z.record` would assign each
+ * key into a new object, where "__proto__" sets the prototype instead of making a key.
+ */
+function metadataObject(rules: MetadataRules) {
+  return z.custom<Metadata>().superRefine((value, ctx) => report(ctx, metadataIssues(value, rules)));
+}
+
+/** A query filter's metadata: key/value pairs a document's metadata must contain. */
+export const MetadataFilterSchema = metadataObject({ scalarValues: true }).openapi({
+  type: "object",
+  additionalProperties: { type: ["string", "number", "boolean"] },
+  maxProperties: metadataLimits.entries,
+  description:
+    `Documents whose metadata has all these key/value pairs (at most ${metadataLimits.entries}, ` +
+    `keys of at most ${metadataLimits.keyLength} characters).`,
+  example: { department: "planning" },
+});
+
+/** An upload's `metadata` form field: a JSON object as text. */
+export const MetadataFieldSchema = z
+  .string()
+  .optional()
+  .transform((text, ctx): Metadata => {
+    if (text === undefined || text === "") return {};
+    const parsed = parseMetadata(text);
+    if ("metadata" in parsed) return parsed.metadata;
+    report(ctx, parsed.issues);
+    return z.NEVER;
+  });
+
+export const metadataFieldDescription = `A JSON object. ${bounds}`;
