@@ -132,16 +132,16 @@ def walkthrough(base_url: str, admin_key: str, read_key: str) -> None:
 
     # Errors a client meets on every protected operation, as declared responses.
     stranger = AuthenticatedClient(base_url=base_url, token="dsk_not_a_key", raise_on_unexpected_status=True)
-    expect("unknown key: 401", list_collections.sync_detailed(client=stranger), HTTPStatus.UNAUTHORIZED, Problem)
+    expect("an unknown key is refused", list_collections.sync_detailed(client=stranger), HTTPStatus.UNAUTHORIZED, Problem)
     expect(
-        "unknown key on an upload: 401",
+        "an unknown key is refused on an upload",
         upload_document.sync_detailed(client=stranger, body=upload),
         HTTPStatus.UNAUTHORIZED,
         Problem,
     )
     reader = AuthenticatedClient(base_url=base_url, token=read_key, raise_on_unexpected_status=True)
     expect(
-        "read-only key creating a collection: 403",
+        "a read-only key may not create a collection",
         create_collection.sync_detailed(client=reader, body=body_of(create_collection, {"name": "nope"})),
         HTTPStatus.FORBIDDEN,
         Problem,
