@@ -5,7 +5,7 @@ import { registerRoutes as indexRoutes } from "../functions/index/app.js";
 import { registerRoutes as queryRoutes } from "../functions/query/app.js";
 import { registerRoutes as uploadRoutes } from "../functions/upload/app.js";
 import type { AppEnv } from "../shared/http/create-app.js";
-import { documentConfig, functionDescriptions } from "../shared/http/openapi-info.js";
+import { documentConfig, functionDescriptions, mergedServers } from "../shared/http/openapi-info.js";
 import { type FunctionName, functionNames } from "../shared/http/route-table.js";
 
 const registrars: Record<FunctionName, (app: OpenAPIHono<AppEnv>) => void> = {
@@ -34,6 +34,7 @@ export function buildMergedDocument(): Document {
     "Docstack",
     "Self-hosted document ingestion and retrieval. Five functions behind one entry point; every error is " +
       "RFC 9457 application/problem+json with a requestId.",
+    mergedServers,
   ) as Document;
   merged.tags = functionNames.map((name) => ({ name, description: functionDescriptions[name] }));
   merged.paths = {};

@@ -3,7 +3,8 @@
 #   Debian: PostgreSQL, PgBouncer, Redis, Nginx                 (apt-get)
 #   MinIO:  go install github.com/minio/minio@latest
 #   Chroma: pip install chromadb   (its server; the npm package is only our client)
-#   schemathesis: pip                                             (contract tests)
+#   contract tools, pinned (infra/ci/contract-tools.sh): schemathesis and openapi-python-client
+#     in their own virtualenvs (pip), openapi-generator-cli from Maven Central (mvn, java)
 #   Chromium: headless browser test of the /docs page (Debian's package; no browser download)
 #   Prometheus: promtool for the rule checks, and the local stack's scraper (Debian's package)
 #   docker compose v2 plugin: built from its Go module, only to validate docker-compose.yml
@@ -32,6 +33,9 @@ command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql postgresql-contrib)
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v promtool >/dev/null || need_apt+=(prometheus)
+# The contract tools: openapi-generator-cli runs on java and is fetched by mvn.
+command -v java >/dev/null || need_apt+=(default-jre-headless)
+command -v mvn >/dev/null || need_apt+=(maven)
 apt_install() {
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
@@ -46,7 +50,13 @@ gobin=$(go env GOPATH)/bin
 pip_install() { python3 -m pip install --quiet --disable-pip-version-check "$@"; }
 scripts=$(python3 -c "import sysconfig; print(sysconfig.get_path('scripts'))")
 [ -x "$scripts/chroma" ] && log "chromadb present" || step chromadb pip_install chromadb
-[ -x "$scripts/schemathesis" ] || [ -x "$scripts/st" ] && log "schemathesis present" || step schemathesis pip_install schemathesis
+# shellcheck source=contract-tools.sh
+source "$(dirname "$0")/contract-tools.sh"
+[ -x "$schemathesis_bin" ] && log "schemathesis $SCHEMATHESIS_VERSION present" || step schemathesis install_schemathesis
+[ -x "$openapi_python_client_bin" ] && log "openapi-python-client $OPENAPI_PYTHON_CLIENT_VERSION present" ||
+  step openapi-python-client install_openapi_python_client
+[ -f "$openapi_generator_jar" ] && log "openapi-generator-cli $OPENAPI_GENERATOR_VERSION present" ||
+  step openapi-generator-cli install_openapi_generator
 
 compose_version=v2.39.1
 plugin="$HOME/.docker/cli-plugins/docker-compose"

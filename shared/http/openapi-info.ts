@@ -21,16 +21,29 @@ export const functionDocPaths: Record<FunctionName, string> = {
   health: "/health/openapi.json",
 };
 
-export function documentConfig(title: string, description: string) {
+/**
+ * No licence is granted (no LICENSE file; the packages are private or UNLICENSED), so the
+ * document says so with an SPDX expression for a licence of one's own (docs/decisions.md).
+ */
+export const license = { name: "Proprietary: all rights reserved", identifier: "LicenseRef-Proprietary" };
+
+/** Relative: the entry point that serves a document (Nginx, npm start, one function) is the one to call. */
+const servingEntryPoint = { url: "/", description: "The Docstack entry point serving this document" };
+
+/**
+ * The merged contract also names `npm start`'s default address, for clients generated from the
+ * file rather than fetched from a server (a relative URL gives them no host). Second, so the
+ * /docs page, which picks the first, calls whatever served it.
+ */
+export const mergedServers = [
+  servingEntryPoint,
+  { url: "http://localhost:8080", description: "`npm start` on this machine (its default PORT)" },
+];
+
+export function documentConfig(title: string, description: string, servers = [servingEntryPoint]) {
   return {
     openapi: "3.1.0",
-    info: {
-      title,
-      version: apiVersion,
-      description,
-      license: { name: "Proprietary" },
-    },
-    // Relative: the entry point that serves this document (Nginx, or npm start) is the one to call.
-    servers: [{ url: "/", description: "The Docstack entry point serving this document" }],
+    info: { title, version: apiVersion, description, license },
+    servers,
   };
 }
