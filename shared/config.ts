@@ -4,7 +4,7 @@ import { nextRun, parseCron } from "./schedule/cron.js";
 /**
  * Every setting Docstack reads, in one schema. This is the only module that touches
  * process.env (see loadConfigFromProcess); Workers pass their `env` binding to parseConfig.
- * The README's configuration table mirrors this file.
+ * The table in docs/configuration.md mirrors this file (tools/config-table.test.ts checks it).
  */
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])

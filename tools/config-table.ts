@@ -1,6 +1,9 @@
 import { type Config, configSchema } from "../shared/config.js";
 
-/** The README's configuration table, rendered from the schema so the two cannot drift apart. */
+/**
+ * The configuration table of docs/configuration.md, rendered from the schema so the two cannot
+ * drift apart.
+ */
 export function configTable(): string {
   const defaults = configSchema.parse({}) as Partial<Config>;
   const rows = Object.keys(configSchema.shape).map((name) => {

@@ -59,7 +59,7 @@ async function documentFile(kind: (typeof kinds)[number], t: readonly string[], 
 
 function runDrillCommand(): Promise<{ code: number; out: string }> {
   return new Promise((resolve, reject) => {
-    // The command exactly as the README has it, with the stack's settings (npm run stack:env).
+    // The command exactly as docs/backups.md has it, with the stack's settings (npm run stack:env).
     const child = spawn("npm", ["run", "--silent", "dr-drill", "--", "--confirm-wipe"], {
       cwd: repoRoot,
       env: { ...process.env, ...state.functionEnv, LOG_LEVEL: "warn" },

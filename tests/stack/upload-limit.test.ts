@@ -7,7 +7,7 @@ import { storeConsistency } from "./store-consistency.js";
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 /**
- * The bound stated in the README: an upload, however large, grows the upload function's resident
+ * The bound stated in docs/limits.md: an upload, however large, grows the upload function's resident
  * memory by less than this. It is below the 100 MB (95.4 MiB) file limit itself, so even the part
  * the function accepts is never held whole; it leaves room over MinIO's 8 MiB multipart part for
  * the socket, the parser and garbage the collector has not yet returned (measured: +19 to +34 MiB
