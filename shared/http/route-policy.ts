@@ -104,7 +104,9 @@ function policySentence(policy: RoutePolicy): string {
  * exactly that): it then validates as `{}`, the schema's defaults, instead of failing to parse.
  */
 const emptyBodyIsNoBody: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if ((await c.req.text()).trim() === "") c.req.bodyCache.json = Promise.resolve({});
+  // c.req.json() parses the cached text: an empty text is cached as "{}".
+  if ((await c.req.text()).trim() === "")
+    (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve("{}");
   await next();
 };
 

@@ -879,9 +879,13 @@ export interface operations {
                     collection_id: string;
                     /**
                      * @description A JSON object. Nested at most 8 levels deep, at most 256 keys and array items in all, keys of at most 256 characters, at most 16384 bytes as JSON.
-                     * @example {"department":"planning"}
+                     * @example {
+                     *       "department": "planning"
+                     *     }
                      */
-                    metadata?: string;
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
                     /**
                      * @description When a file with the same SHA-256 is already in the collection: return it (skip), replace it, or 409 (error)
                      * @enum {string}

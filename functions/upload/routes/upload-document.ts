@@ -27,10 +27,11 @@ const UploadForm = z.object({
     .string()
     .openapi({ type: "string", format: "binary", description: "PDF, DOCX, TXT, MD, HTML or CSV" }),
   collection_id: z.uuid(),
+  // Sent as a JSON part (the encoding below says so): generated clients serialise an object.
   metadata: z
-    .string()
+    .record(z.string(), z.unknown())
     .optional()
-    .openapi({ description: metadataFieldDescription, example: '{"department":"planning"}' }),
+    .openapi({ description: metadataFieldDescription, example: { department: "planning" } }),
   on_duplicate: z.enum(["skip", "replace", "error"]).optional().openapi({
     description:
       "When a file with the same SHA-256 is already in the collection: return it (skip), replace it, or 409 (error)",
