@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { audit } from "../shared/audit/audit-log.js";
-import { createApiKey, listApiKeys, revokeApiKey } from "../shared/auth/api-keys.js";
+import { listApiKeys } from "../shared/auth/api-keys.js";
+import { issueApiKey, withdrawApiKey } from "../shared/auth/manage-keys.js";
 import { type Scope, scopes } from "../shared/auth/principal.js";
 import { loadConfigFromProcess } from "../shared/config.js";
 import { migrate } from "../shared/db/migrate.js";
@@ -62,17 +62,11 @@ try {
         return n === undefined ? [] : [[k, n]];
       }),
     );
-    const { key, record } = await createApiKey(deps.db, {
+    const { key, record } = await issueApiKey(deps.db, "cli", {
       name: values.name,
       scopes: requested as Scope[],
       collections: list(values.collections) ?? null,
       rateLimits,
-    });
-    await audit(deps.db, {
-      actor: "cli",
-      action: "key.create",
-      target: record.name,
-      details: { scopes: record.scopes, collections: record.collections, rate_limits: record.rate_limits },
     });
     console.log(
       `created key "${record.name}" (${record.scopes.join(", ")}${record.collections ? `; collections ${record.collections.join(", ")}` : ""})`,
@@ -96,8 +90,8 @@ try {
     }
   } else if (command === "revoke") {
     if (values.name === undefined) throw new Error(usage);
-    if (!(await revokeApiKey(deps.db, values.name))) throw new Error(`no active key named "${values.name}"`);
-    await audit(deps.db, { actor: "cli", action: "key.revoke", target: values.name });
+    if (!(await withdrawApiKey(deps.db, "cli", values.name)))
+      throw new Error(`no active key named "${values.name}"`);
     console.log(`revoked "${values.name}": refused from the next request on`);
   } else {
     throw new Error(usage);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { issueApiKey } from "../../shared/auth/manage-keys.js";
 import { sql } from "../../shared/db/sql.js";
 import { type EmbeddedStack, startEmbeddedStack, uploadForm } from "../support/embedded-stack.js";
 
@@ -90,6 +91,15 @@ describe("an operation whose audit row cannot be written", () => {
     expect(body.code).toBe("service_unavailable");
     expect(body.detail).toContain("audit log");
     expect(await state()).toEqual(before);
+  });
+
+  it("npm run keys: a key is not created or revoked without its audit row", async () => {
+    const keys = sql`select count(*)::int as n from api_keys where revoked_at is null`;
+    const [before] = await stack.deps.db.query<{ n: number }>(keys);
+    await expect(issueApiKey(stack.deps.db, "cli", { name: "unaudited", scopes: ["read"] })).rejects.toThrow(
+      /audit log/,
+    );
+    expect(await stack.deps.db.query<{ n: number }>(keys)).toEqual([before]);
   });
 
   it("goes through once the audit log is back", async () => {

@@ -350,7 +350,7 @@ export interface components {
         BackupTarget: {
             free_bytes: number;
             total_bytes: number;
-        } | null;
+        };
         Collection: {
             /** Format: uuid */
             id: string;
@@ -433,7 +433,7 @@ export interface components {
             sizes?: {
                 [key: string]: number;
             };
-        } | null;
+        };
         /** @description RFC 9457 problem details */
         Problem: {
             /** @example urn:docstack:problem:not_found */
@@ -1819,8 +1819,8 @@ export interface operations {
                             total_size_bytes: number;
                             last_verified: boolean | null;
                         }[];
-                        last_drill: components["schemas"]["DrillRecord"];
-                        target: components["schemas"]["BackupTarget"];
+                        last_drill: components["schemas"]["DrillRecord"] | null;
+                        target: components["schemas"]["BackupTarget"] | null;
                         objectives: {
                             rpo_hours: number;
                             rto_minutes: number;

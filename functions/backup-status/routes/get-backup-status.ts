@@ -52,8 +52,8 @@ export const getBackupStatusRoute = policyRoute({
             status: Freshness,
             stale_after_hours: z.number(),
             components: z.array(ComponentStatus),
-            last_drill: Drill.nullable(),
-            target: BackupTarget.nullable(),
+            last_drill: z.union([Drill, z.null()]),
+            target: z.union([BackupTarget, z.null()]),
             objectives: z.object({
               rpo_hours: z.number(),
               rto_minutes: z.number(),
