@@ -11,6 +11,8 @@ export default defineConfig({
       "bench/**/*.test.ts",
       "tools/**/*.test.ts",
     ],
+    // One migrated PGlite dumped per run; each file loads its own copy (tests/support/pglite-snapshot.ts).
+    globalSetup: ["tests/support/pglite-snapshot-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { LOG_LEVEL: "silent" },
