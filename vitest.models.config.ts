@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/models/**/*.test.ts"],
+    globalSetup: ["tests/support/pglite-snapshot-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // Each file loads the model; one at a time keeps the two cores for the forward passes.

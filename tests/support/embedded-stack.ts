@@ -4,12 +4,11 @@ import { join } from "node:path";
 import { composeApps } from "../../functions/compose-apps.js";
 import { parseConfig } from "../../shared/config.js";
 import type { Database } from "../../shared/db/database.js";
-import { migrate } from "../../shared/db/migrate.js";
-import { createPgliteDatabase } from "../../shared/db/pglite-database.js";
 import { sql } from "../../shared/db/sql.js";
 import { buildNodeDeps } from "../../shared/deps/build-node-deps.js";
 import type { Deps } from "../../shared/deps/deps.js";
 import { runIndex } from "../../shared/indexing/run-index.js";
+import { openMigratedDatabase } from "./pglite-snapshot.js";
 
 export interface EmbeddedStack {
   deps: Deps;
@@ -30,14 +29,11 @@ export interface EmbeddedStack {
 let sharedDb: Promise<Database> | undefined;
 
 /**
- * One in-memory PGlite per test file (it takes seconds to start), one data directory per stack;
- * each test makes its own collections, so tests never share ids.
+ * One in-memory PGlite per test file (loaded from the run's migrated snapshot), one data
+ * directory per stack; each test makes its own collections, so tests never share ids.
  */
 export async function startEmbeddedStack(env: Record<string, string> = {}): Promise<EmbeddedStack> {
-  sharedDb ??= createPgliteDatabase().then(async (db) => {
-    await migrate(db);
-    return db;
-  });
+  sharedDb ??= openMigratedDatabase();
   const db = await sharedDb;
   const dataDir = await mkdtemp(join(tmpdir(), "docstack-test-"));
   const config = parseConfig({
