@@ -198,6 +198,15 @@ describe("upload rejects bad input with a problem and writes nothing", () => {
       "bad_request",
     ],
     [
+      "a misspelt field (metdata), not silently dropped",
+      async () => ({
+        method: "POST",
+        body: uploadForm(collection, { name: "typo.txt", bytes: "Typo." }, { metdata: '{"a":1}' }),
+      }),
+      422,
+      "validation_failed",
+    ],
+    [
       "two files",
       async () => {
         const f = uploadForm(collection, { name: "a.txt", bytes: "one" });

@@ -55,6 +55,13 @@ export function metadataIssues(value: unknown, rules: MetadataRules = {}): Metad
       if (typeof key === "string" && key.length > metadataLimits.keyLength) {
         return [{ path, message: `Keys are at most ${metadataLimits.keyLength} characters` }];
       }
+      // PostgreSQL's jsonb stores no U+0000, in keys or in strings.
+      if (
+        (typeof key === "string" && key.includes("\u0000")) ||
+        (typeof member === "string" && member.includes("\u0000"))
+      ) {
+        return [{ path, message: "Keys and strings must not contain NUL (U+0000)" }];
+      }
       if (typeof member === "number" && !Number.isFinite(member)) {
         return [{ path, message: "Numbers must be finite" }];
       }

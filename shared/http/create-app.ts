@@ -31,6 +31,8 @@ function issuesOf(error: ZodError) {
 function fromHttpException(e: HTTPException): ApiError {
   if (e.status === 413) return new ApiError("payload_too_large", "Request body is too large", { cause: e });
   if (e.status === 400) return new ApiError("bad_request", e.message || "Malformed request", { cause: e });
+  if (e.status === 415)
+    return new ApiError("unsupported_media_type", "This content type is not accepted here", { cause: e });
   return new ApiError(e.status >= 500 ? "internal" : "bad_request", e.message, { cause: e });
 }
 

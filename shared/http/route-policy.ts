@@ -104,9 +104,12 @@ function policySentence(policy: RoutePolicy): string {
  * exactly that): it then validates as `{}`, the schema's defaults, instead of failing to parse.
  */
 const emptyBodyIsNoBody: MiddlewareHandler<AppEnv> = async (c, next) => {
-  // c.req.json() parses the cached text: an empty text is cached as "{}".
-  if ((await c.req.text()).trim() === "")
-    (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve("{}");
+  // c.req.json() parses the cached text: an empty text is cached as "{}". Without a JSON
+  // Content-Type the body is left alone (the validator then takes it as absent, or refuses it).
+  if (/^application\/([\w.-]+\+)?json\b/i.test(c.req.header("content-type") ?? "")) {
+    if ((await c.req.text()).trim() === "")
+      (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve("{}");
+  }
   await next();
 };
 

@@ -434,6 +434,11 @@ export interface components {
                 [key: string]: number;
             };
         };
+        MetadataValue: string | number | boolean | null | (string | number | boolean | null | {
+            [key: string]: components["schemas"]["MetadataValue"];
+        } | unknown[])[] | {
+            [key: string]: components["schemas"]["MetadataValue"];
+        };
         /** @description RFC 9457 problem details */
         Problem: {
             /** @example urn:docstack:problem:not_found */
@@ -884,7 +889,7 @@ export interface operations {
                      *     }
                      */
                     metadata?: {
-                        [key: string]: unknown;
+                        [key: string]: components["schemas"]["MetadataValue"];
                     };
                     /**
                      * @description When a file with the same SHA-256 is already in the collection: return it (skip), replace it, or 409 (error)

@@ -4,12 +4,13 @@ import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
 import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
 import { queryInteger } from "../../../shared/http/schemas/common.js";
+import { storedText } from "../../../shared/http/schemas/text.js";
 import { TimestampSchema } from "../../../shared/http/schemas/timestamp.js";
 
 const AuditQuery = z.object({
-  actor: z.string().min(1).max(200).optional(),
-  action: z.string().min(1).max(100).optional(),
-  target: z.string().min(1).max(200).optional(),
+  actor: storedText().min(1).max(200).optional(),
+  action: storedText().min(1).max(100).optional(),
+  target: storedText().min(1).max(200).optional(),
   since: TimestampSchema.optional(),
   until: TimestampSchema.optional(),
   limit: queryInteger({ min: 1, max: 500, default: 100 }),

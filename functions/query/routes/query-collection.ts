@@ -3,20 +3,24 @@ import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
 import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
 import { MetadataFilterSchema } from "../../../shared/http/schemas/metadata-schema.js";
+import { nonBlankText, storedText } from "../../../shared/http/schemas/text.js";
 import { queryCollection } from "../../../shared/retrieval/query-collection.js";
 
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1).max(1000)]);
 
 const QueryBody = z.object({
   collection_id: z.uuid(),
-  query: z.string().trim().min(1).max(2000).openapi({ example: "When must planning objections be filed?" }),
+  query: nonBlankText()
+    .max(2000)
+    .transform((text) => text.trim())
+    .openapi({ example: "When must planning objections be filed?" }),
   top_k: z.number().int().min(1).max(100).default(5),
   mode: z.enum(["hybrid", "vector", "keyword"]).default("hybrid"),
   filter: z
     .object({
       document_id: oneOrMany(z.uuid()).optional(),
-      content_type: oneOrMany(z.string().max(200)).optional(),
-      filename: z.string().max(1000).optional(),
+      content_type: oneOrMany(storedText().max(200)).optional(),
+      filename: storedText().max(1000).optional(),
       metadata: MetadataFilterSchema.optional(),
     })
     .default({}),

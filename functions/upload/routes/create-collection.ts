@@ -9,10 +9,11 @@ import {
   CollectionSchema,
   collectionView,
 } from "../../../shared/http/schemas/collection-schema.js";
+import { storedText } from "../../../shared/http/schemas/text.js";
 
 const CreateCollectionBody = z.object({
   name: CollectionNameSchema,
-  description: z.string().max(2000).optional().openapi({ example: "Published council policies" }),
+  description: storedText().max(2000).optional().openapi({ example: "Published council policies" }),
   chunking: ChunkingOverridesSchema.optional(),
 });
 

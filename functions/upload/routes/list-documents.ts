@@ -6,13 +6,14 @@ import { problemResponses } from "../../../shared/http/problem-schema.js";
 import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
 import { PageQuery } from "../../../shared/http/schemas/common.js";
 import { DocumentSchema } from "../../../shared/http/schemas/document-schema.js";
+import { storedText } from "../../../shared/http/schemas/text.js";
 
 const ListDocumentsQuery = PageQuery.extend({
   collection_id: z.uuid().optional(),
-  content_type: z.string().max(200).optional().openapi({ example: "application/pdf" }),
-  filename: z.string().max(1000).optional(),
+  content_type: storedText().max(200).optional().openapi({ example: "application/pdf" }),
+  filename: storedText().max(1000).optional(),
   index_status: z.enum(["pending", "indexing", "indexed", "failed"]).optional(),
-  created_by: z.string().max(200).optional(),
+  created_by: storedText().max(200).optional(),
 });
 
 export const listDocumentsRoute = policyRoute({

@@ -13,25 +13,24 @@ import {
 import { DocumentSchema } from "../../../shared/http/schemas/document-schema.js";
 import {
   MetadataFieldSchema,
-  metadataFieldDescription,
+  metadataObjectContract,
+  metadataValueComponent,
 } from "../../../shared/http/schemas/metadata-schema.js";
 
-const UploadFields = z.object({
+// Strict: a misspelt field ("metdata") is refused, not silently dropped.
+const UploadFields = z.strictObject({
   collection_id: z.uuid(),
   metadata: MetadataFieldSchema,
   on_duplicate: z.enum(["skip", "replace", "error"]).default("skip"),
 });
 
-const UploadForm = z.object({
+const UploadForm = z.strictObject({
   file: z
     .string()
     .openapi({ type: "string", format: "binary", description: "PDF, DOCX, TXT, MD, HTML or CSV" }),
   collection_id: z.uuid(),
   // Sent as a JSON part (the encoding below says so): generated clients serialise an object.
-  metadata: z
-    .record(z.string(), z.unknown())
-    .optional()
-    .openapi({ description: metadataFieldDescription, example: { department: "planning" } }),
+  metadata: z.record(z.string(), z.unknown()).optional().meta(metadataObjectContract),
   on_duplicate: z.enum(["skip", "replace", "error"]).optional().openapi({
     description:
       "When a file with the same SHA-256 is already in the collection: return it (skip), replace it, or 409 (error)",
@@ -106,6 +105,11 @@ function parseFields(fields: Record<string, string>): z.infer<typeof UploadField
 }
 
 export function registerUploadDocument(app: OpenAPIHono<AppEnv>) {
+  app.openAPIRegistry.registerComponent(
+    "schemas",
+    metadataValueComponent.name,
+    metadataValueComponent.schema as Parameters<typeof app.openAPIRegistry.registerComponent>[2],
+  );
   // zod's form validator would buffer the whole file in memory before the handler runs: the
   // use case streams the body itself.
   registerUnvalidatedRoute(app, uploadDocumentRoute, async (c) => {

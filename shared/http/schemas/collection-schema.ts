@@ -3,6 +3,7 @@ import { defaultChunkSettings } from "../../chunking/chunk-settings.js";
 import { ChunkingOverridesSchema as chunkingOverrides } from "../../chunking/chunking-overrides.js";
 import { cleanCollectionName } from "../../collections/collection-name.js";
 import type { Collection } from "../../collections/collections.js";
+import { nonBlankPattern, nonBlankText } from "./text.js";
 
 const defaults = Object.entries(defaultChunkSettings)
   .map(([kind, d]) => `${kind} ${d.size}/${d.overlap}`)
@@ -21,8 +22,7 @@ export const ChunkingOverridesSchema = chunkingOverrides.meta({
 });
 
 /** A new collection's name, cleaned as the library stores it (createCollection cleans it too). */
-export const CollectionNameSchema = z
-  .string()
+export const CollectionNameSchema = nonBlankText()
   .max(200)
   .transform(cleanCollectionName)
   .pipe(z.string().min(1, "Nothing visible is left once cleaned").max(200))
@@ -30,6 +30,7 @@ export const CollectionNameSchema = z
     type: "string",
     minLength: 1,
     maxLength: 200,
+    pattern: nonBlankPattern,
     description:
       "Stored without invisible characters (controls, zero-width, bidirectional), with compatibility " +
       "forms folded (NFKC) and runs of whitespace as one space. Unique by how it reads: case, width and " +

@@ -7,6 +7,7 @@ import {
   metadataLimits,
   parseMetadata,
 } from "../../documents/metadata.js";
+import { nulFreePattern } from "./text.js";
 
 const bounds =
   `Nested at most ${metadataLimits.depth} levels deep, at most ${metadataLimits.entries} keys and array items ` +
@@ -25,9 +26,12 @@ function metadataObject(rules: MetadataRules) {
 }
 
 /** A query filter's metadata: key/value pairs a document's metadata must contain. */
-export const MetadataFilterSchema = metadataObject({ scalarValues: true }).openapi({
+export const MetadataFilterSchema = metadataObject({ scalarValues: true }).meta({
   type: "object",
-  additionalProperties: { type: ["string", "number", "boolean"] },
+  propertyNames: { maxLength: metadataLimits.keyLength, pattern: nulFreePattern },
+  additionalProperties: {
+    anyOf: [{ type: "string", pattern: nulFreePattern }, { type: "number" }, { type: "boolean" }],
+  },
   maxProperties: metadataLimits.entries,
   description:
     `Documents whose metadata has all these key/value pairs (at most ${metadataLimits.entries}, ` +
@@ -48,3 +52,52 @@ export const MetadataFieldSchema = z
   });
 
 export const metadataFieldDescription = `A JSON object. ${bounds}`;
+
+const nulFreeString = { type: "string", pattern: nulFreePattern };
+const metadataObjectOfValues = {
+  type: "object",
+  propertyNames: { maxLength: metadataLimits.keyLength, pattern: nulFreePattern },
+  additionalProperties: { $ref: "#/components/schemas/MetadataValue" },
+};
+
+/**
+ * The upload's metadata as the contract states it: any JSON object, recursively, whose keys and
+ * strings hold no NUL (PostgreSQL's jsonb cannot store one). Arrays of arrays are left open:
+ * a type generated from an array of itself does not compile in TypeScript (openapi-typescript).
+ * The bounds across levels (depth, total entries, size) are in the description: JSON Schema
+ * cannot count across levels.
+ */
+export const metadataValueComponent = {
+  name: "MetadataValue",
+  schema: {
+    anyOf: [
+      nulFreeString,
+      { type: "number" },
+      { type: "boolean" },
+      { type: "null" },
+      {
+        type: "array",
+        items: {
+          anyOf: [
+            nulFreeString,
+            { type: "number" },
+            { type: "boolean" },
+            { type: "null" },
+            metadataObjectOfValues,
+            { type: "array" },
+          ],
+        },
+      },
+      metadataObjectOfValues,
+    ],
+  },
+};
+
+export const metadataObjectContract = {
+  type: "object",
+  propertyNames: { maxLength: metadataLimits.keyLength, pattern: nulFreePattern },
+  additionalProperties: { $ref: "#/components/schemas/MetadataValue" },
+  maxProperties: metadataLimits.entries,
+  description: metadataFieldDescription,
+  example: { department: "planning" },
+} as const;
