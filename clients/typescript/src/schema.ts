@@ -877,7 +877,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description PDF, DOCX, TXT, MD, HTML or CSV
+                     * @description PDF, DOCX, TXT, MD, HTML or CSV; not empty
                      */
                     file: string;
                     /** Format: uuid */
