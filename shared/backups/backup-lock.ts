@@ -1,6 +1,7 @@
 import { mkdir, open, readFile, rm, stat, utimes } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
+import { processAlive } from "../os/process-alive.js";
 import { privateDirMode, privateFileMode } from "../storage/private-files.js";
 
 /** Another backup or restore holds the root's lock. */
@@ -14,16 +15,6 @@ export class BackupBusyError extends Error {
 /** The holder touches the lock this often; a lock untouched for `staleAfterMs` is abandoned. */
 const heartbeatMs = 15_000;
 const staleAfterMs = 90_000;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as { code?: string }).code === "EPERM";
-  }
-}
 
 /**
  * Whether a lock left behind can be taken over. Its holder may be in another container sharing
@@ -41,7 +32,8 @@ async function abandoned(path: string): Promise<{ yes: boolean; holder: string }
   );
   const holder = `pid ${pidText || "?"} on ${host || "?"}`;
   if (age > staleAfterMs) return { yes: true, holder };
-  if (host === hostname() && Number.isInteger(pid) && pid > 0 && !alive(pid)) return { yes: true, holder };
+  if (host === hostname() && Number.isInteger(pid) && pid > 0 && !processAlive(pid))
+    return { yes: true, holder };
   return { yes: false, holder };
 }
 

@@ -4,6 +4,7 @@ import { hostname } from "node:os";
 import { join, relative } from "node:path";
 import { Worker } from "node:worker_threads";
 import { StartupRefusedError } from "../errors/startup-refused.js";
+import { processAlive } from "../os/process-alive.js";
 import { privateDirMode, privateFileMode } from "../storage/private-files.js";
 
 /**
@@ -81,16 +82,6 @@ process.on("exit", () => {
     }
   }
 });
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as { code?: string }).code === "EPERM";
-  }
-}
 
 async function readHolder(path: string): Promise<LockHolder | undefined> {
   try {
@@ -212,7 +203,7 @@ async function acquire(dataDir: string): Promise<Held> {
     const mtime = await mtimeOf(lockPath);
     if (mtime === undefined) continue; // released meanwhile
     const sameHost = holder !== undefined && holder.host === hostname();
-    if (sameHost && holder.pid !== process.pid && !alive(holder.pid) && !tookOverDead) {
+    if (sameHost && holder.pid !== process.pid && !processAlive(holder.pid) && !tookOverDead) {
       // Its process is gone: free now, rather than in lockStaleMs. Only if the lock is still the
       // one that holder record belongs to (a newer holder would have refreshed it since).
       tookOverDead = true;
