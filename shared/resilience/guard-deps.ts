@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import type { Database, Queryable } from "../db/database.js";
 import type { Deps } from "../deps/deps.js";
 import type { Embedder } from "../embeddings/embedder.js";
+import { ApiError } from "../errors/api-error.js";
 import { processMetrics } from "../metrics/registry.js";
 import type { ObjectStore } from "../storage/object-store.js";
 import type { VectorStore } from "../vectors/vector-store.js";
@@ -13,6 +14,9 @@ import { CircuitBreaker } from "./circuit-breaker.js";
  * answers from a healthy server. Errors without a SQLSTATE are the driver's: refused, reset.
  */
 export function isDatabaseFailure(error: unknown): boolean {
+  // Thrown by our own code inside a transaction (a document not found, a conflict): an answer,
+  // not a failure, unless it wraps one (the audit log's 503 keeps the database error as cause).
+  if (error instanceof ApiError) return error.cause !== undefined && isDatabaseFailure(error.cause);
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== "string" || !/^[0-9A-Z]{5}$/.test(code)) return true;
   return ["08", "53", "57", "58"].includes(code.slice(0, 2));

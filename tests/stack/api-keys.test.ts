@@ -53,4 +53,14 @@ describe("API keys through Nginx on the real stack", () => {
       await db.close();
     }
   });
+
+  it("answers 404, not 503, for a document that is not there, behind PostgreSQL's circuit breaker", async () => {
+    // A use case throws its not-found inside a transaction: the breaker must take it as an answer.
+    const missing = crypto.randomUUID();
+    for (let i = 0; i < 5; i++) {
+      expect((await api(`/documents/${missing}`, { method: "DELETE" })).status).toBe(404);
+      expect((await api(`/documents/${missing}/reindex`, { method: "POST" })).status).toBe(404);
+    }
+    expect((await api("/collections")).status).toBe(200);
+  });
 });

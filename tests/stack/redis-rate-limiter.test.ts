@@ -103,10 +103,12 @@ describe("RedisRateLimiter across replicas", () => {
         const intervalUs = (rule.windowS * 1_000_000) / rule.limit;
         for (let i = 0; i < 300; i++) {
           if (random() < 0.5) nowUs += Math.floor(random() * intervalUs * 2);
-          // The key's expiry runs on Redis' real clock, not this test's: read its time to live,
-          // then persist it, in one transaction (Redis freezes expiry time inside it).
+          // The key's expiry runs on Redis' real clock, not this test's: read Redis' time before
+          // and after the script and the absolute expiry it set, then persist the key, in one
+          // transaction. Bounding the expiry by both clock readings leaves no timing to chance.
           const replies = await redis
             .multi()
+            .time()
             .eval(
               gcraScriptWithClock,
               1,
@@ -115,14 +117,21 @@ describe("RedisRateLimiter across replicas", () => {
               String(rule.windowS * 1_000_000),
               String(nowUs),
             )
-            .pttl(key)
+            .pexpiretime(key)
+            .time()
             .persist(key)
             .get(key)
             .exec();
-          const [reply, ttl, , kept] = (replies ?? []).map(([error, value]) => {
-            if (error) throw error;
-            return value;
-          });
+          const [timeBefore, reply, expiresAtMs, timeAfter, , kept] = (replies ?? []).map(
+            ([error, value]) => {
+              if (error) throw error;
+              return value;
+            },
+          );
+          const ms = (time: unknown) => {
+            const [seconds, micros] = time as [string, string];
+            return Number(seconds) * 1000 + Number(micros) / 1000;
+          };
           const expected = gcra(stored, nowUs, rule);
           stored = expected.state;
           const at = JSON.stringify({ rule, i, nowUs });
@@ -134,9 +143,10 @@ describe("RedisRateLimiter across replicas", () => {
           ]);
           expect(kept, at).toBe(`${stored.tatUs}:${stored.tatFrac}`);
           if (expected.allowed) {
-            // Kept until the bucket is full again, never dropped before.
-            expect(ttl, at).toBeGreaterThanOrEqual(Math.ceil(expected.resetUs / 1000));
-            expect(ttl, at).toBeLessThanOrEqual(Math.ceil(expected.resetUs / 1000) + 1);
+            // Kept until the bucket is full again, never dropped before, and not much longer.
+            const keptMs = Math.ceil(expected.resetUs / 1000);
+            expect(Number(expiresAtMs), at).toBeGreaterThanOrEqual(Math.floor(ms(timeBefore)) + keptMs);
+            expect(Number(expiresAtMs), at).toBeLessThanOrEqual(Math.ceil(ms(timeAfter)) + keptMs + 1);
           }
         }
         await redis.del(key); // persisted above
