@@ -6,11 +6,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, type StackState, stopService } from "../infra/local/stack.js";
+import { chunkDocument } from "../shared/chunking/chunk-blocks.js";
 import { adaptiveChunkSettings } from "../shared/chunking/chunk-settings.js";
-import { chunkText } from "../shared/chunking/chunk-text.js";
 import { LexicalEmbedder } from "../shared/embeddings/lexical-embedder.js";
 import { kindFromContentType } from "../shared/extract/document-kind.js";
-import { extractText } from "../shared/extract/extract-text.js";
+import { extractDocument } from "../shared/extract/extract-document.js";
 import { createCollection, uploadDocument, waitIndexed } from "./lib/api.js";
 import type { BenchOptions, BenchResult } from "./lib/bench.js";
 import { type CorpusEntry, ensureCorpus } from "./lib/corpus.js";
@@ -61,10 +61,12 @@ async function baselineRun(corpus: Loaded[]): Promise<BaselineRun> {
     const kind = kindFromContentType(doc.contentType);
     if (kind === undefined) throw new Error(`no kind for ${doc.contentType}`);
     let t = performance.now();
-    const text = await extractText(kind, doc.bytes);
+    const extracted = await extractDocument(kind, doc.bytes);
     stages.extract += performance.now() - t;
     t = performance.now();
-    const parts = chunkText(text, adaptiveChunkSettings(kind, text.length));
+    const parts = chunkDocument(extracted, (length) => adaptiveChunkSettings(kind, length)).chunks.map(
+      (chunk) => chunk.text,
+    );
     stages.chunk += performance.now() - t;
     t = performance.now();
     for (let i = 0; i < parts.length; i += embedBatch) await embedder.embed(parts.slice(i, i + embedBatch));

@@ -6,6 +6,7 @@ import { registerDeleteDocument } from "./routes/delete-document.js";
 import { registerDownloadFile } from "./routes/download-file.js";
 import { registerGetCollection } from "./routes/get-collection.js";
 import { registerGetDocument } from "./routes/get-document.js";
+import { registerGetDocumentText } from "./routes/get-document-text.js";
 import { registerGetDownloadUrl } from "./routes/get-download-url.js";
 import { registerListCollections } from "./routes/list-collections.js";
 import { registerListDocuments } from "./routes/list-documents.js";
@@ -19,6 +20,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerUploadDocument(app);
   registerListDocuments(app);
   registerGetDocument(app);
+  registerGetDocumentText(app);
   registerGetDownloadUrl(app);
   registerDeleteDocument(app);
   registerDownloadFile(app);

@@ -13,11 +13,24 @@ const lookups = processMetrics.counter(
 const inFlight = new Map<string, Promise<Passage[]>>();
 
 /**
+ * The shape of the cached answers: raised whenever a passage gains or changes a field, so an
+ * upgraded server never serves an answer cached in the old shape (passages without `location`).
+ */
+const passageShape = 2;
+
+/**
  * Everything the answer depends on: the collection and its index version, the embedding model,
- * and the request (query, mode, top_k, filter), hashed.
+ * the request (query, mode, top_k, filter) and the passages' shape, hashed.
  */
 export function queryCacheKey(collection: Collection, req: SearchRequest): string {
-  const request = JSON.stringify([req.query, req.mode, req.topK, req.filter, collection.embedding_model]);
+  const request = JSON.stringify([
+    req.query,
+    req.mode,
+    req.topK,
+    req.filter,
+    collection.embedding_model,
+    passageShape,
+  ]);
   const hash = createHash("sha256").update(request).digest("hex").slice(0, 32);
   return `docstack:q:${collection.id}:${collection.index_version}:${hash}`;
 }

@@ -16,6 +16,17 @@ const minimumFill = 0.2;
  * Chunks are slices of the input, so the cost stays linear in the text length.
  */
 export function chunkText(text: string, settings: ChunkSettings): string[] {
+  return chunkSpans(text, settings).map(({ start, end }) => text.slice(start, end));
+}
+
+/** Where chunkText's chunks lie in `text`: UTF-16 offsets, end exclusive, in order. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** chunkText's chunks as spans of `text`, for callers that need to know where each one lies. */
+export function chunkSpans(text: string, settings: ChunkSettings): TextSpan[] {
   const { size, overlap } = settings;
   // The adaptive settings may shrink size below the collection minimum for tiny documents, so
   // only what the algorithm itself needs is enforced here.
@@ -28,17 +39,17 @@ export function chunkText(text: string, settings: ChunkSettings): string[] {
 
   const distance = codePointDistance(text);
   const atoms = splitIntoAtoms(text, size, distance);
-  const chunks: string[] = [];
+  const spans: TextSpan[] = [];
   let first = 0;
   let previousLast = -1;
   while (first < atoms.count) {
     const last = lastAtomOfChunk(atoms, first, previousLast + 1, size, distance);
-    chunks.push(text.slice(atoms.start(first), atoms.end(last)));
+    spans.push({ start: atoms.start(first), end: atoms.end(last) });
     if (last === atoms.count - 1) break;
     first = overlap === 0 ? last + 1 : firstAtomOfNextChunk(atoms, first, last, settings, distance);
     previousLast = last;
   }
-  return chunks;
+  return spans;
 }
 
 type Distance = (from: number, to: number) => number;

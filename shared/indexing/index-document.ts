@@ -1,12 +1,12 @@
+import { chunkDocument } from "../chunking/chunk-blocks.js";
 import { adaptiveChunkSettings } from "../chunking/chunk-settings.js";
-import { chunkText } from "../chunking/chunk-text.js";
 import { assertEmbedderMatches, type Collection } from "../collections/collections.js";
 import type { Database } from "../db/database.js";
 import { sql } from "../db/sql.js";
 import type { DocumentRow } from "../documents/document-row.js";
 import type { Embedder } from "../embeddings/embedder.js";
 import { kindFromContentType } from "../extract/document-kind.js";
-import { extractText } from "../extract/extract-text.js";
+import { extractDocument } from "../extract/extract-document.js";
 import type { ObjectStore } from "../storage/object-store.js";
 import type { VectorStore } from "../vectors/vector-store.js";
 
@@ -30,8 +30,8 @@ export type StageTimings = Record<"fetch" | "extract" | "chunk" | "embed" | "ups
 
 /**
  * Indexes one claimed document: fetch, extract, chunk, embed in batches, replace its vectors
- * (old ones first, so a shorter new version leaves none behind), then commit chunks and status
- * only if the claim still holds and the document was not deleted meanwhile. If it was deleted,
+ * (old ones first, so a shorter new version leaves none behind), then commit chunks (with
+ * their locations), the extracted text and the status only if the claim still holds and the document was not deleted meanwhile. If it was deleted,
  * the vectors just written are removed again: no orphan vectors.
  */
 export async function indexDocument(
@@ -52,17 +52,20 @@ export async function indexDocument(
   t("fetch", started);
 
   started = performance.now();
-  const text = await extractText(kind, bytes);
+  const extracted = await extractDocument(kind, bytes);
   t("extract", started);
 
   started = performance.now();
-  const chunks = chunkText(text, adaptiveChunkSettings(kind, text.length, collection.chunking));
+  const { text, chunks } = chunkDocument(extracted, (length) =>
+    adaptiveChunkSettings(kind, length, collection.chunking),
+  );
   t("chunk", started);
 
   started = performance.now();
   const embeddings: number[][] = [];
   for (let i = 0; i < chunks.length; i += deps.batchSize) {
-    embeddings.push(...(await deps.embedder.embed(chunks.slice(i, i + deps.batchSize))));
+    const batch = chunks.slice(i, i + deps.batchSize).map((chunk) => chunk.text);
+    embeddings.push(...(await deps.embedder.embed(batch)));
   }
   t("embed", started);
 
@@ -91,9 +94,13 @@ export async function indexDocument(
     if (held === undefined) return false;
     await tx.query(sql`delete from chunks where document_id = ${doc.id}`);
     await tx.query(sql`
-      insert into chunks (document_id, collection_id, chunk_index, text)
-      select ${doc.id}::uuid, ${collection.id}::uuid, ordinality - 1, value
-      from jsonb_array_elements_text(${JSON.stringify(chunks)}::jsonb) with ordinality`);
+      insert into chunks (document_id, collection_id, chunk_index, text, location)
+      select ${doc.id}::uuid, ${collection.id}::uuid, ordinality - 1, value->>'text', value->'location'
+      from jsonb_array_elements(${JSON.stringify(chunks)}::jsonb) with ordinality`);
+    await tx.query(sql`
+      insert into document_texts (document_id, text, length)
+      select ${doc.id}::uuid, t, char_length(t) from (select ${text}::text as t) extracted
+      on conflict (document_id) do update set text = excluded.text, length = excluded.length`);
     await tx.query(sql`
       update documents set index_status = 'indexed', is_indexed = true, indexed_at = now(),
         chunk_count = ${chunks.length}, index_error = null, claim_token = null

@@ -87,7 +87,7 @@ export function bm25Statement(search: Bm25Search): SqlFragment | undefined {
       order by score desc, h.document_id, h.chunk_index
       limit ${limit}
     )
-    select r.document_id, d.filename, d.content_type, r.chunk_index, c.text, r.score
+    select r.document_id, d.filename, d.content_type, r.chunk_index, c.text, c.location, r.score
     from ranked r
     join chunks c on c.document_id = r.document_id and c.chunk_index = r.chunk_index
     join documents d on d.id = r.document_id

@@ -5,6 +5,7 @@ import { type DocumentFilter, documentConditions } from "../documents/find-docum
 import type { Embedder } from "../embeddings/embedder.js";
 import { lexicalModel } from "../embeddings/lexical-embedder.js";
 import { dependencyUnavailable } from "../errors/api-error.js";
+import type { ChunkLocation } from "../extract/extracted-document.js";
 import { searchDuration } from "../metrics/registry.js";
 import type { VectorStore } from "../vectors/vector-store.js";
 import { bm25Statement } from "./bm25.js";
@@ -27,6 +28,8 @@ export interface Passage {
   content_type: string;
   chunk_index: number;
   text: string;
+  /** Where the chunk lies; empty for chunks indexed before locations were recorded. */
+  location: Partial<ChunkLocation>;
   score: number;
 }
 
@@ -75,7 +78,7 @@ async function passagesFor(
 ): Promise<Passage[]> {
   if (hits.length === 0) return [];
   const rows = await db.query<Omit<Passage, "score">>(sql`
-    select c.document_id, d.filename, d.content_type, c.chunk_index, c.text
+    select c.document_id, d.filename, d.content_type, c.chunk_index, c.text, c.location
     from unnest(${hits.map((h) => h.documentId)}::uuid[], ${hits.map((h) => h.chunkIndex)}::int[]) as h(document_id, chunk_index)
     join chunks c on c.document_id = h.document_id and c.chunk_index = h.chunk_index
     join documents d on d.id = c.document_id

@@ -2,6 +2,7 @@ import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
 import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
+import { ChunkLocationSchema } from "../../../shared/http/schemas/location-schema.js";
 import { MetadataFilterSchema } from "../../../shared/http/schemas/metadata-schema.js";
 import { nonBlankText, storedText } from "../../../shared/http/schemas/text.js";
 import { queryCollection } from "../../../shared/retrieval/query-collection.js";
@@ -32,6 +33,7 @@ const Passage = z.object({
   content_type: z.string(),
   chunk_index: z.number().int(),
   text: z.string(),
+  location: ChunkLocationSchema,
   score: z.number(),
 });
 

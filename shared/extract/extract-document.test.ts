@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ExtractionError, extractText } from "./extract-text.js";
+import { layOutBlocks } from "../chunking/lay-out-blocks.js";
+import type { DocumentKind } from "./document-kind.js";
+import { ExtractionError, extractDocument } from "./extract-document.js";
 import { buildDocx, buildPdf, buildZip, concatBytes, utf8 } from "./test-fixtures.js";
+
+/** The document's extracted text: its blocks laid out as indexing stores them. */
+async function extractText(kind: DocumentKind, bytes: Uint8Array): Promise<string> {
+  return layOutBlocks((await extractDocument(kind, bytes)).blocks).text;
+}
 
 async function extractionFailure(promise: Promise<unknown>): Promise<ExtractionError> {
   const error = await promise.then(
@@ -11,7 +18,7 @@ async function extractionFailure(promise: Promise<unknown>): Promise<ExtractionE
   return error as ExtractionError;
 }
 
-describe("extractText: pdf", () => {
+describe("extractDocument: pdf", () => {
   it("extracts every page, pages separated by a blank line", async () => {
     const pdf = await buildPdf(["Hello from page one.", "Second page says goodbye."]);
     expect(await extractText("pdf", pdf)).toBe("Hello from page one.\n\nSecond page says goodbye.");
@@ -36,7 +43,7 @@ describe("extractText: pdf", () => {
   });
 });
 
-describe("extractText: docx", () => {
+describe("extractDocument: docx", () => {
   it("extracts paragraphs separated by blank lines", async () => {
     const docx = await buildDocx([
       "First paragraph.",
@@ -60,7 +67,7 @@ describe("extractText: docx", () => {
   });
 });
 
-describe("extractText: html", () => {
+describe("extractDocument: html", () => {
   it("keeps visible text as paragraphs and drops scripts, styles and head", async () => {
     const html = `<!DOCTYPE html>
 <html><head><title>Page title</title><style>p { color: red }</style></head>
@@ -84,8 +91,7 @@ describe("extractText: html", () => {
         "Line two",
         "alpha",
         "beta bold text",
-        "Name | Age",
-        "Ada | 36",
+        "Name | Age\nAda | 36",
       ].join("\n\n"),
     );
   });
@@ -107,8 +113,8 @@ describe("extractText: html", () => {
   });
 });
 
-describe("extractText: csv", () => {
-  it("turns each row into a header: value line, honouring RFC 4180 quoting", async () => {
+describe("extractDocument: csv", () => {
+  it("turns each row into a line of cells, honouring RFC 4180 quoting", async () => {
     const csv = [
       "name,quote,notes,empty",
       '"Smith, John","He said ""hi""","line one',
@@ -119,16 +125,17 @@ describe("extractText: csv", () => {
     ].join("\r\n");
     expect(await extractText("csv", utf8(csv))).toBe(
       [
-        'name: Smith, John; quote: He said "hi"; notes: line one line two',
-        "name: Ada; quote: plain",
-        'name: Bob; quote: 5" screen',
+        "name | quote | notes | empty",
+        'Smith, John | He said "hi" | line one line two',
+        "Ada | plain",
+        'Bob | 5" screen',
       ].join("\n"),
     );
   });
 
-  it("names columns that have no header and tolerates a BOM and a missing final newline", async () => {
+  it("tolerates a BOM, an empty header cell and a missing final newline", async () => {
     const csv = concatBytes([new Uint8Array([0xef, 0xbb, 0xbf]), utf8("id,\n1,x,extra")]);
-    expect(await extractText("csv", csv)).toBe("id: 1; column 2: x; column 3: extra");
+    expect(await extractText("csv", csv)).toBe("id\n1 | x | extra");
   });
 
   it("rejects a header without data rows and an unterminated quote", async () => {
@@ -139,7 +146,7 @@ describe("extractText: csv", () => {
   });
 });
 
-describe("extractText: txt and md", () => {
+describe("extractDocument: txt and md", () => {
   it("round-trips unicode and normalizes BOM, CRLF, NUL, NFC and edges", async () => {
     const text = "Καλημέρα κόσμε\r\n你好，世界。\r\nemoji 👋🏽🎉👩‍👩‍👧 cafe\u0301\u0000";
     const bytes = concatBytes([new Uint8Array([0xef, 0xbb, 0xbf]), utf8(`\n  ${text}  \n`)]);

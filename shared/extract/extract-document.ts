@@ -1,0 +1,96 @@
+import { csvBlocks } from "./csv-blocks.js";
+import { decodeUtf8 } from "./decode-utf8.js";
+import type { DocumentKind } from "./document-kind.js";
+import { docxBlocks } from "./docx-blocks.js";
+import type { ExtractedDocument, TextBlock } from "./extracted-document.js";
+import { ExtractionError } from "./extraction-error.js";
+import { htmlBlocks } from "./html-blocks.js";
+import { markdownBlocks } from "./markdown-blocks.js";
+import { normalizeText } from "./normalize-text.js";
+import { pdfBlocks } from "./pdf-blocks.js";
+import { textBlocks } from "./text-blocks.js";
+
+export { ExtractionError } from "./extraction-error.js";
+
+/**
+ * Choices that shape an extraction. None yet: the place for per-collection settings (OCR
+ * languages) and caps (pages, characters), which must stay structured-clonable.
+ */
+export type ExtractOptions = Readonly<Record<never, never>>;
+
+/**
+ * A document's text as blocks in reading order, each with its place (page, row, section path):
+ * see extracted-document.ts. Every block's text is normalized (normalize-text.ts) and non-empty.
+ * Every failure, including a document without text, is an ExtractionError whose message can be
+ * shown to the uploader. A pure function of its arguments returning plain data, so it can run
+ * in a worker thread.
+ */
+export async function extractDocument(
+  kind: DocumentKind,
+  bytes: Uint8Array,
+  _options: ExtractOptions = {},
+): Promise<ExtractedDocument> {
+  let raw: TextBlock[];
+  try {
+    raw = await rawBlocks(kind, bytes);
+  } catch (error) {
+    if (error instanceof ExtractionError) throw error;
+    // Keep the library error as `cause` for logs; its message and stack stay out of ours.
+    throw new ExtractionError(`the ${kind.toUpperCase()} file could not be read`, { cause: error });
+  }
+  const blocks = normalizeBlocks(raw);
+  if (blocks.length === 0) throw new ExtractionError("no text could be extracted");
+  return { blocks };
+}
+
+function rawBlocks(kind: DocumentKind, bytes: Uint8Array): Promise<TextBlock[]> | TextBlock[] {
+  switch (kind) {
+    case "pdf":
+      return pdfBlocks(bytes);
+    case "docx":
+      return docxBlocks(bytes);
+    case "html":
+      return htmlBlocks(decodeUtf8(bytes));
+    case "csv":
+      return csvBlocks(decodeUtf8(bytes));
+    case "md":
+      return markdownBlocks(decodeUtf8(bytes));
+    case "txt":
+      return textBlocks(decodeUtf8(bytes));
+  }
+}
+
+/**
+ * Normalizes each block's texts, dropping blocks with no text left. A section's blocks share
+ * one path array and a table's rows one header: each is normalized once.
+ */
+function normalizeBlocks(blocks: readonly TextBlock[]): TextBlock[] {
+  const paths = new Map<string[], string[]>();
+  const headers = new Map<string, string>();
+  const out: TextBlock[] = [];
+  for (const block of blocks) {
+    const text = normalizeText(block.text);
+    if (text === "") continue;
+    const normalized: TextBlock = { ...block, text };
+    if (block.tableHeader !== undefined) {
+      normalized.tableHeader = cached(headers, block.tableHeader, () =>
+        normalizeText(block.tableHeader ?? ""),
+      );
+    }
+    if (block.headings !== undefined) {
+      const path = block.headings;
+      normalized.headings = cached(paths, path, () => path.map(normalizeText));
+    }
+    out.push(normalized);
+  }
+  return out;
+}
+
+function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
