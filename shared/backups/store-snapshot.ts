@@ -82,8 +82,12 @@ const tables: Record<string, { key: string; select: ReturnType<typeof sql> }> = 
   chunks: {
     key: "chunk",
     // tsv as text: the full-text index must come back too, not only the words.
-    select: sql`select document_id || ':' || chunk_index as chunk, collection_id, text, metadata, tsv::text as tsv
-      from chunks order by document_id, chunk_index`,
+    select: sql`select document_id || ':' || chunk_index as chunk, collection_id, text, metadata, location,
+      tsv::text as tsv from chunks order by document_id, chunk_index`,
+  },
+  document_texts: {
+    key: "document_id",
+    select: sql`select document_id, md5(text) as text, length from document_texts order by document_id`,
   },
 };
 

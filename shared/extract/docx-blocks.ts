@@ -6,6 +6,9 @@ import { htmlBlocks } from "./html-blocks.js";
 // Images are left out of the HTML: their bytes would only be base64-encoded to be dropped.
 const noImages = mammoth.images.imgElement(async () => ({ src: "" }));
 
+// mammoth ends each footnote and endnote with a "↑" link back to its reference: not text.
+const backLinks = /<a href="#(?:footnote|endnote)-ref-[^"]*">↑<\/a>/g;
+
 /**
  * A Word document's blocks: mammoth turns it into HTML (Heading 1-6 styles into h1-h6, tables
  * into tables with their merged cells), which is then read like any HTML, so headings give
@@ -15,7 +18,7 @@ export async function docxBlocks(bytes: Uint8Array): Promise<TextBlock[]> {
   let html: string;
   try {
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage: noImages });
-    html = result.value;
+    html = result.value.replace(backLinks, "");
   } catch (error) {
     // mammoth fails on non-ZIP input and on ZIPs without word/document.xml; both mean the same
     // thing to the uploader, and its messages mention internals.

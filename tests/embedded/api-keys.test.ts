@@ -86,6 +86,13 @@ const routes: RouteCase[] = [
     request: () => [`/documents/${docA}`, {}],
   },
   {
+    name: "GET /documents/{id}/text",
+    scope: "read",
+    inA: true,
+    byDocumentId: true,
+    request: () => [`/documents/${docA}/text`, {}],
+  },
+  {
     name: "GET /documents/{id}/download-url",
     scope: "read",
     inA: true,

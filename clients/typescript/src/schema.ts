@@ -102,6 +102,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/documents/{id}/text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a document's extracted text and its chunks
+         * @description What indexing extracted and how it was chunked, with each chunk's location, paged over chunks in order (offset and limit count chunks): the chunks search sees now, to check why a passage was or was not found. A document not yet indexed has no chunks.
+         *
+         *     Needs an API key with the `read` scope. Rate limited (the `default` class).
+         */
+        get: operations["getDocumentText"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/documents/{id}/download-url": {
         parameters: {
             query?: never;
@@ -351,6 +373,43 @@ export interface components {
             free_bytes: number;
             total_bytes: number;
         };
+        /**
+         * @description Where a passage lies in its document. Fields that do not apply to the document's format are absent. Chunks indexed before locations were recorded have none: re-index the document.
+         * @example {
+         *       "page_start": 12,
+         *       "page_end": 12,
+         *       "headings": [
+         *         "3 Objections",
+         *         "3.2 Deadlines"
+         *       ],
+         *       "char_start": 20480,
+         *       "char_end": 21391
+         *     }
+         */
+        ChunkLocation: {
+            /** @description First PDF page (or slide) the passage is on, 1-based. */
+            page_start?: number;
+            /** @description Last PDF page (or slide) the passage is on, 1-based. */
+            page_end?: number;
+            /** @description Spreadsheet sheet name. */
+            sheet?: string;
+            /** @description First table row of the passage, 1-based, the header row counted (CSV, sheets). */
+            row_start?: number;
+            /** @description Last table row of the passage, 1-based, the header row counted. */
+            row_end?: number;
+            /**
+             * @description The section path where the passage starts, outermost first: headings of DOCX, HTML and Markdown documents, or a PDF's outline (bookmarks).
+             * @example [
+             *       "3 Objections",
+             *       "3.2 Deadlines"
+             *     ]
+             */
+            headings?: string[];
+            /** @description Where the passage starts in the document's extracted text (GET /documents/{id}/text), in Unicode code points from 0. A table header line repeated at the start of the passage's text is not part of the span. */
+            char_start?: number;
+            /** @description Where the passage ends in the extracted text (exclusive), in code points. */
+            char_end?: number;
+        };
         Collection: {
             /** Format: uuid */
             id: string;
@@ -420,6 +479,30 @@ export interface components {
             metadata: {
                 [key: string]: unknown;
             };
+        };
+        DocumentText: {
+            /** Format: uuid */
+            document_id: string;
+            /** @enum {string} */
+            index_status: "pending" | "indexing" | "indexed" | "failed";
+            /** @description The document's chunks now, over all pages. */
+            chunk_count: number;
+            /** @description The whole extracted text's length in code points; null before the document is first indexed, or when it was indexed before extracted texts were kept (re-index it). */
+            text_length: number | null;
+            offset: number;
+            limit: number;
+            /** @description The extracted text from this page's first chunk to the next page's first chunk (to the end on the last page): the pages' texts laid end to end are the whole text. Offsets in code points. Null when the page has no chunk or its chunks have no location. */
+            text: {
+                char_start: number;
+                char_end: number;
+                text: string;
+            } | null;
+            chunks: {
+                chunk_index: number;
+                /** @description What is embedded, searched and returned; a chunk of table rows starts with its header line. */
+                text: string;
+                location: components["schemas"]["ChunkLocation"];
+            }[];
         };
         DrillRecord: {
             at: string;
@@ -1199,6 +1282,94 @@ export interface operations {
             };
         };
     };
+    getDocumentText: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the extracted text */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentText"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getDownloadUrl: {
         parameters: {
             query?: never;
@@ -1702,6 +1873,7 @@ export interface operations {
                             content_type: string;
                             chunk_index: number;
                             text: string;
+                            location: components["schemas"]["ChunkLocation"];
                             score: number;
                         }[];
                         mode: string;
