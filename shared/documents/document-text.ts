@@ -68,7 +68,7 @@ export async function getDocumentText(
           (select (location->>'char_start')::int from page order by chunk_index offset ${limit} limit 1),
           (select length from whole)) as char_end
       where exists (select 1 from page) and exists (select 1 from whole)
-        and not exists (select 1 from page where not location ? 'char_start')
+        and not exists (select 1 from page where location->'char_start' is null)
     )
     select
       (select count(*)::int from chunks where document_id = ${id}) as chunk_count,

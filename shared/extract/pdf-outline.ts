@@ -33,9 +33,9 @@ export async function pdfOutline(pdf: PdfDocument): Promise<OutlineTarget[]> {
   }
   const targets: OutlineTarget[] = [];
   // Depth first, in outline order, with an explicit stack: the nesting depth comes from the file.
-  const queue = [...(items ?? [])].reverse().map((item) => ({ item, parents: [] as string[] }));
+  const pending = [...(items ?? [])].reverse().map((item) => ({ item, parents: [] as string[] }));
   let seen = 0;
-  for (let next = queue.pop(); next !== undefined && seen < maxEntries; next = queue.pop()) {
+  for (let next = pending.pop(); next !== undefined && seen < maxEntries; next = pending.pop()) {
     seen++;
     const { item, parents } = next;
     const title = item.title.replace(/\s+/g, " ").trim();
@@ -45,7 +45,7 @@ export async function pdfOutline(pdf: PdfDocument): Promise<OutlineTarget[]> {
     if (path.length < maxDepth) {
       for (let i = item.items.length - 1; i >= 0; i--) {
         const child: OutlineItem | undefined = item.items[i];
-        if (child !== undefined) queue.push({ item: child, parents: path });
+        if (child !== undefined) pending.push({ item: child, parents: path });
       }
     }
   }

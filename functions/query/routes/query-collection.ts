@@ -32,7 +32,10 @@ const Passage = z.object({
   filename: z.string(),
   content_type: z.string(),
   chunk_index: z.number().int(),
-  text: z.string(),
+  text: z.string().openapi({
+    description:
+      "The chunk's text. A chunk of table rows starts with its table's header line, which is not part of the location's span.",
+  }),
   location: ChunkLocationSchema,
   score: z.number(),
 });
