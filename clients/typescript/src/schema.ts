@@ -1872,6 +1872,7 @@ export interface operations {
                             filename: string;
                             content_type: string;
                             chunk_index: number;
+                            /** @description The chunk's text. A chunk of table rows starts with its table's header line, which is not part of the location's span. */
                             text: string;
                             location: components["schemas"]["ChunkLocation"];
                             score: number;
