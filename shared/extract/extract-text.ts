@@ -1,5 +1,5 @@
 import { csvText } from "./csv-text.js";
-import { decodeUtf8 } from "./decode-utf8.js";
+import { decodeText } from "./decode-text.js";
 import type { DocumentKind } from "./document-kind.js";
 import { docxText } from "./docx-text.js";
 import { ExtractionError } from "./extraction-error.js";
@@ -14,7 +14,15 @@ export { ExtractionError } from "./extraction-error.js";
  * including an empty result, is an ExtractionError whose message can be shown to the uploader.
  */
 export async function extractText(kind: DocumentKind, bytes: Uint8Array): Promise<string> {
-  let raw: string;
+  return (await extractTextWithEncoding(kind, bytes)).text;
+}
+
+/** extractText, with the character encoding a text file (TXT, MD, HTML, CSV) was read in. */
+export async function extractTextWithEncoding(
+  kind: DocumentKind,
+  bytes: Uint8Array,
+): Promise<{ text: string; encoding?: string }> {
+  let raw: { text: string; encoding?: string };
   try {
     raw = await rawText(kind, bytes);
   } catch (error) {
@@ -22,23 +30,27 @@ export async function extractText(kind: DocumentKind, bytes: Uint8Array): Promis
     // Keep the library error as `cause` for logs; its message and stack stay out of ours.
     throw new ExtractionError(`the ${kind.toUpperCase()} file could not be read`, { cause: error });
   }
-  const text = normalizeText(raw);
+  const text = normalizeText(raw.text);
   if (text === "") throw new ExtractionError("no text could be extracted");
-  return text;
+  return raw.encoding === undefined ? { text } : { text, encoding: raw.encoding };
 }
 
-function rawText(kind: DocumentKind, bytes: Uint8Array): Promise<string> | string {
+async function rawText(kind: DocumentKind, bytes: Uint8Array): Promise<{ text: string; encoding?: string }> {
   switch (kind) {
     case "pdf":
-      return pdfText(bytes);
+      return { text: await pdfText(bytes) };
     case "docx":
-      return docxText(bytes);
-    case "html":
-      return htmlText(decodeUtf8(bytes));
-    case "csv":
-      return csvText(decodeUtf8(bytes));
+      return { text: await docxText(bytes) };
+    case "html": {
+      const { text, encoding } = decodeText(bytes, { html: true });
+      return { text: htmlText(text), encoding };
+    }
+    case "csv": {
+      const { text, encoding } = decodeText(bytes, { html: false });
+      return { text: csvText(text), encoding };
+    }
     case "txt":
     case "md":
-      return decodeUtf8(bytes);
+      return decodeText(bytes, { html: false });
   }
 }

@@ -6,7 +6,7 @@ import { sql } from "../db/sql.js";
 import type { DocumentRow } from "../documents/document-row.js";
 import type { Embedder } from "../embeddings/embedder.js";
 import { kindFromContentType } from "../extract/document-kind.js";
-import { extractText } from "../extract/extract-text.js";
+import { extractTextWithEncoding } from "../extract/extract-text.js";
 import type { ObjectStore } from "../storage/object-store.js";
 import type { VectorStore } from "../vectors/vector-store.js";
 
@@ -52,7 +52,7 @@ export async function indexDocument(
   t("fetch", started);
 
   started = performance.now();
-  const text = await extractText(kind, bytes);
+  const { text, encoding } = await extractTextWithEncoding(kind, bytes);
   t("extract", started);
 
   started = performance.now();
@@ -96,7 +96,8 @@ export async function indexDocument(
       from jsonb_array_elements_text(${JSON.stringify(chunks)}::jsonb) with ordinality`);
     await tx.query(sql`
       update documents set index_status = 'indexed', is_indexed = true, indexed_at = now(),
-        chunk_count = ${chunks.length}, index_error = null, claim_token = null
+        chunk_count = ${chunks.length}, index_error = null, claim_token = null,
+        text_encoding = ${encoding ?? null}
       where id = ${doc.id}`);
     return true;
   });
