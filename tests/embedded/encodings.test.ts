@@ -80,6 +80,14 @@ const uploads: Upload[] = [
     expected: "Company: Dominguez;Mcmillan and Donovan; City: Bensonview",
   },
   {
+    name: "CSV with a row of empty fields and a title line above the header (fixture)",
+    filename: "csvkit-Datagov_FY10_EDU_recp_by_State.csv",
+    bytes: publicFixture("csvkit-Datagov_FY10_EDU_recp_by_State.csv"),
+    encoding: "utf-8",
+    query: "Alaska",
+    expected: "State Name: ALASKA; State Abbreviate: AK; Post-9/11GI Bill Program: 1781",
+  },
+  {
     name: "tab-separated values with a title line (fixture)",
     filename: "unstructured-stanley-cups.tsv",
     bytes: publicFixture("unstructured-stanley-cups.tsv"),
@@ -128,7 +136,7 @@ describe.each(uploads)("$name", (upload) => {
     });
   });
 
-  it("is found by a keyword query for a word only the right decoding reads", async () => {
+  it("is found by a keyword query, and the passage reads right", async () => {
     const { status, body } = await stack.json<{ results: { document_id: string; text: string }[] }>(
       "/query",
       {
