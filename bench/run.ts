@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { repoRoot } from "../infra/local/stack.js";
 import { runColdstart } from "./coldstart.js";
+import { runEncodings } from "./encodings.js";
 import { runIngest } from "./ingest.js";
 import type { Benchmark, BenchOptions } from "./lib/bench.js";
 import { describeMachine } from "./lib/machine.js";
@@ -25,6 +26,7 @@ const benchmarks: Record<string, Benchmark> = {
   ratelimit: runRatelimit,
   pool: runPool,
   coldstart: runColdstart,
+  encodings: runEncodings,
 };
 
 const usage = `usage: npm run bench -- <${Object.keys(benchmarks).join("|")}|all> [--quick] [--scale <x>] [--runs <n>] [--cpu-prof]`;

@@ -19,6 +19,7 @@ export interface DocumentRow {
   claimed_at: Date | string | null;
   index_retry_at?: Date | string | null;
   chunk_count: number;
+  text_encoding: string | null;
   metadata: Record<string, unknown>;
   deleted_at: Date | string | null;
 }
@@ -41,6 +42,7 @@ export function documentView(row: DocumentRow) {
     indexed_at: iso(row.indexed_at),
     index_error: row.index_error,
     chunk_count: row.chunk_count,
+    text_encoding: row.text_encoding,
     metadata: row.metadata,
   };
 }

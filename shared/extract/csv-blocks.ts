@@ -1,28 +1,27 @@
 import type { TextBlock } from "./extracted-document.js";
 import { ExtractionError } from "./extraction-error.js";
-import { parseCsv } from "./parse-csv.js";
+import { parseCsvTable } from "./parse-csv.js";
 
 const cellSeparator = " | ";
 
 /**
- * A CSV file as a table: the header row (the first row with a value) and then one block per
- * data row, cells joined by " | ", each with its 1-based row number as a spreadsheet shows it
- * (every record counts, blank ones and the header included) and the header line, which every
- * chunk of rows repeats. Values spanning lines inside quotes are put on one line; empty cells
- * at a row's end are dropped, and rows with no value at all.
+ * A CSV file as a table: its title lines (a statistics office's "Stanley Cups" above the header,
+ * parse-csv.ts), the header row, then one block per data row, cells joined by " | ", each with
+ * its 1-based row number as a spreadsheet shows it (every record counts, blank ones and the
+ * header included) and the header line, which every chunk of rows repeats. The delimiter is
+ * detected (`,` `;` tab `|`). Values spanning lines inside quotes are put on one line; empty
+ * cells at a row's end are dropped, and rows with no value at all.
  */
 export function csvBlocks(text: string): TextBlock[] {
-  const records = parseCsv(text);
-  const headerAt = records.findIndex(hasValue);
-  if (headerAt < 0) return [];
-  const tableHeader = rowText(records[headerAt] ?? []);
-  const blocks: TextBlock[] = [{ text: tableHeader, tableHeader, row: headerAt + 1 }];
-  for (let i = headerAt + 1; i < records.length; i++) {
-    const record = records[i];
-    if (record !== undefined && hasValue(record))
-      blocks.push({ text: rowText(record), tableHeader, row: i + 1 });
+  const { titles, header, rows } = parseCsvTable(text);
+  if (header === undefined) return [];
+  const tableHeader = rowText(header.fields);
+  const blocks: TextBlock[] = titles.map((title) => ({ text: rowText(title.fields), row: title.number }));
+  blocks.push({ text: tableHeader, tableHeader, row: header.number });
+  for (const { fields, number } of rows) {
+    if (hasValue(fields)) blocks.push({ text: rowText(fields), tableHeader, row: number });
   }
-  if (blocks.length === 1) throw new ExtractionError("CSV has a header row but no data rows");
+  if (rows.length === 0) throw new ExtractionError("CSV has a header row but no data rows");
   return blocks;
 }
 

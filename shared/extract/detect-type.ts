@@ -1,6 +1,6 @@
 import { classifyZip, describeContent } from "./describe-content.js";
 import { contentTypeOf, type DocumentKind, kindFromContentType } from "./document-kind.js";
-import { looksLikeUtf8Text } from "./utf8-text.js";
+import { looksLikeText } from "./text-content.js";
 import { zipEntryNames } from "./zip-entry-names.js";
 
 export type Sniffed = "pdf" | "zip" | "text" | "binary";
@@ -15,11 +15,14 @@ const zipMagic = [0x50, 0x4b, 0x03, 0x04]; // "PK\x03\x04"
 // bad downloads prepend junk), so we do too.
 const pdfHeaderWindow = 1024;
 
-/** Classifies a file by its first bytes (up to 8 KiB, or the whole file). */
+/**
+ * Classifies a file by its first bytes (up to 8 KiB, or the whole file). "text" means text in
+ * any encoding we can read (text-content.ts); "binary" is anything else.
+ */
 export function sniff(head: Uint8Array): Sniffed {
   if (startsWith(head, zipMagic, 0)) return "zip";
   if (hasPdfHeader(head)) return "pdf";
-  return looksLikeUtf8Text(head) ? "text" : "binary";
+  return looksLikeText(head) ? "text" : "binary";
 }
 
 const kindByExtension: Record<string, DocumentKind> = {
@@ -32,6 +35,8 @@ const kindByExtension: Record<string, DocumentKind> = {
   html: "html",
   htm: "html",
   csv: "csv",
+  // Tab-separated values are CSV with another delimiter, which the CSV reader detects.
+  tsv: "csv",
 };
 
 const kindLabel: Record<DocumentKind, string> = {
@@ -44,7 +49,7 @@ const kindLabel: Record<DocumentKind, string> = {
 };
 
 const acceptedTypes =
-  "accepted types are PDF (.pdf), Word (.docx), plain text (.txt), Markdown (.md), HTML (.html) and CSV (.csv)";
+  "accepted types are PDF (.pdf), Word (.docx), plain text (.txt), Markdown (.md), HTML (.html) and CSV (.csv, .tsv)";
 
 /**
  * Decides what an upload is: the declared kind comes from the file name (or, failing that, the
@@ -68,13 +73,7 @@ export function decideType(
   const sniffed = sniff(head);
   if (!contentAgrees(kind, sniffed, head)) {
     const actual = describeContent(head, sniffed);
-    const encodingHint =
-      sniffed === "binary" && isTextKind(kind) ? " (text files must be UTF-8 encoded)" : "";
-    return {
-      ok: false,
-      code: "mismatch",
-      detail: `content looks like ${actual}, not ${kindLabel[kind]}${encodingHint}`,
-    };
+    return { ok: false, code: "mismatch", detail: `content looks like ${actual}, not ${kindLabel[kind]}` };
   }
   return { ok: true, kind, contentType: contentTypeOf[kind] };
 }
@@ -92,10 +91,6 @@ function contentAgrees(kind: DocumentKind, sniffed: Sniffed, head: Uint8Array): 
     default:
       return sniffed === "text";
   }
-}
-
-function isTextKind(kind: DocumentKind): boolean {
-  return kind !== "pdf" && kind !== "docx";
 }
 
 function extensionOf(filename: string): string | undefined {
@@ -126,7 +121,7 @@ function hasPdfHeader(head: Uint8Array): boolean {
   const version = String.fromCharCode(...head.subarray(at + 5, at + 8));
   if (!/^\d\.\d$/.test(version)) return false;
   const latin1 = new TextDecoder("latin1").decode(head.subarray(at));
-  return !looksLikeUtf8Text(head) || /\d+\s+\d+\s+obj\b/.test(latin1);
+  return !looksLikeText(head) || /\d+\s+\d+\s+obj\b/.test(latin1);
 }
 
 function onlyBomOrWhitespace(bytes: Uint8Array, end: number): boolean {

@@ -15,6 +15,7 @@ export const contentTypeOf: Record<DocumentKind, string> = {
 const aliasKinds: Record<string, DocumentKind> = {
   "text/x-markdown": "md",
   "application/xhtml+xml": "html",
+  "text/tab-separated-values": "csv",
 };
 
 const kindByContentType = new Map<string, DocumentKind>([

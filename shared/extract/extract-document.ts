@@ -1,5 +1,5 @@
 import { csvBlocks } from "./csv-blocks.js";
-import { decodeUtf8 } from "./decode-utf8.js";
+import { decodeText } from "./decode-text.js";
 import type { DocumentKind } from "./document-kind.js";
 import { docxBlocks } from "./docx-blocks.js";
 import type { ExtractedDocument, TextBlock } from "./extracted-document.js";
@@ -30,7 +30,7 @@ export async function extractDocument(
   bytes: Uint8Array,
   _options: ExtractOptions = {},
 ): Promise<ExtractedDocument> {
-  let raw: TextBlock[];
+  let raw: { blocks: TextBlock[]; encoding?: string };
   try {
     raw = await rawBlocks(kind, bytes);
   } catch (error) {
@@ -38,26 +38,39 @@ export async function extractDocument(
     // Keep the library error as `cause` for logs; its message and stack stay out of ours.
     throw new ExtractionError(`the ${kind.toUpperCase()} file could not be read`, { cause: error });
   }
-  const blocks = normalizeBlocks(raw);
+  const blocks = normalizeBlocks(raw.blocks);
   if (blocks.length === 0) throw new ExtractionError("no text could be extracted");
-  return { blocks };
+  return raw.encoding === undefined ? { blocks } : { blocks, encoding: raw.encoding };
 }
 
-function rawBlocks(kind: DocumentKind, bytes: Uint8Array): Promise<TextBlock[]> | TextBlock[] {
+async function rawBlocks(
+  kind: DocumentKind,
+  bytes: Uint8Array,
+): Promise<{ blocks: TextBlock[]; encoding?: string }> {
   switch (kind) {
     case "pdf":
-      return pdfBlocks(bytes);
+      return { blocks: await pdfBlocks(bytes) };
     case "docx":
-      return docxBlocks(bytes);
+      return { blocks: await docxBlocks(bytes) };
     case "html":
-      return htmlBlocks(decodeUtf8(bytes));
+      return decoded(bytes, { html: true }, htmlBlocks);
     case "csv":
-      return csvBlocks(decodeUtf8(bytes));
+      return decoded(bytes, { html: false }, csvBlocks);
     case "md":
-      return markdownBlocks(decodeUtf8(bytes));
+      return decoded(bytes, { html: false }, markdownBlocks);
     case "txt":
-      return textBlocks(decodeUtf8(bytes));
+      return decoded(bytes, { html: false }, textBlocks);
   }
+}
+
+/** A text format's blocks, with the character encoding its bytes were read in. */
+function decoded(
+  bytes: Uint8Array,
+  options: { html: boolean },
+  blocksOf: (text: string) => TextBlock[],
+): { blocks: TextBlock[]; encoding: string } {
+  const { text, encoding } = decodeText(bytes, options);
+  return { blocks: blocksOf(text), encoding };
 }
 
 /**

@@ -1,37 +1,45 @@
 /**
- * Whether bytes read like a UTF-8 text file: strictly valid UTF-8 (no overlongs, surrogates or
- * code points above U+10FFFF), no NUL bytes, and only a sprinkling of control characters.
- * A multibyte sequence cut off by the end of `bytes` is accepted because callers usually pass
- * only the first few KiB of a file, and that cut can land mid-character.
+ * How far bytes read as UTF-8: the well-formed multibyte sequences (no overlongs, surrogates or
+ * code points above U+10FFFF) and the bytes that start none. A sequence cut off by the end of
+ * `bytes` counts as neither, because callers often pass only the first KiB of a file and that
+ * cut can land mid-character. Text in a legacy encoding almost never forms multibyte sequences,
+ * so many of them with a few bad bytes is damaged UTF-8, not Windows-1252.
  */
-export function looksLikeUtf8Text(bytes: Uint8Array): boolean {
+export function utf8Evidence(bytes: Uint8Array): { multibyte: number; invalid: number } {
   const n = bytes.length;
-  let i = hasUtf8Bom(bytes) ? 3 : 0;
-  let controls = 0;
+  let multibyte = 0;
+  let invalid = 0;
+  let i = 0;
   while (i < n) {
-    const b = bytes[i] ?? 0;
-    if (b < 0x80) {
-      if (b === 0) return false;
-      if (isSuspiciousControl(b)) controls++;
+    if ((bytes[i] ?? 0) < 0x80) {
       i++;
       continue;
     }
-    const rule = leadByteRule(b);
-    if (rule === undefined) return false;
-    for (let k = 1; k <= rule.continuation; k++) {
-      if (i + k >= n) return controlsAreRare(controls, n);
-      const c = bytes[i + k] ?? 0;
-      const lo = k === 1 ? rule.secondLo : 0x80;
-      const hi = k === 1 ? rule.secondHi : 0xbf;
-      if (c < lo || c > hi) return false;
+    const length = wellFormedLength(bytes, i);
+    if (length === "cut") break;
+    if (length === 0) {
+      invalid++;
+      i++;
+    } else {
+      multibyte++;
+      i += length;
     }
-    i += rule.continuation + 1;
   }
-  return controlsAreRare(controls, n);
+  return { multibyte, invalid };
 }
 
-export function hasUtf8Bom(bytes: Uint8Array): boolean {
-  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+/** The length of the well-formed multibyte sequence at `i`, 0 if none, "cut" if it runs past the end. */
+function wellFormedLength(bytes: Uint8Array, i: number): number | "cut" {
+  const rule = leadByteRule(bytes[i] ?? 0);
+  if (rule === undefined) return 0;
+  for (let k = 1; k <= rule.continuation; k++) {
+    if (i + k >= bytes.length) return "cut";
+    const c = bytes[i + k] ?? 0;
+    const lo = k === 1 ? rule.secondLo : 0x80;
+    const hi = k === 1 ? rule.secondHi : 0xbf;
+    if (c < lo || c > hi) return 0;
+  }
+  return rule.continuation + 1;
 }
 
 interface LeadByteRule {
@@ -51,14 +59,4 @@ function leadByteRule(b: number): LeadByteRule | undefined {
   if (b >= 0xf1 && b <= 0xf3) return { continuation: 3, secondLo: 0x80, secondHi: 0xbf };
   if (b === 0xf4) return { continuation: 3, secondLo: 0x80, secondHi: 0x8f };
   return undefined;
-}
-
-// Tab, LF, FF and CR are ordinary in text files; other C0 controls and DEL are typical of binary.
-function isSuspiciousControl(b: number): boolean {
-  return (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f;
-}
-
-// Up to 2% tolerates e.g. the odd ANSI escape in a log file while rejecting binary formats.
-function controlsAreRare(controls: number, total: number): boolean {
-  return controls * 50 <= total;
 }

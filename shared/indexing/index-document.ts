@@ -103,7 +103,8 @@ export async function indexDocument(
       on conflict (document_id) do update set text = excluded.text, length = excluded.length`);
     await tx.query(sql`
       update documents set index_status = 'indexed', is_indexed = true, indexed_at = now(),
-        chunk_count = ${chunks.length}, index_error = null, claim_token = null
+        chunk_count = ${chunks.length}, index_error = null, claim_token = null,
+        text_encoding = ${extracted.encoding ?? null}
       where id = ${doc.id}`);
     return true;
   });

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from "node:path";
  * the repository or one of its parent directories (a git worktree sits deeper). Missing files
  * fail the test that needs them: they are part of the suite.
  */
-function fixturesDir(): string {
+export function publicFixturesDir(): string {
   if (process.env.FIXTURES_DIR !== undefined) return resolve(process.env.FIXTURES_DIR);
   const repo = resolve(import.meta.dirname, "../..");
   for (let dir = dirname(repo); ; dir = dirname(dir)) {
@@ -19,5 +19,5 @@ function fixturesDir(): string {
 }
 
 export function publicFixture(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(join(fixturesDir(), name)));
+  return new Uint8Array(readFileSync(join(publicFixturesDir(), name)));
 }

@@ -476,6 +476,11 @@ export interface components {
             indexed_at: string | null;
             index_error: string | null;
             chunk_count: number;
+            /**
+             * @description The character encoding a text file (TXT, MD, HTML, CSV) was read in, as a WHATWG Encoding Standard name (utf-8, utf-16le, windows-1252, koi8-r, shift_jis, …; also utf-32le and utf-32be), chosen from the whole file when it is indexed: its byte order mark, an HTML <meta charset> or XML declaration, UTF-8, or detection. ISO-8859-1 is reported as windows-1252, the superset every browser reads it as. Null for PDF and DOCX, and until the document has been indexed.
+             * @example windows-1252
+             */
+            text_encoding: string | null;
             metadata: {
                 [key: string]: unknown;
             };
@@ -960,7 +965,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description PDF, DOCX, TXT, MD, HTML or CSV; not empty
+                     * @description PDF, DOCX, TXT, MD, HTML or CSV (TSV); text files in any encoding (byte order mark, HTML declaration, UTF-8 or detected); not empty
                      */
                     file: string;
                     /** Format: uuid */

@@ -29,7 +29,8 @@ const UploadForm = z.strictObject({
     type: "string",
     format: "binary",
     minLength: 1,
-    description: "PDF, DOCX, TXT, MD, HTML or CSV; not empty",
+    description:
+      "PDF, DOCX, TXT, MD, HTML or CSV (TSV); text files in any encoding (byte order mark, HTML declaration, UTF-8 or detected); not empty",
   }),
   collection_id: z.uuid(),
   // Sent as a JSON part (the encoding below says so): generated clients serialise an object.

@@ -17,6 +17,18 @@ export const DocumentSchema = z
     indexed_at: z.string().nullable().openapi({ format: "date-time" }),
     index_error: z.string().nullable(),
     chunk_count: z.number().int(),
+    text_encoding: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          "The character encoding a text file (TXT, MD, HTML, CSV) was read in, as a WHATWG Encoding Standard name " +
+          "(utf-8, utf-16le, windows-1252, koi8-r, shift_jis, …; also utf-32le and utf-32be), chosen from the whole " +
+          "file when it is indexed: its byte order mark, an HTML <meta charset> or XML declaration, UTF-8, or " +
+          "detection. ISO-8859-1 is reported as windows-1252, the superset every browser reads it as. Null for " +
+          "PDF and DOCX, and until the document has been indexed.",
+        example: "windows-1252",
+      }),
     metadata: z.record(z.string(), z.unknown()),
   })
   .openapi("Document");
