@@ -1,0 +1,19 @@
+import type { DocumentKind } from "../document-kind.js";
+import type { Extracted } from "./extract-within-limits.js";
+import type { ExtractionLimits } from "./extraction-limits.js";
+
+/** One document for an extraction thread. Structured-clonable; `bytes` is transferred. */
+export interface ExtractTask {
+  kind: DocumentKind;
+  bytes: Uint8Array;
+  limits: ExtractionLimits;
+}
+
+/**
+ * An ExtractionError's class does not survive postMessage (it arrives as a plain Error), so
+ * the thread answers with a result instead of throwing for the expected failures.
+ */
+export type ExtractOutcome = { ok: true; extracted: Extracted } | { ok: false; reason: string };
+
+/** The exit code of a thread stopped by its own memory watchdog (extract-worker.ts). */
+export const memoryExitCode = 90;

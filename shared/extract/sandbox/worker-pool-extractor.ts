@@ -1,0 +1,83 @@
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import type { DocumentKind } from "../document-kind.js";
+import { ExtractionError } from "../extraction-error.js";
+import type { ExtractOutcome, ExtractTask } from "./extract-task.js";
+import { memoryExitCode } from "./extract-task.js";
+import type { Extracted } from "./extract-within-limits.js";
+import { type ExtractionLimits, limitReason } from "./extraction-limits.js";
+import type { Extractor } from "./extractor.js";
+
+export interface PoolOptions {
+  /** Threads; 0 = one per core. */
+  threads: number;
+  /** A thread idle this long exits (its memory returns to the system); the next task starts one. */
+  idleTimeoutMs?: number;
+}
+
+// Running from TypeScript sources (tsx in development and in the images, vitest in tests), a
+// thread needs the same loader as its parent; tsx's own CLI passes it on through execArgv.
+const fromSources = import.meta.url.endsWith(".ts");
+const workerFile = new URL(`./extract-worker.${fromSources ? "ts" : "js"}`, import.meta.url);
+const loaderArgs =
+  fromSources && !process.execArgv.some((arg) => arg.includes("tsx")) ? ["--import", "tsx"] : [];
+
+/**
+ * Extraction in a pool of worker threads, so parsing never holds up the serving event loop and
+ * a hostile file can only take its own thread down. Each thread's JS heap is capped by V8
+ * (resourceLimits) and its buffers by a watchdog (extract-worker.ts); a task past the time limit
+ * has its thread terminated. A thread that dies is replaced by the pool, and the document fails
+ * with the bound it passed.
+ */
+export function workerPoolExtractor(limits: ExtractionLimits, options: PoolOptions): Extractor {
+  const threads = options.threads > 0 ? options.threads : availableParallelism();
+  const heapMb = Math.max(16, Math.round(limits.memoryBytes / 2 ** 20));
+  const pool = new Piscina<ExtractTask, ExtractOutcome>({
+    filename: workerFile.href,
+    execArgv: [...process.execArgv, ...loaderArgs],
+    minThreads: 0,
+    maxThreads: threads,
+    idleTimeout: options.idleTimeoutMs ?? 60_000,
+    resourceLimits: {
+      maxOldGenerationSizeMb: heapMb,
+      maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.round(heapMb / 16))),
+      stackSizeMb: 4,
+    },
+  });
+
+  return {
+    kind: "worker-threads",
+    async extract(kind: DocumentKind, bytes: Uint8Array): Promise<Extracted> {
+      // A copy of our own to hand over: the caller keeps its bytes, and a Buffer from a shared
+      // pool is never transferred (that would detach memory other Buffers use).
+      const own = bytes.slice();
+      let outcome: ExtractOutcome;
+      try {
+        outcome = await pool.run(
+          { kind, bytes: own, limits },
+          { transferList: [own.buffer], signal: AbortSignal.timeout(limits.timeoutMs) },
+        );
+      } catch (error) {
+        throw poolFailure(error, limits);
+      }
+      if (!outcome.ok) throw new ExtractionError(outcome.reason);
+      return outcome.extracted;
+    },
+    async close() {
+      await pool.destroy();
+    },
+  };
+}
+
+/** What a thread's death or termination means for the document. */
+function poolFailure(error: unknown, limits: ExtractionLimits): Error {
+  if (!(error instanceof Error)) return new Error(String(error));
+  if (error.name === "AbortError")
+    return new ExtractionError(limitReason.time(limits.timeoutMs), { cause: error });
+  const code = (error as { code?: unknown }).code;
+  if (code === "ERR_WORKER_OUT_OF_MEMORY" || error.message.endsWith(`exited with code: ${memoryExitCode}`)) {
+    return new ExtractionError(limitReason.memory(limits.memoryBytes), { cause: error });
+  }
+  // Not the document's doing (the thread could not start, a bug): fail loudly, not as bad input.
+  return error;
+}
