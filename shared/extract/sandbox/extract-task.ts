@@ -1,12 +1,15 @@
+import type { MessagePort } from "node:worker_threads";
 import type { DocumentKind } from "../document-kind.js";
 import type { Extracted } from "./extract-within-limits.js";
 import type { ExtractionLimits } from "./extraction-limits.js";
 
-/** One document for an extraction thread. Structured-clonable; `bytes` is transferred. */
+/** One document for an extraction thread. Structured-clonable; `bytes` and `started` are transferred. */
 export interface ExtractTask {
   kind: DocumentKind;
   bytes: Uint8Array;
   limits: ExtractionLimits;
+  /** The thread posts on it when it begins: the time limit runs from then, not from the queue. */
+  started: MessagePort;
 }
 
 /**

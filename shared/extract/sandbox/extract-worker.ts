@@ -10,6 +10,8 @@ import { extractWithinLimits } from "./extract-within-limits.js";
  * the limit. pdf.js yields between operators, so the check gets its turn.
  */
 export default async function extract(task: ExtractTask): Promise<ExtractOutcome> {
+  task.started.postMessage("started");
+  task.started.close();
   const watchdog = setInterval(() => {
     const { heapUsed, arrayBuffers } = process.memoryUsage();
     if (heapUsed + arrayBuffers > task.limits.memoryBytes) process.exit(memoryExitCode);

@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { DocumentKind } from "../document-kind.js";
 import { ExtractionError } from "../extraction-error.js";
@@ -51,14 +52,25 @@ export function workerPoolExtractor(limits: ExtractionLimits, options: PoolOptio
       // A copy of our own to hand over: the caller keeps its bytes, and a Buffer from a shared
       // pool is never transferred (that would detach memory other Buffers use).
       const own = bytes.slice();
+      // The clock starts when a thread takes the task: waiting in the queue, or for a new thread
+      // to load the parsers, is not the document's time.
+      const { port1: started, port2: startedInThread } = new MessageChannel();
+      const abort = new AbortController();
+      let timer: NodeJS.Timeout | undefined;
+      started.once("message", () => {
+        timer = setTimeout(() => abort.abort(), limits.timeoutMs);
+      });
       let outcome: ExtractOutcome;
       try {
         outcome = await pool.run(
-          { kind, bytes: own, limits },
-          { transferList: [own.buffer], signal: AbortSignal.timeout(limits.timeoutMs) },
+          { kind, bytes: own, limits, started: startedInThread },
+          { transferList: [own.buffer, startedInThread], signal: abort.signal },
         );
       } catch (error) {
         throw poolFailure(error, limits);
+      } finally {
+        clearTimeout(timer);
+        started.close();
       }
       if (!outcome.ok) throw new ExtractionError(outcome.reason);
       return outcome.extracted;

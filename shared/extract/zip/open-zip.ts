@@ -1,4 +1,11 @@
-import { configure, type FileEntry, Uint8ArrayReader, ZipReader } from "@zip.js/zip.js";
+import {
+  configure,
+  ERR_AMBIGUOUS_ARCHIVE,
+  ERR_INVALID_UNCOMPRESSED_SIZE,
+  type FileEntry,
+  Uint8ArrayReader,
+  ZipReader,
+} from "@zip.js/zip.js";
 import { ExtractionError } from "../extraction-error.js";
 
 // Inflate in this thread: zip.js would otherwise start web workers of its own, outside our limits.
@@ -141,6 +148,10 @@ async function inflateAtMost(
     await entry.getData(sink, { signal: stop.signal });
   } catch (error) {
     if (stop.signal.aborted && stop.signal.reason instanceof ExtractionError) throw stop.signal.reason;
+    // zip.js stops an entry at its declared size too, before our count sees the excess.
+    if (error instanceof Error && error.message === ERR_INVALID_UNCOMPRESSED_SIZE) {
+      throw new ExtractionError(overBudget(), { cause: error });
+    }
     throw asExtractionError(error);
   }
   const out = new Uint8Array(size);
@@ -154,11 +165,10 @@ async function inflateAtMost(
 
 function asExtractionError(error: unknown): ExtractionError {
   if (error instanceof ExtractionError) return error;
-  const message = error instanceof Error ? error.message : "";
-  // zip.js names the problem in its message ("Zip file is ambiguous", "End of central directory not found").
-  const detail = /ambiguous/i.test(message)
-    ? "it could be read in more than one way (data around the archive, or entries that disagree)"
-    : "it is damaged or not a ZIP archive";
+  const detail =
+    error instanceof Error && error.message === ERR_AMBIGUOUS_ARCHIVE
+      ? "it could be read in more than one way (data around the archive, or entries that disagree)"
+      : "it is damaged or not a ZIP archive";
   return new ExtractionError(`the ZIP archive cannot be read safely: ${detail}`, { cause: error });
 }
 

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdfStreamBomb } from "../../../tests/support/pdf-builders.js";
+import { parseConfig } from "../../config.js";
+import { extractText } from "../extract-text.js";
+import { ExtractionError } from "../extraction-error.js";
+import { buildDocx, buildPdf, utf8 } from "../test-fixtures.js";
+import { type ExtractionLimits, extractionLimits } from "./extraction-limits.js";
+import type { Extractor } from "./extractor.js";
+import { workerPoolExtractor } from "./worker-pool-extractor.js";
+
+const limits = (env: Record<string, string>): ExtractionLimits => extractionLimits(parseConfig(env));
+
+async function failure(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ExtractionError);
+  return (error as ExtractionError).message;
+}
+
+// 200 MiB of whitespace in one content stream, ~200 KB on disk: pdf.js inflates it into buffers,
+// which V8's heap limit does not see.
+let bomb: Uint8Array;
+let pool: Extractor;
+beforeAll(async () => {
+  bomb = await pdfStreamBomb(200 * 2 ** 20);
+  pool = workerPoolExtractor(limits({ EXTRACT_MEMORY_MB: "64", EXTRACT_TIMEOUT_S: "60" }), { threads: 1 });
+});
+afterAll(() => pool.close());
+
+describe("extraction in the worker pool", () => {
+  it("gives what in-process extraction gives, and leaves the caller's bytes alone", async () => {
+    const pdf = await buildPdf(["Page one of the report.", "Page two."]);
+    const docx = await buildDocx(["A paragraph.", "Another, with ünïcödé."]);
+    expect(await pool.extract("pdf", pdf)).toEqual(await extractText("pdf", pdf));
+    expect(await pool.extract("docx", docx)).toEqual(await extractText("docx", docx));
+    expect(pdf.byteLength).toBeGreaterThan(0);
+    expect(await failure(pool.extract("pdf", utf8("%PDF-1.7 garbage")))).toBe("file is not a valid PDF");
+  });
+
+  it("ends a thread whose buffers pass the memory limit, and the next document gets a new thread", async () => {
+    expect(await failure(pool.extract("pdf", bomb))).toBe(
+      "extraction exceeded the memory limit of 64 MiB (EXTRACT_MEMORY_MB)",
+    );
+    expect(await pool.extract("txt", utf8("still serving"))).toBe("still serving");
+  });
+
+  it("ends a thread whose JS heap passes the limit (V8's resourceLimits)", async () => {
+    // Parsed in one synchronous step: the DOM of 3 million elements outgrows a 64 MiB heap.
+    const html = utf8(`<html><body>${"<b>x</b>".repeat(3_000_000)}</body></html>`);
+    expect(await failure(pool.extract("html", html))).toBe(
+      "extraction exceeded the memory limit of 64 MiB (EXTRACT_MEMORY_MB)",
+    );
+    expect(await pool.extract("txt", utf8("next"))).toBe("next");
+  });
+
+  it("ends a thread past the time limit", async () => {
+    const slow = workerPoolExtractor(limits({ EXTRACT_MEMORY_MB: "2048", EXTRACT_TIMEOUT_S: "1" }), {
+      threads: 1,
+    });
+    try {
+      expect(await failure(slow.extract("pdf", bomb))).toBe(
+        "extraction took longer than 1 s (EXTRACT_TIMEOUT_S)",
+      );
+      expect(await slow.extract("txt", utf8("after the timeout"))).toBe("after the timeout");
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it("leaves this thread's event loop free while a document is parsed", async () => {
+    // node-html-parser parses in one synchronous call; on this thread no timer could fire meanwhile.
+    const html = utf8(`<html><body>${"<p>word</p>".repeat(100_000)}</body></html>`);
+    const events: string[] = [];
+    const big = workerPoolExtractor(limits({ EXTRACT_MEMORY_MB: "1024" }), { threads: 1 });
+    try {
+      await big.extract("txt", utf8("warm up the thread"));
+      const extraction = big.extract("html", html).then(() => events.push("extracted"));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      events.push("timer");
+      await extraction;
+      expect(events).toEqual(["timer", "extracted"]);
+    } finally {
+      await big.close();
+    }
+  });
+});
