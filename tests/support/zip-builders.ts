@@ -1,8 +1,10 @@
 // Builders for ZIP-based test files (DOCX, XLSX, PPTX): a real file with some parts replaced, written
 // by zip.js, and the one patch a zip bomb makes to lie about its size. Test support only.
 import { Uint8ArrayReader, Uint8ArrayWriter, ZipReader, ZipWriter } from "@zip.js/zip.js";
+import type { Deflated } from "./pdf-builders.js";
 
-export type Part = Uint8Array | ReadableStream<Uint8Array>;
+/** A part's content, or, already deflated (raw), its compressed bytes with their size and CRC-32. */
+export type Part = Uint8Array | ReadableStream<Uint8Array> | Deflated;
 
 /**
  * `base` with the parts in `replace` swapped in (or added). Sizes go in the headers, not in data
@@ -16,41 +18,23 @@ export async function rezip(base: Uint8Array, replace: Record<string, Part>, lev
     if (entry.directory) continue;
     const part = pending.get(entry.filename);
     pending.delete(entry.filename);
-    await writer.add(entry.filename, asReader(part ?? (await entry.getData(new Uint8ArrayWriter()))));
+    await add(writer, entry.filename, part ?? (await entry.getData(new Uint8ArrayWriter())));
   }
-  for (const [name, part] of pending) await writer.add(name, asReader(part));
+  for (const [name, part] of pending) await add(writer, name, part);
   return writer.close();
 }
 
-function asReader(part: Part): Uint8ArrayReader | ReadableStream<Uint8Array> {
-  return part instanceof Uint8Array ? new Uint8ArrayReader(part) : part;
-}
-
-/** A stream of `head`, then `body` repeated until about `bytes` in all, then `tail`. */
-export function repeatedStream(
-  head: string,
-  body: string,
-  tail: string,
-  bytes: number,
-): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const block = encoder.encode(body.repeat(Math.max(1, Math.floor((1 << 20) / body.length))));
-  let sent = 0;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(head));
-      } else if (sent < bytes) {
-        controller.enqueue(block);
-        sent += block.length;
-      } else {
-        controller.enqueue(encoder.encode(tail));
-        controller.close();
-      }
-    },
-  });
+async function add(writer: ZipWriter<Uint8Array>, name: string, part: Part): Promise<void> {
+  if (part instanceof Uint8Array) await writer.add(name, new Uint8ArrayReader(part));
+  else if (part instanceof ReadableStream) await writer.add(name, part);
+  else {
+    await writer.add(name, new Uint8ArrayReader(part.data), {
+      passThrough: true,
+      compressionMethod: 8,
+      uncompressedSize: part.size,
+      crc32: part.crc32,
+    });
+  }
 }
 
 /**

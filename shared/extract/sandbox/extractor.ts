@@ -8,6 +8,7 @@ import type { Extracted } from "./extract-within-limits.js";
 export interface Extractor {
   /** `worker-threads` (Node: off the serving event loop) or `in-process` (Workers). */
   readonly kind: "worker-threads" | "in-process";
+  /** May take `bytes` over (their buffer moves to the extraction thread): do not use them after. */
   extract(kind: DocumentKind, bytes: Uint8Array): Promise<Extracted>;
   close(): Promise<void>;
 }
