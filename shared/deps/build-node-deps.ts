@@ -107,7 +107,10 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
   // A missing pgvector extension is a configuration error: say so at startup, not at first query.
   if (vectors.kind === "pgvector") await vectors.ping();
   // Threads start with the first document and exit when idle; a serving-only process pays nothing.
-  const extractor = workerPoolExtractor(extractionLimits(config), { threads: config.EXTRACT_WORKERS });
+  const extractor = workerPoolExtractor(extractionLimits(config), {
+    threads: config.EXTRACT_WORKERS,
+    onError: (error) => log.error("extraction thread failed", { error }),
+  });
   const deps: Deps = {
     config,
     db,

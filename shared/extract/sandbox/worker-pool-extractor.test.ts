@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfStreamBomb } from "../../../tests/support/pdf-builders.js";
 import { parseConfig } from "../../config.js";
+import { ApiError } from "../../errors/api-error.js";
 import { extractText } from "../extract-text.js";
 import { ExtractionError } from "../extraction-error.js";
 import { buildDocx, buildPdf, utf8 } from "../test-fixtures.js";
@@ -74,6 +75,24 @@ describe("extraction in the worker pool", () => {
       expect(await slow.extract("txt", utf8("after the timeout"))).toBe("after the timeout");
     } finally {
       await slow.close();
+    }
+  });
+
+  it("turns a thread that cannot start into an outage (the document is deferred), not a hang", async () => {
+    const errors: unknown[] = [];
+    const broken = workerPoolExtractor(limits({}), {
+      threads: 1,
+      startupTimeoutMs: 3000,
+      script: new URL("./no-such-extract-worker.ts", import.meta.url),
+      onError: (error) => errors.push(error),
+    });
+    try {
+      const error = await broken.extract("txt", utf8("never read")).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error).toMatchObject({ code: "service_unavailable" });
+      expect(errors.length).toBeGreaterThan(0);
+    } finally {
+      await broken.close();
     }
   });
 

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
+import { ApiError } from "../../errors/api-error.js";
 import type { DocumentKind } from "../document-kind.js";
 import { ExtractionError } from "../extraction-error.js";
 import type { ExtractOutcome, ExtractTask } from "./extract-task.js";
@@ -14,6 +15,12 @@ export interface PoolOptions {
   threads: number;
   /** A thread idle this long exits (its memory returns to the system); the next task starts one. */
   idleTimeoutMs?: number;
+  /** A thread that has not begun a task this long after it was handed over is taken as broken. */
+  startupTimeoutMs?: number;
+  /** A thread that could not start or failed outside any task (the pool reports it here). */
+  onError?: (error: unknown) => void;
+  /** The module each thread runs; extract-worker by default (a test points it at a broken one). */
+  script?: URL;
 }
 
 // Running from TypeScript sources (tsx in development and in the images, vitest in tests), a
@@ -34,7 +41,7 @@ export function workerPoolExtractor(limits: ExtractionLimits, options: PoolOptio
   const threads = options.threads > 0 ? options.threads : availableParallelism();
   const heapMb = Math.max(16, Math.round(limits.memoryBytes / 2 ** 20));
   const pool = new Piscina<ExtractTask, ExtractOutcome>({
-    filename: workerFile.href,
+    filename: (options.script ?? workerFile).href,
     execArgv: [...process.execArgv, ...loaderArgs],
     minThreads: 0,
     maxThreads: threads,
@@ -46,6 +53,11 @@ export function workerPoolExtractor(limits: ExtractionLimits, options: PoolOptio
     },
   });
 
+  // Without a listener an "error" event would throw; with one, the task it concerns stays
+  // pending, which the startup deadline below turns into an outage.
+  pool.on("error", (error: unknown) => options.onError?.(error));
+  const startupTimeoutMs = options.startupTimeoutMs ?? 60_000;
+
   return {
     kind: "worker-threads",
     async extract(kind: DocumentKind, bytes: Uint8Array): Promise<Extracted> {
@@ -54,8 +66,9 @@ export function workerPoolExtractor(limits: ExtractionLimits, options: PoolOptio
       // to load the parsers, is not the document's time.
       const { port1: started, port2: startedInThread } = new MessageChannel();
       const abort = new AbortController();
-      let timer: NodeJS.Timeout | undefined;
+      let timer = setTimeout(() => abort.abort(notStarted), startupTimeoutMs);
       started.once("message", () => {
+        clearTimeout(timer);
         timer = setTimeout(() => abort.abort(), limits.timeoutMs);
       });
       let outcome: ExtractOutcome;
@@ -92,11 +105,20 @@ function movable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return bytes.slice();
 }
 
+const notStarted = new ApiError(
+  "service_unavailable",
+  "Text extraction is unavailable: its worker thread did not start (see the logs)",
+  { retryAfter: 30 },
+);
+
 /** What a thread's death or termination means for the document. */
 function poolFailure(error: unknown, limits: ExtractionLimits): Error {
   if (!(error instanceof Error)) return new Error(String(error));
-  if (error.name === "AbortError")
+  if (error.name === "AbortError") {
+    // An outage, not the document's fault: indexing defers it (run-index.ts).
+    if (error.cause === notStarted) return notStarted;
     return new ExtractionError(limitReason.time(limits.timeoutMs), { cause: error });
+  }
   const code = (error as { code?: unknown }).code;
   if (code === "ERR_WORKER_OUT_OF_MEMORY" || error.message.endsWith(`exited with code: ${memoryExitCode}`)) {
     return new ExtractionError(limitReason.memory(limits.memoryBytes), { cause: error });
