@@ -108,11 +108,7 @@ export async function openZip(bytes: Uint8Array, limits: ZipLimits): Promise<Zip
  */
 export async function checkZipExpansion(bytes: Uint8Array, limits: ZipLimits): Promise<void> {
   const archive = await openZip(bytes, limits);
-  let total = 0;
-  for (const entry of archive.entries) {
-    total += (await archive.read(entry.name)).length;
-  }
-  if (total !== archive.inflatedBytes()) throw new Error("zip accounting is inconsistent");
+  for (const entry of archive.entries) await archive.read(entry.name);
 }
 
 function checkRatio(entry: FileEntry, limits: ZipLimits): void {
