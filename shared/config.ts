@@ -143,6 +143,34 @@ export const configSchema = z.object({
   INDEX_LEASE_S: int(5, 86_400)
     .default(600)
     .describe("a claim older than this is taken over (crashed worker)"),
+  INDEX_MAX_ATTEMPTS: int(1, 100)
+    .default(3)
+    .describe(
+      "a document whose indexing was started this many times without finishing (a crash, a kill) ends `failed`",
+    ),
+  INDEX_MAX_CHUNKS: int(1, 10_000_000)
+    .default(20_000)
+    .describe("chunks per document; a document that would have more fails, nothing of it indexed"),
+  EXTRACT_WORKERS: int(0, 256)
+    .default(0)
+    .describe("worker threads that extract text (Node); 0 = one per core"),
+  EXTRACT_TIMEOUT_S: int(1, 86_400)
+    .default(120)
+    .describe(
+      "time limit of one document's extraction; past it the document fails (must stay below INDEX_LEASE_S)",
+    ),
+  EXTRACT_MEMORY_MB: int(64, 65_536)
+    .default(512)
+    .describe(
+      "memory of one extraction (JS heap, and buffers checked every 100 ms); past it the document fails",
+    ),
+  EXTRACT_MAX_PAGES: int(1, 1_000_000).default(5000).describe("pages per PDF; a longer one fails"),
+  EXTRACT_MAX_CHARS: int(1000, 1_000_000_000)
+    .default(10_000_000)
+    .describe("characters of extracted text per document; a longer one fails"),
+  EXTRACT_MAX_UNZIPPED_MB: int(1, 65_536)
+    .default(256)
+    .describe("what a DOCX (or other ZIP-based file) may expand to; checked before and while inflating"),
 
   QUERY_CACHE: z
     .enum(["auto", "memory", "redis", "off"])
@@ -231,6 +259,12 @@ function requirements(c: Config): string[] {
     need("EMBEDDINGS_DIMENSION", "EMBEDDER=openai");
   }
   if (c.RATE_LIMITER === "redis") need("REDIS_URL", "RATE_LIMITER=redis");
+  if (c.EXTRACT_TIMEOUT_S >= c.INDEX_LEASE_S) {
+    // Otherwise a slow extraction's claim is taken over by another worker while it still runs.
+    missing.push(
+      `EXTRACT_TIMEOUT_S: must be below INDEX_LEASE_S (${c.EXTRACT_TIMEOUT_S} >= ${c.INDEX_LEASE_S})`,
+    );
+  }
   if (c.NODE_ENV === "production" && c.OBJECT_STORE === "fs" && c.SIGNING_SECRET === undefined) {
     missing.push(
       "SIGNING_SECRET: required in production with OBJECT_STORE=fs (download links must survive restarts)",

@@ -425,6 +425,8 @@ export const stackTestEnv: Record<string, string> = {
   BREAKER_RECOVERY_S: "5",
   // The worker-crash test waits for a killed worker's claims to lapse: 15 s rather than 600.
   INDEX_LEASE_S: "15",
+  // An extraction's time limit stays below the lease (shared/config.ts refuses otherwise).
+  EXTRACT_TIMEOUT_S: "10",
 };
 
 export interface UpOptions {

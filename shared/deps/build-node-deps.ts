@@ -8,6 +8,8 @@ import type { Database } from "../db/database.js";
 import { guardDriverStrays } from "../db/driver-strays.js";
 import { migrate } from "../db/migrate.js";
 import { openDatabase } from "../db/open-database.js";
+import { extractionLimits } from "../extract/sandbox/extraction-limits.js";
+import { workerPoolExtractor } from "../extract/sandbox/worker-pool-extractor.js";
 import { createLogger, type Logger } from "../logging/logger.js";
 import { DisabledRateLimiter, MemoryRateLimiter } from "../ratelimit/memory-rate-limiter.js";
 import type { RateLimiter } from "../ratelimit/rate-limiter.js";
@@ -104,6 +106,11 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
   const embedder = await buildNodeEmbedder(config);
   // A missing pgvector extension is a configuration error: say so at startup, not at first query.
   if (vectors.kind === "pgvector") await vectors.ping();
+  // Threads start with the first document and exit when idle; a serving-only process pays nothing.
+  const extractor = workerPoolExtractor(extractionLimits(config), {
+    threads: config.EXTRACT_WORKERS,
+    onError: (error) => log.error("extraction thread failed", { error }),
+  });
   const deps: Deps = {
     config,
     db,
@@ -114,10 +121,12 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
     ),
     vectors,
     embedder,
+    extractor,
     limiter,
     cache,
     log,
     async close() {
+      await extractor.close();
       if (limiter instanceof RedisRateLimiter) await limiter.close();
       await cache.close();
       if (options.db === undefined) await db.close();

@@ -4,6 +4,8 @@ import { type Config, ConfigError } from "../config.js";
 import type { Database, Queryable } from "../db/database.js";
 import { createPostgresDatabase, postgresOptionsFrom } from "../db/postgres-database.js";
 import type { SqlFragment } from "../db/sql.js";
+import { extractionLimits } from "../extract/sandbox/extraction-limits.js";
+import { inProcessExtractor } from "../extract/sandbox/in-process-extractor.js";
 import { createLogger } from "../logging/logger.js";
 import { DisabledRateLimiter } from "../ratelimit/memory-rate-limiter.js";
 import { buildEmbedder, buildMinioObjectStore, buildVectorStore } from "./build-adapters.js";
@@ -107,6 +109,8 @@ export function buildWorkerDeps(config: Config): Deps {
     objects: buildMinioObjectStore(config),
     vectors: buildVectorStore(config, db),
     embedder: buildEmbedder(config),
+    // Workers have no threads to spare: the runtime's CPU and memory limits bound extraction.
+    extractor: inProcessExtractor(extractionLimits(config)),
     limiter: new DisabledRateLimiter(),
     // Per isolate: Workers cannot hold a Redis connection open across requests.
     cache: config.QUERY_CACHE === "off" ? new NoQueryCache() : new MemoryQueryCache(),

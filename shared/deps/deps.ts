@@ -2,6 +2,7 @@ import type { QueryCache } from "../cache/query-cache.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import type { Embedder } from "../embeddings/embedder.js";
+import type { Extractor } from "../extract/sandbox/extractor.js";
 import type { Logger } from "../logging/logger.js";
 import type { RateLimiter } from "../ratelimit/rate-limiter.js";
 import type { ObjectStore } from "../storage/object-store.js";
@@ -14,6 +15,8 @@ export interface Deps {
   objects: ObjectStore;
   vectors: VectorStore;
   embedder: Embedder;
+  /** Text extraction within the configured bounds (worker threads on Node). */
+  extractor: Extractor;
   limiter: RateLimiter;
   /** Query answers (keyed by the collection's index version, so never stale). */
   cache: QueryCache;
@@ -29,6 +32,7 @@ export function describeDeps(deps: Deps): Record<string, string> {
     objects: deps.objects.kind,
     vectors: deps.vectors.kind,
     embedder: `${deps.embedder.kind} (${deps.embedder.model}, ${deps.embedder.dimension}d)`,
+    extractor: deps.extractor.kind,
     limiter: deps.limiter.kind,
     cache: deps.cache.kind,
   };

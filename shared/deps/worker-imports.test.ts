@@ -8,7 +8,14 @@ import { describe, expect, it } from "vitest";
  * time; `bash infra/workers/check-bundles.sh` builds the real bundles, this is the quick guard.
  */
 const root = resolve(import.meta.dirname, "../..");
-const nodeOnly = ["onnxruntime-node", "@huggingface/tokenizers", "@electric-sql/pglite", "ioredis"];
+const nodeOnly = [
+  "onnxruntime-node",
+  "@huggingface/tokenizers",
+  "@electric-sql/pglite",
+  "ioredis",
+  // worker_threads: Workers extract in process (shared/extract/sandbox/in-process-extractor.ts).
+  "piscina",
+];
 
 async function reachable(entry: string): Promise<Map<string, string[]>> {
   const seen = new Map<string, string[]>();

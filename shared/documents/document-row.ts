@@ -15,6 +15,8 @@ export interface DocumentRow {
   index_status: "pending" | "indexing" | "indexed" | "failed";
   index_error: string | null;
   index_attempts: number;
+  /** Tries that ended deferred (a dependency unavailable); migration 012. */
+  index_deferrals: number;
   claim_token: string | null;
   claimed_at: Date | string | null;
   index_retry_at?: Date | string | null;

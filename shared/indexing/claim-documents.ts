@@ -12,7 +12,9 @@ export interface ClaimOptions {
 /**
  * Atomically takes up to `limit` documents to index. SKIP LOCKED lets concurrent runs each
  * take different rows instead of waiting on, or double-processing, the same ones; the fresh
- * claim token lets the finishing step detect that its claim was taken over.
+ * claim token lets the finishing step detect that its claim was taken over. A claim is not yet
+ * a try: startAttempt counts one when the work on that document begins, so the documents of a
+ * batch that a crash cut short are not charged for the one that was being worked on.
  */
 export async function claimDocuments(db: Database, options: ClaimOptions): Promise<DocumentRow[]> {
   const conditions: SqlFragment[] = [
@@ -24,11 +26,45 @@ export async function claimDocuments(db: Database, options: ClaimOptions): Promi
   return db.transaction((tx) =>
     tx.query<DocumentRow>(sql`
       update documents set index_status = 'indexing', claim_token = gen_random_uuid(), claimed_at = now(),
-        index_attempts = index_attempts + 1, index_error = null, index_retry_at = null
+        index_error = null, index_retry_at = null
       where id in (
         select id from documents where ${and(conditions)}
         order by upload_date, id limit ${options.limit}
         for update skip locked)
       returning *`),
   );
+}
+
+export type AttemptStart = { started: true; attempts: number } | { started: false; unfinished?: number };
+
+/**
+ * Counts a try on a claimed document just before work on it begins, committed before anything
+ * can crash. A document whose earlier tries never finished `maxAttempts` times (each took the
+ * process down, or was killed) is not tried again: it fails with the reason instead, so one
+ * file cannot kill a worker after every restart. Tries that ended deferred finished and do not
+ * count. `started: false` without `unfinished` means the claim was lost meanwhile.
+ */
+export async function startAttempt(
+  db: Database,
+  doc: Pick<DocumentRow, "id" | "claim_token">,
+  maxAttempts: number,
+  failureReason: string,
+): Promise<AttemptStart> {
+  const [row] = await db.query<{ attempts: number; unfinished: number; started: boolean }>(sql`
+    update documents set
+      index_attempts = case when index_attempts - index_deferrals >= ${maxAttempts} then index_attempts
+                            else index_attempts + 1 end,
+      index_status = case when index_attempts - index_deferrals >= ${maxAttempts} then 'failed'
+                          else index_status end,
+      index_error = case when index_attempts - index_deferrals >= ${maxAttempts}
+                         then ${failureReason} else index_error end,
+      claim_token = case when index_attempts - index_deferrals >= ${maxAttempts} then null else claim_token end,
+      claimed_at = now()
+    where id = ${doc.id} and claim_token = ${doc.claim_token} and deleted_at is null
+    returning index_attempts as attempts, index_attempts - index_deferrals as unfinished,
+      index_status = 'indexing' as started`);
+  if (row === undefined) return { started: false };
+  return row.started
+    ? { started: true, attempts: row.attempts }
+    : { started: false, unfinished: row.unfinished };
 }

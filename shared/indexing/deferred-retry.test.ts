@@ -41,10 +41,16 @@ describe("indexing when a dependency is unavailable", () => {
 
     const first = await runIndex(deps, { collectionId: collection, limit: 10, leaseS: 600 });
     expect(first).toMatchObject({ claimed: 1, indexed: 0, failed: 0, deferred: 1 });
-    const [row] = await stack.deps.db.query<{ index_status: string; index_error: string; waits: boolean }>(
-      sql`select index_status, index_error, index_retry_at > now() as waits from documents where id = ${id}`,
+    const [row] = await stack.deps.db.query<{
+      index_status: string;
+      index_error: string;
+      waits: boolean;
+      index_deferrals: number;
+    }>(
+      sql`select index_status, index_error, index_retry_at > now() as waits, index_deferrals from documents where id = ${id}`,
     );
-    expect(row).toMatchObject({ index_status: "pending", waits: true });
+    // Counted as a deferral, which the attempt limit leaves out (tests/embedded/attempt-limit.test.ts).
+    expect(row).toMatchObject({ index_status: "pending", waits: true, index_deferrals: 1 });
     expect(row?.index_error).toContain("unavailable");
     // Not claimable before its time: a worker does not spin on an outage.
     expect(await claimDocuments(stack.deps.db, { collectionId: collection, limit: 10, leaseS: 600 })).toEqual(

@@ -1,12 +1,15 @@
 import { chunkDocument } from "../chunking/chunk-blocks.js";
 import { adaptiveChunkSettings } from "../chunking/chunk-settings.js";
 import { assertEmbedderMatches, type Collection } from "../collections/collections.js";
+import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import { sql } from "../db/sql.js";
 import type { DocumentRow } from "../documents/document-row.js";
 import type { Embedder } from "../embeddings/embedder.js";
 import { kindFromContentType } from "../extract/document-kind.js";
-import { extractDocument } from "../extract/extract-document.js";
+import { ExtractionError } from "../extract/extraction-error.js";
+import { limitReason } from "../extract/sandbox/extraction-limits.js";
+import type { Extractor } from "../extract/sandbox/extractor.js";
 import type { ObjectStore } from "../storage/object-store.js";
 import type { VectorStore } from "../vectors/vector-store.js";
 
@@ -15,6 +18,8 @@ export interface IndexDeps {
   objects: ObjectStore;
   vectors: VectorStore;
   embedder: Embedder;
+  extractor: Pick<Extractor, "extract">;
+  config: Pick<Config, "INDEX_MAX_CHUNKS" | "INDEX_MAX_ATTEMPTS">;
   batchSize: number;
 }
 
@@ -52,7 +57,7 @@ export async function indexDocument(
   t("fetch", started);
 
   started = performance.now();
-  const extracted = await extractDocument(kind, bytes);
+  const extracted = await deps.extractor.extract(kind, bytes);
   t("extract", started);
 
   started = performance.now();
@@ -60,6 +65,10 @@ export async function indexDocument(
     adaptiveChunkSettings(kind, length, collection.chunking),
   );
   t("chunk", started);
+  // Before anything is embedded or written: past the cap, nothing of the document is indexed.
+  if (chunks.length > deps.config.INDEX_MAX_CHUNKS) {
+    throw new ExtractionError(limitReason.chunks(chunks.length, deps.config.INDEX_MAX_CHUNKS));
+  }
 
   started = performance.now();
   const embeddings: number[][] = [];

@@ -11,6 +11,6 @@ import type { DocumentRow } from "../documents/document-row.js";
 export function requeueDocuments(tx: Queryable, where: SqlFragment): Promise<DocumentRow[]> {
   return tx.query<DocumentRow>(sql`
     update documents set index_status = 'pending', index_error = null, claim_token = null, claimed_at = null,
-      index_attempts = 0, index_retry_at = null
+      index_attempts = 0, index_deferrals = 0, index_retry_at = null
     where deleted_at is null and ${where} returning *`);
 }

@@ -1,0 +1,41 @@
+import type { Config } from "../../config.js";
+import { type ZipLimits, zipLimits } from "../zip/open-zip.js";
+
+/** Bounds on one document's extraction. Plain data: it crosses into the worker threads. */
+export interface ExtractionLimits {
+  /** Pages of a PDF. */
+  maxPages: number;
+  /** Characters (UTF-16 code units) of extracted text. */
+  maxChars: number;
+  /** What a ZIP-based file (DOCX) may expand to. */
+  zip: ZipLimits;
+  /** Wall-clock time of one extraction, milliseconds (enforced by the pool, which ends the thread). */
+  timeoutMs: number;
+  /** JS heap plus buffers of one extraction thread, bytes. */
+  memoryBytes: number;
+}
+
+export function extractionLimits(config: Config): ExtractionLimits {
+  return {
+    maxPages: config.EXTRACT_MAX_PAGES,
+    maxChars: config.EXTRACT_MAX_CHARS,
+    zip: zipLimits(config.EXTRACT_MAX_UNZIPPED_MB * 2 ** 20),
+    timeoutMs: config.EXTRACT_TIMEOUT_S * 1000,
+    memoryBytes: config.EXTRACT_MEMORY_MB * 2 ** 20,
+  };
+}
+
+/** The reasons a document fails with when a bound is passed; shown to the uploader as they are. */
+export const limitReason = {
+  memory: (bytes: number) =>
+    `extraction exceeded the memory limit of ${Math.round(bytes / 2 ** 20)} MiB (EXTRACT_MEMORY_MB)`,
+  time: (ms: number) => `extraction took longer than ${Math.round(ms / 1000)} s (EXTRACT_TIMEOUT_S)`,
+  pages: (pages: number, max: number) =>
+    `the PDF has ${pages.toLocaleString("en")} pages; the limit is ${max.toLocaleString("en")} (EXTRACT_MAX_PAGES)`,
+  chars: (chars: number, max: number) =>
+    `the extracted text has ${chars.toLocaleString("en")} characters; the limit is ${max.toLocaleString("en")} (EXTRACT_MAX_CHARS)`,
+  chunks: (chunks: number, max: number) =>
+    `the document would make ${chunks.toLocaleString("en")} chunks; the limit is ${max.toLocaleString("en")} (INDEX_MAX_CHUNKS)`,
+  attempts: (attempts: number) =>
+    `indexing did not finish after ${attempts} attempts (each was cut short: the process crashed or was stopped, or its lease ran out; INDEX_MAX_ATTEMPTS)`,
+};

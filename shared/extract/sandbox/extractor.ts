@@ -1,0 +1,14 @@
+import type { DocumentKind } from "../document-kind.js";
+import type { Extracted } from "./extract-within-limits.js";
+
+/**
+ * Turns a stored file into text within the configured bounds. Every failure a user should see
+ * (a bound passed, a damaged file) is an ExtractionError with a readable message.
+ */
+export interface Extractor {
+  /** `worker-threads` (Node: off the serving event loop) or `in-process` (Workers). */
+  readonly kind: "worker-threads" | "in-process";
+  /** May take `bytes` over (their buffer moves to the extraction thread): do not use them after. */
+  extract(kind: DocumentKind, bytes: Uint8Array): Promise<Extracted>;
+  close(): Promise<void>;
+}

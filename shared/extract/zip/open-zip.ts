@@ -1,0 +1,175 @@
+import {
+  configure,
+  ERR_AMBIGUOUS_ARCHIVE,
+  ERR_INVALID_UNCOMPRESSED_SIZE,
+  type FileEntry,
+  Uint8ArrayReader,
+  ZipReader,
+} from "@zip.js/zip.js";
+import { ExtractionError } from "../extraction-error.js";
+
+// Inflate in this thread: zip.js would otherwise start web workers of its own, outside our limits.
+configure({ useWebWorkers: false });
+
+/** What a ZIP-based upload (DOCX today; XLSX, PPTX, ODF) may cost to open. */
+export interface ZipLimits {
+  /** Bytes all entries together may inflate to, declared and actual. */
+  maxTotalBytes: number;
+  /** Entries in the central directory. */
+  maxEntries: number;
+  /** Inflated/compressed ratio an entry may declare, once it is larger than ratioFloorBytes. */
+  maxRatio: number;
+  ratioFloorBytes: number;
+}
+
+/** Ratio and entry bounds are fixed: real Office files stay far below them (docs/limits.md). */
+export function zipLimits(maxTotalBytes: number): ZipLimits {
+  return { maxTotalBytes, maxEntries: 10_000, maxRatio: 200, ratioFloorBytes: 16 * 2 ** 20 };
+}
+
+export interface ZipEntryInfo {
+  name: string;
+  compressedSize: number;
+  uncompressedSize: number;
+}
+
+export interface ZipArchive {
+  entries: ZipEntryInfo[];
+  /** An entry's bytes; inflation stops at its declared size and at what is left of the total. */
+  read(name: string): Promise<Uint8Array>;
+  /** Inflated so far by read(), counted against maxTotalBytes. */
+  inflatedBytes(): number;
+}
+
+const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20).toLocaleString("en")} MiB`;
+
+/**
+ * Opens a ZIP from its central directory and refuses it, before inflating anything, when it is
+ * ambiguous (data before or after the archive, local headers that disagree with the directory,
+ * duplicate names: other readers could see other entries), encrypted, has too many entries, or
+ * declares entries that would expand past the limits. Declared sizes can lie, so every read
+ * also counts what actually comes out and stops at the bound.
+ */
+export async function openZip(bytes: Uint8Array, limits: ZipLimits): Promise<ZipArchive> {
+  const reader = new ZipReader(new Uint8ArrayReader(bytes), { strictness: "strict" });
+  const found = new Map<string, FileEntry>();
+  const infos: ZipEntryInfo[] = [];
+  let declaredTotal = 0;
+  try {
+    for await (const entry of reader.getEntriesGenerator()) {
+      if (found.size >= limits.maxEntries) {
+        throw new ExtractionError(
+          `the ZIP archive has more than ${limits.maxEntries.toLocaleString("en")} entries`,
+        );
+      }
+      if (entry.encrypted)
+        throw new ExtractionError("the file is password-protected (encrypted ZIP entries)");
+      if (entry.directory) continue;
+      checkRatio(entry, limits);
+      declaredTotal += entry.uncompressedSize;
+      if (declaredTotal > limits.maxTotalBytes) {
+        throw new ExtractionError(
+          `the ZIP archive would expand to more than ${mib(limits.maxTotalBytes)} (the limit); it declares ${mib(declaredTotal)} by entry ${quoteName(entry.filename)}`,
+        );
+      }
+      found.set(entry.filename, entry);
+      infos.push({
+        name: entry.filename,
+        compressedSize: entry.compressedSize,
+        uncompressedSize: entry.uncompressedSize,
+      });
+    }
+  } catch (error) {
+    throw asExtractionError(error);
+  }
+
+  let inflated = 0;
+  return {
+    entries: infos,
+    inflatedBytes: () => inflated,
+    async read(name) {
+      const entry = found.get(name);
+      if (entry === undefined) throw new ExtractionError(`the ZIP archive has no entry ${quoteName(name)}`);
+      const budget = Math.min(entry.uncompressedSize, limits.maxTotalBytes - inflated);
+      const data = await inflateAtMost(entry, budget, () =>
+        entry.uncompressedSize > budget
+          ? `the ZIP archive expands to more than ${mib(limits.maxTotalBytes)} (the limit)`
+          : `ZIP entry ${quoteName(name)} inflates to more than the ${entry.uncompressedSize.toLocaleString("en")} bytes it declares (a damaged file or a zip bomb)`,
+      );
+      inflated += data.length;
+      return data;
+    },
+  };
+}
+
+/**
+ * For readers that unzip the file themselves (mammoth reads DOCX with JSZip): proves, by
+ * inflating every entry once and keeping nothing, that the archive stays within the limits.
+ */
+export async function checkZipExpansion(bytes: Uint8Array, limits: ZipLimits): Promise<void> {
+  const archive = await openZip(bytes, limits);
+  for (const entry of archive.entries) await archive.read(entry.name);
+}
+
+function checkRatio(entry: FileEntry, limits: ZipLimits): void {
+  if (entry.uncompressedSize <= limits.ratioFloorBytes) return;
+  const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+  if (ratio > limits.maxRatio) {
+    throw new ExtractionError(
+      `ZIP entry ${quoteName(entry.filename)} is compressed ${Math.round(ratio)}:1 (${mib(entry.uncompressedSize)} from ${mib(entry.compressedSize)}); more than ${limits.maxRatio}:1 is refused as a zip bomb`,
+    );
+  }
+}
+
+async function inflateAtMost(
+  entry: FileEntry,
+  budget: number,
+  overBudget: () => string,
+): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const stop = new AbortController();
+  const sink = new WritableStream<Uint8Array>({
+    write(chunk) {
+      size += chunk.length;
+      if (size > budget) {
+        const error = new ExtractionError(overBudget());
+        stop.abort(error);
+        throw error;
+      }
+      chunks.push(chunk);
+    },
+  });
+  try {
+    await entry.getData(sink, { signal: stop.signal });
+  } catch (error) {
+    if (stop.signal.aborted && stop.signal.reason instanceof ExtractionError) throw stop.signal.reason;
+    // zip.js stops an entry at its declared size too, before our count sees the excess.
+    if (error instanceof Error && error.message === ERR_INVALID_UNCOMPRESSED_SIZE) {
+      throw new ExtractionError(overBudget(), { cause: error });
+    }
+    throw asExtractionError(error);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+function asExtractionError(error: unknown): ExtractionError {
+  if (error instanceof ExtractionError) return error;
+  const detail =
+    error instanceof Error && error.message === ERR_AMBIGUOUS_ARCHIVE
+      ? "it could be read in more than one way (data around the archive, or entries that disagree)"
+      : "it is damaged or not a ZIP archive";
+  return new ExtractionError(`the ZIP archive cannot be read safely: ${detail}`, { cause: error });
+}
+
+// Entry names come from the file: keep them short and printable in messages.
+function quoteName(name: string): string {
+  const clean = name.replace(/[^\p{L}\p{N}\p{P}\p{S} ]/gu, "?");
+  return JSON.stringify(clean.length > 80 ? `${clean.slice(0, 77)}...` : clean);
+}
