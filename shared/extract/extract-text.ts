@@ -6,12 +6,14 @@ import { ExtractionError } from "./extraction-error.js";
 import { htmlText } from "./html-text.js";
 import { normalizeText } from "./normalize-text.js";
 import { pdfText } from "./pdf-text.js";
+import { assertReadableText } from "./text-quality.js";
 
 export { ExtractionError } from "./extraction-error.js";
 
 /**
- * Plain text of a document, normalized (NFC, "\n" line ends, no NUL, trimmed). Every failure,
- * including an empty result, is an ExtractionError whose message can be shown to the uploader.
+ * Plain text of a document, normalized (normalize-text.ts). Every failure, including an empty
+ * result or one that is not readable text (text-quality.ts), is an ExtractionError whose message
+ * can be shown to the uploader.
  */
 export async function extractText(kind: DocumentKind, bytes: Uint8Array): Promise<string> {
   let raw: string;
@@ -24,6 +26,7 @@ export async function extractText(kind: DocumentKind, bytes: Uint8Array): Promis
   }
   const text = normalizeText(raw);
   if (text === "") throw new ExtractionError("no text could be extracted");
+  assertReadableText(text);
   return text;
 }
 

@@ -7,6 +7,7 @@ import type { DocumentRow } from "../documents/document-row.js";
 import type { Embedder } from "../embeddings/embedder.js";
 import { kindFromContentType } from "../extract/document-kind.js";
 import { extractText } from "../extract/extract-text.js";
+import { chunkSearchText } from "../retrieval/search-text.js";
 import type { ObjectStore } from "../storage/object-store.js";
 import type { VectorStore } from "../vectors/vector-store.js";
 
@@ -57,6 +58,8 @@ export async function indexDocument(
 
   started = performance.now();
   const chunks = chunkText(text, adaptiveChunkSettings(kind, text.length, collection.chunking));
+  // What keyword search analyses where it differs from the text (NFKC, CJK words separated).
+  const rows = JSON.stringify(chunks.map((chunk) => [chunk, chunkSearchText(chunk)]));
   t("chunk", started);
 
   started = performance.now();
@@ -91,9 +94,9 @@ export async function indexDocument(
     if (held === undefined) return false;
     await tx.query(sql`delete from chunks where document_id = ${doc.id}`);
     await tx.query(sql`
-      insert into chunks (document_id, collection_id, chunk_index, text)
-      select ${doc.id}::uuid, ${collection.id}::uuid, ordinality - 1, value
-      from jsonb_array_elements_text(${JSON.stringify(chunks)}::jsonb) with ordinality`);
+      insert into chunks (document_id, collection_id, chunk_index, text, search_text)
+      select ${doc.id}::uuid, ${collection.id}::uuid, ordinality - 1, value ->> 0, value ->> 1
+      from jsonb_array_elements(${rows}::jsonb) with ordinality`);
     await tx.query(sql`
       update documents set index_status = 'indexed', is_indexed = true, indexed_at = now(),
         chunk_count = ${chunks.length}, index_error = null, claim_token = null
