@@ -28,7 +28,12 @@ async function chunkRows() {
 }
 
 async function collectionRow(id: string) {
-  const [row] = await db.query<{ chunk_count: string; chunk_tokens: string; index_version: string; language: string }>(
+  const [row] = await db.query<{
+    chunk_count: string;
+    chunk_tokens: string;
+    index_version: string;
+    language: string;
+  }>(
     sql`select chunk_count::text, chunk_tokens::text, index_version::text, language from collections where id = ${id}`,
   );
   return row;
@@ -77,7 +82,11 @@ describe("migration 014", () => {
     const [counted] = await db.query<{ n: string; tokens: string }>(
       sql`select count(*)::text as n, sum(token_count)::text as tokens from chunks where collection_id = ${collection}`,
     );
-    expect(row).toMatchObject({ language: "english", chunk_count: counted?.n, chunk_tokens: counted?.tokens });
+    expect(row).toMatchObject({
+      language: "english",
+      chunk_count: counted?.n,
+      chunk_tokens: counted?.tokens,
+    });
     // Cached answers of the collection are stale now.
     expect(BigInt(row?.index_version ?? 0)).toBeGreaterThan(BigInt(versionBefore));
   });
@@ -98,7 +107,9 @@ describe("migration 014", () => {
       sql`select tsv::text as tsv, token_count from chunks where document_id = ${document}`,
     );
     expect(row).toEqual({ tsv: "'cheval':2 'le':1", token_count: 2 });
-    await db.query(sql`update chunks set tsv = to_tsvector('simple', 'wrong') where document_id = ${document}`);
+    await db.query(
+      sql`update chunks set tsv = to_tsvector('simple', 'wrong') where document_id = ${document}`,
+    );
     const [updated] = await db.query<{ tsv: string }>(
       sql`select tsv::text as tsv from chunks where document_id = ${document}`,
     );

@@ -43,3 +43,16 @@ describe("searchText", () => {
     expect(chunkSearchText("北京大学")).toBe("北京 大学");
   });
 });
+
+describe("separateWords on long runs", () => {
+  it("cuts a run longer than a segmenter piece into words, losing no character", () => {
+    const sentence = "人人生而自由在尊严和权利上一律平等";
+    const run = sentence.repeat(2000);
+    const words = separateWords(run).split(" ");
+    expect(words.join("")).toBe(run);
+    expect(words).toContain("尊严");
+    // Supplementary-plane characters straddling a piece boundary stay whole.
+    const astral = "𠮷".repeat(1500);
+    expect(separateWords(astral).replaceAll(" ", "")).toBe(astral);
+  });
+});

@@ -47,10 +47,24 @@ function codePointAt(text: string, index: number): string {
 
 let segmenter: Intl.Segmenter | undefined;
 
+/**
+ * Intl.Segmenter's cost per character grows with the input past a few thousand characters
+ * (0.3 M characters/s up to 1,000, 0.07 M at 16,000), so a long run without punctuation is cut
+ * into pieces first; a word cut in two at a piece's end is the price, once per 1,000 characters.
+ */
+const segmentPiece = 1000;
+
 function dictionaryWords(run: string): string[] {
   segmenter ??= new Intl.Segmenter("und", { granularity: "word" });
   const words: string[] = [];
-  for (const s of segmenter.segment(run)) if (s.isWordLike) words.push(s.segment);
+  for (let start = 0; start < run.length; ) {
+    let end = Math.min(run.length, start + segmentPiece);
+    // Never between the two halves of a surrogate pair.
+    const last = run.charCodeAt(end - 1);
+    if (end < run.length && last >= 0xd800 && last <= 0xdbff) end++;
+    for (const s of segmenter.segment(run.slice(start, end))) if (s.isWordLike) words.push(s.segment);
+    start = end;
+  }
   return words;
 }
 
