@@ -7,7 +7,7 @@ import type { DocumentRow } from "../documents/document-row.js";
 import type { Embedder } from "../embeddings/embedder.js";
 import { kindFromContentType } from "../extract/document-kind.js";
 import { extractText } from "../extract/extract-text.js";
-import { chunkSearchText } from "../retrieval/search-text.js";
+import { chunkSearchTexts } from "../retrieval/search-text.js";
 import type { ObjectStore } from "../storage/object-store.js";
 import type { VectorStore } from "../vectors/vector-store.js";
 
@@ -59,7 +59,8 @@ export async function indexDocument(
   started = performance.now();
   const chunks = chunkText(text, adaptiveChunkSettings(kind, text.length, collection.chunking));
   // What keyword search analyses where it differs from the text (NFKC, CJK words separated).
-  const rows = JSON.stringify(chunks.map((chunk) => [chunk, chunkSearchText(chunk)]));
+  const searchTexts = await chunkSearchTexts(chunks);
+  const rows = JSON.stringify(chunks.map((chunk, i) => [chunk, searchTexts[i] ?? null]));
   t("chunk", started);
 
   started = performance.now();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chunkSearchText, searchText, separateWords } from "./search-text.js";
+import { chunkSearchText, chunkSearchTexts, searchText, separateWords } from "./search-text.js";
 
 describe("searchText", () => {
   it.each([
@@ -54,5 +54,18 @@ describe("separateWords on long runs", () => {
     // Supplementary-plane characters straddling a piece boundary stay whole.
     const astral = "𠮷".repeat(1500);
     expect(separateWords(astral).replaceAll(" ", "")).toBe(astral);
+  });
+});
+
+describe("chunkSearchTexts", () => {
+  it("gives each chunk's search text in order, null where it is the text", async () => {
+    const chunks = [
+      "plain words",
+      "北京大学",
+      ...Array.from({ length: 300 }, (_, i) => `東京都${i}に住んでいます`),
+    ];
+    const forms = await chunkSearchTexts(chunks);
+    expect(forms.slice(0, 3)).toEqual([null, "北京 大学", "東京 都 0 に 住 んで い ます"]);
+    expect(forms).toHaveLength(chunks.length);
   });
 });

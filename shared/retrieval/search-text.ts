@@ -49,8 +49,9 @@ let segmenter: Intl.Segmenter | undefined;
 
 /**
  * Intl.Segmenter's cost per character grows with the input past a few thousand characters
- * (0.3 M characters/s up to 1,000, 0.07 M at 16,000), so a long run without punctuation is cut
- * into pieces first; a word cut in two at a piece's end is the price, once per 1,000 characters.
+ * (measured on Chinese: 3.5 ms for 1,000 characters, 233 ms for 16,000), so a long run without
+ * punctuation is cut into pieces first; a word cut in two at a piece's end is the price, once
+ * per 1,000 characters.
  */
 const segmentPiece = 1000;
 
@@ -103,4 +104,25 @@ export function searchText(text: string): string {
 export function chunkSearchText(text: string): string | null {
   const form = searchText(text);
   return form === text ? null : form;
+}
+
+/** How long the search forms of a document's chunks run before other work gets the event loop. */
+const sliceMs = 20;
+
+/**
+ * The search texts of a document's chunks (chunkSearchText), giving the event loop back every
+ * few milliseconds: separating CJK words costs about a second per million characters
+ * (Intl.Segmenter's per-word overhead), and indexing may share the loop with serving.
+ */
+export async function chunkSearchTexts(chunks: readonly string[]): Promise<(string | null)[]> {
+  const forms: (string | null)[] = [];
+  let sliceStart = performance.now();
+  for (const chunk of chunks) {
+    forms.push(chunkSearchText(chunk));
+    if (performance.now() - sliceStart > sliceMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
+  return forms;
 }
