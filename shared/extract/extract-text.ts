@@ -24,7 +24,8 @@ export async function extractText(kind: DocumentKind, bytes: Uint8Array): Promis
     // Keep the library error as `cause` for logs; its message and stack stay out of ours.
     throw new ExtractionError(`the ${kind.toUpperCase()} file could not be read`, { cause: error });
   }
-  const text = normalizeText(raw);
+  // A CSV's lines are its rows: a value ending in a hyphen is not a word broken at a line end.
+  const text = normalizeText(raw, { joinLineEndHyphens: kind !== "csv" });
   if (text === "") throw new ExtractionError("no text could be extracted");
   assertReadableText(text);
   return text;

@@ -75,3 +75,12 @@ describe("line-end hyphens in real PDFs", () => {
     expect(text).not.toMatch(/\p{L}-\n\p{Ll}/u);
   });
 });
+
+describe("line-end hyphens in tables", () => {
+  it("leaves a CSV's rows apart, whatever their values end with", async () => {
+    const csv = "code,name\nAB-,north-\nCD-,south\n";
+    expect(await extractText("csv", new TextEncoder().encode(csv))).toBe(
+      "code: AB-; name: north-\ncode: CD-; name: south",
+    );
+  });
+});
