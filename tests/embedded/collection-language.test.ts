@@ -115,6 +115,21 @@ describe("keyword search in the collection's language", () => {
     expect(await keywordHits(inEnglish, written)).toEqual(["udhr.txt"]);
   });
 
+  it("arabic: the right-to-left PDF (docling-right_to_left_01.pdf) is found without the article al-", async () => {
+    const files = { "rtl.pdf": publicFixture("docling-right_to_left_01.pdf") };
+    const arabic = await collectionWith("arabic", files);
+    const english = await collectionWith(undefined, files);
+    const documents = async (collection: string, query: string) => [
+      ...new Set(await keywordHits(collection, query)),
+    ];
+    // The PDF writes النمذجة (modelling) and البيانات الكبيرة (big data).
+    for (const word of ["نمذجة", "كبيرة"]) {
+      expect(await documents(arabic, word), word).toEqual(["rtl.pdf"]);
+      expect(await documents(english, word), word).toEqual([]);
+    }
+    expect(await documents(english, "النمذجة")).toEqual(["rtl.pdf"]);
+  });
+
   it("french: chevaux is found by cheval", async () => {
     const files = { "ferme.txt": "Les chevaux de la ferme paissent dans le pré." };
     expect(await keywordHits(await collectionWith("french", files), "cheval")).toEqual(["ferme.txt"]);
