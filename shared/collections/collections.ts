@@ -4,6 +4,7 @@ import type { Queryable } from "../db/database.js";
 import { sql } from "../db/sql.js";
 import type { Embedder } from "../embeddings/embedder.js";
 import { ApiError } from "../errors/api-error.js";
+import { resolveLanguage } from "./collection-language.js";
 import { cleanCollectionName } from "./collection-name.js";
 
 export interface Collection {
@@ -13,6 +14,8 @@ export interface Collection {
   embedding_model: string;
   embedding_dimension: number;
   chunking: Record<string, { size?: number; overlap?: number }>;
+  /** The text-search configuration its chunks and queries are analysed with (migration 014). */
+  language: string;
   created_at: Date;
   /**
    * Moves whenever what search reads of the collection changes (database triggers, migration
@@ -22,13 +25,15 @@ export interface Collection {
 }
 
 /** The columns of a Collection, as its type has them. */
-const collectionColumns = sql`id, name, description, embedding_model, embedding_dimension, chunking, created_at,
-  index_version::text as index_version`;
+const collectionColumns = sql`id, name, description, embedding_model, embedding_dimension, chunking, language,
+  created_at, index_version::text as index_version`;
 
 export interface NewCollection {
   name: string;
   description?: string;
   chunking?: Record<string, { size?: number; overlap?: number }>;
+  /** A text-search configuration of the database; english when absent. */
+  language?: string;
 }
 
 /** A new collection, checked and named, not yet stored. */
@@ -38,12 +43,14 @@ export interface CollectionDraft {
   keys: { folded: string; visual: string };
   description: string;
   chunking: Collection["chunking"];
+  language: string;
 }
 
 /**
- * Checks a new collection: chunking overrides valid, its name cleaned (collection-name.ts) and
- * not reading like an existing one (collection-name-key.ts; 409 names the one it would be
- * confused with). Touches no store but reads the database.
+ * Checks a new collection: chunking overrides valid, its language one the database has
+ * (collection-language.ts), its name cleaned (collection-name.ts) and not reading like an
+ * existing one (collection-name-key.ts; 409 names the one it would be confused with). Touches
+ * no store but reads the database.
  */
 export async function draftCollection(db: Queryable, input: NewCollection): Promise<CollectionDraft> {
   const chunking = ChunkingOverridesSchema.safeParse(input.chunking ?? {});
@@ -55,6 +62,7 @@ export async function draftCollection(db: Queryable, input: NewCollection): Prom
       })),
     });
   }
+  const language = await resolveLanguage(db, input.language);
   const name = cleanCollectionName(input.name);
   if (name === "") {
     throw new ApiError(
@@ -73,6 +81,7 @@ export async function draftCollection(db: Queryable, input: NewCollection): Prom
     keys: collectionNameKeys(name),
     description: input.description ?? "",
     chunking: chunking.data,
+    language,
   };
   const existing = await collectionReadingLike(db, draft);
   if (existing !== undefined) throw nameConflict(draft, existing);
@@ -112,9 +121,9 @@ export async function insertCollection(
 ): Promise<Collection> {
   const [row] = await db.query<Collection>(sql`
     insert into collections
-      (id, name, name_key, name_skeleton, description, embedding_model, embedding_dimension, chunking)
+      (id, name, name_key, name_skeleton, description, embedding_model, embedding_dimension, chunking, language)
     values (${draft.id}, ${draft.name}, ${draft.keys.folded}, ${draft.keys.visual}, ${draft.description},
-            ${embedder.model}, ${embedder.dimension}, ${JSON.stringify(draft.chunking)}::jsonb)
+            ${embedder.model}, ${embedder.dimension}, ${JSON.stringify(draft.chunking)}::jsonb, ${draft.language})
     returning ${collectionColumns}`);
   if (row === undefined) throw new Error("insert returned no row");
   return row;

@@ -16,6 +16,7 @@ export interface Migration {
 /** Data steps by migration version (loaded when run: they may need what SQL lacks). */
 const dataSteps: Record<number, Migration["dataStep"]> = {
   10: async (tx) => (await import("../collections/backfill-name-keys.js")).backfillCollectionNameKeys(tx),
+  14: async (tx) => (await import("../retrieval/backfill-search-text.js")).backfillChunkSearchText(tx),
 };
 
 export async function loadMigrations(dir = migrationsDir): Promise<Migration[]> {

@@ -5,10 +5,12 @@ import { docxBlocks } from "./docx-blocks.js";
 import type { ExtractedDocument, TextBlock } from "./extracted-document.js";
 import { ExtractionError } from "./extraction-error.js";
 import { htmlBlocks } from "./html-blocks.js";
+import { wordVocabulary } from "./line-end-hyphens.js";
 import { markdownBlocks } from "./markdown-blocks.js";
 import { normalizeText } from "./normalize-text.js";
 import { pdfBlocks } from "./pdf-blocks.js";
 import { textBlocks } from "./text-blocks.js";
+import { assertReadableText } from "./text-quality.js";
 
 export { ExtractionError } from "./extraction-error.js";
 
@@ -40,6 +42,7 @@ export async function extractDocument(
   }
   const blocks = normalizeBlocks(raw.blocks);
   if (blocks.length === 0) throw new ExtractionError("no text could be extracted");
+  assertReadableText(blocks.map((block) => block.text).join("\n"));
   return raw.encoding === undefined ? { blocks } : { blocks, encoding: raw.encoding };
 }
 
@@ -80,9 +83,15 @@ function decoded(
 function normalizeBlocks(blocks: readonly TextBlock[]): TextBlock[] {
   const paths = new Map<string[], string[]>();
   const headers = new Map<string, string>();
+  // Line-end hyphens are judged by the words of the whole document, not of one block.
+  const vocabulary = wordVocabulary(blocks.map((block) => block.text).join("\n"));
   const out: TextBlock[] = [];
   for (const block of blocks) {
-    const text = normalizeText(block.text);
+    // A table row's lines are its cells' values: a value ending in a hyphen is no broken word.
+    const text = normalizeText(block.text, {
+      vocabulary,
+      joinLineEndHyphens: block.tableHeader === undefined,
+    });
     if (text === "") continue;
     const normalized: TextBlock = { ...block, text };
     if (block.tableHeader !== undefined) {
@@ -92,7 +101,7 @@ function normalizeBlocks(blocks: readonly TextBlock[]): TextBlock[] {
     }
     if (block.headings !== undefined) {
       const path = block.headings;
-      normalized.headings = cached(paths, path, () => path.map(normalizeText));
+      normalized.headings = cached(paths, path, () => path.map((heading) => normalizeText(heading)));
     }
     out.push(normalized);
   }

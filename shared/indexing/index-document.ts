@@ -10,6 +10,7 @@ import { kindFromContentType } from "../extract/document-kind.js";
 import { ExtractionError } from "../extract/extraction-error.js";
 import { limitReason } from "../extract/sandbox/extraction-limits.js";
 import type { Extractor } from "../extract/sandbox/extractor.js";
+import { chunkSearchTexts } from "../retrieval/search-text.js";
 import type { ObjectStore } from "../storage/object-store.js";
 import type { VectorStore } from "../vectors/vector-store.js";
 
@@ -69,6 +70,9 @@ export async function indexDocument(
   if (chunks.length > deps.config.INDEX_MAX_CHUNKS) {
     throw new ExtractionError(limitReason.chunks(chunks.length, deps.config.INDEX_MAX_CHUNKS));
   }
+  // What keyword search analyses where it differs from the text (NFKC, CJK words separated).
+  const searchTexts = await chunkSearchTexts(chunks.map((chunk) => chunk.text));
+  const rows = JSON.stringify(chunks.map((chunk, i) => ({ ...chunk, search_text: searchTexts[i] ?? null })));
 
   started = performance.now();
   const embeddings: number[][] = [];
@@ -103,9 +107,10 @@ export async function indexDocument(
     if (held === undefined) return false;
     await tx.query(sql`delete from chunks where document_id = ${doc.id}`);
     await tx.query(sql`
-      insert into chunks (document_id, collection_id, chunk_index, text, location)
-      select ${doc.id}::uuid, ${collection.id}::uuid, ordinality - 1, value->>'text', value->'location'
-      from jsonb_array_elements(${JSON.stringify(chunks)}::jsonb) with ordinality`);
+      insert into chunks (document_id, collection_id, chunk_index, text, location, search_text)
+      select ${doc.id}::uuid, ${collection.id}::uuid, ordinality - 1, value->>'text', value->'location',
+        value->>'search_text'
+      from jsonb_array_elements(${rows}::jsonb) with ordinality`);
     await tx.query(sql`
       insert into document_texts (document_id, text, length)
       select ${doc.id}::uuid, t, char_length(t) from (select ${text}::text as t) extracted

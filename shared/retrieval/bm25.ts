@@ -32,14 +32,15 @@ export interface Bm25Search {
   where: SqlFragment;
   limit: number;
   params?: Bm25Params;
-  config?: string;
+  /** The collection's text-search configuration: its chunks were analysed with it (migration 014). */
+  config: string;
 }
 
 /** The statement, or undefined when the query asks for nothing positive. */
 export function bm25Statement(search: Bm25Search): SqlFragment | undefined {
   const { collectionId, query, where, limit } = search;
   const { k1, b } = search.params ?? bm25Defaults;
-  const config = search.config ?? "english";
+  const { config } = search;
   const matches = tsqueryFragment(query, config);
   if (matches === undefined) return undefined;
   // The lexemes to score: every positive word, phrase words included, with its query count.

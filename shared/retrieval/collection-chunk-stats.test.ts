@@ -54,7 +54,7 @@ describe("collection chunk statistics", () => {
     s = await statsOf(collection);
     expect(s.kept).toEqual(s.counted);
 
-    // A chunk's text rewritten in place (its token count is generated from it).
+    // A chunk's text rewritten in place (its token count is computed from it).
     await stack.deps.db.query(
       sql`update chunks set text = 'a much longer text about cats and mice and barns and owls and nights' where document_id = ${a}`,
     );

@@ -29,3 +29,17 @@ describe("tsqueryFragment", () => {
     expect(tsqueryFragment(parseKeywordQuery("-fines"))).toBeUndefined();
   });
 });
+
+describe("parseKeywordQuery: search forms", () => {
+  it.each([
+    // A run typed without spaces gives its words as plain words (OR'ed, ranked like a question's).
+    ["北京大学", { terms: ["北京", "大学"], phrases: [], excluded: [] }],
+    // Quoted, they stay a phrase; excluded, all of them must be there to exclude.
+    ['"北京大学" -東京都', { terms: [], phrases: ["北京 大学"], excluded: ["東京 都"] }],
+    // The syntax is read after NFKC: full-width quotes and minus.
+    ["＂each loan＂ －fines ＢＯＯＫＳ", { terms: ["BOOKS"], phrases: ["each loan"], excluded: ["fines"] }],
+    ["학교", { terms: ["학교"], phrases: [], excluded: [] }],
+  ])("%j", (text, expected) => {
+    expect(parseKeywordQuery(text)).toEqual(expected);
+  });
+});

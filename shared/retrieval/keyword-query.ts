@@ -1,9 +1,13 @@
 import { join, type SqlFragment, sql } from "../db/sql.js";
+import { separateWords } from "./search-text.js";
 
 /**
  * The user's search text in web-search syntax: plain words, "quoted phrases", and -excluded
  * words. Unlike Postgres's websearch_to_tsquery, which ANDs every word, plain words and phrases
  * are OR'ed and ranking decides: a question rarely shares all its words with its answer.
+ * Each part is in its search form (search-text.ts), as the chunks are: the syntax is read after
+ * NFKC (full-width quotes and minus signs count), and a run of Chinese or Japanese typed without
+ * spaces gives its words as plain words, a quoted one a phrase of its words.
  */
 export interface KeywordQuery {
   terms: string[];
@@ -14,14 +18,16 @@ export interface KeywordQuery {
 export function parseKeywordQuery(text: string): KeywordQuery {
   const query: KeywordQuery = { terms: [], phrases: [], excluded: [] };
   const pattern = /(-?)"([^"]*)"?|(-?)([^\s"]+)/g;
-  for (const m of text.matchAll(pattern)) {
+  for (const m of text.normalize("NFKC").matchAll(pattern)) {
     const [, phraseNeg, phrase, wordNeg, word] = m;
     if (phrase !== undefined) {
-      if (phrase.trim() === "") continue;
-      (phraseNeg ? query.excluded : query.phrases).push(phrase.trim());
+      const words = separateWords(phrase).trim();
+      if (words === "") continue;
+      (phraseNeg ? query.excluded : query.phrases).push(words);
     } else if (word !== undefined) {
-      if (wordNeg && word.length > 0) query.excluded.push(word);
-      else if (word.toLowerCase() !== "or") query.terms.push(word);
+      if (wordNeg && word.length > 0) query.excluded.push(separateWords(word).trim());
+      else if (word.toLowerCase() !== "or")
+        query.terms.push(...separateWords(word).split(" ").filter(Boolean));
     }
   }
   return query;

@@ -61,6 +61,7 @@ export function keywordStatement(req: SearchRequest, limit: number): SqlFragment
     // collection instead of looking up the matching chunks' documents (0.5 s against 10 s).
     where: documentConditions(req.filter),
     limit,
+    config: req.collection.language,
   });
 }
 

@@ -17,7 +17,7 @@ export interface paths {
         put?: never;
         /**
          * Create a collection
-         * @description A collection records the embedding model and dimension it is built with.
+         * @description A collection records the embedding model and dimension it is built with, and the language keyword search analyses its text with.
          *
          *     Needs an API key with the `write` scope, not limited to some collections. Rate limited (the `default` class).
          */
@@ -452,6 +452,11 @@ export interface components {
                     overlap?: number;
                 };
             };
+            /**
+             * @description The text-search configuration keyword search analyses the collection's documents and queries with: one PostgreSQL ships, such as english, french, german, spanish, italian, portuguese, dutch, russian, arabic or simple (no stemming, for languages PostgreSQL has no stemmer for, e.g. Swahili, Chinese, Japanese, Korean). The list depends on the PostgreSQL version; an unknown name is refused with the list. Words of Chinese, Japanese, Thai and Korean text are separated for search in every language.
+             * @example english
+             */
+            language: string;
             /** Format: date-time */
             created_at: string;
         };
@@ -690,6 +695,11 @@ export interface operations {
                             overlap?: number;
                         };
                     };
+                    /**
+                     * @description The text-search configuration keyword search analyses the collection's documents and queries with: one PostgreSQL ships, such as english, french, german, spanish, italian, portuguese, dutch, russian, arabic or simple (no stemming, for languages PostgreSQL has no stemmer for, e.g. Swahili, Chinese, Japanese, Korean). The list depends on the PostgreSQL version; an unknown name is refused with the list. Words of Chinese, Japanese, Thai and Korean text are separated for search in every language. Chosen once; english when absent.
+                     * @example french
+                     */
+                    language?: string;
                 };
             };
         };

@@ -5,6 +5,7 @@ import { problemResponses } from "../../../shared/http/problem-schema.js";
 import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
 import {
   ChunkingOverridesSchema,
+  CollectionLanguageSchema,
   CollectionNameSchema,
   CollectionSchema,
   collectionView,
@@ -15,6 +16,7 @@ const CreateCollectionBody = z.object({
   name: CollectionNameSchema,
   description: storedText().max(2000).optional().openapi({ example: "Published council policies" }),
   chunking: ChunkingOverridesSchema.optional(),
+  language: CollectionLanguageSchema.optional(),
 });
 
 export const createCollectionRoute = policyRoute({
@@ -23,7 +25,9 @@ export const createCollectionRoute = policyRoute({
   operationId: "createCollection",
   tags: ["upload"],
   summary: "Create a collection",
-  description: "A collection records the embedding model and dimension it is built with.",
+  description:
+    "A collection records the embedding model and dimension it is built with, and the language keyword " +
+    "search analyses its text with.",
   middleware: [requireKey("write", "all"), rateLimited("default")],
   request: { body: { required: true, content: { "application/json": { schema: CreateCollectionBody } } } },
   responses: {

@@ -38,6 +38,20 @@ export const CollectionNameSchema = nonBlankText()
     example: "policies",
   });
 
+const languageDescription =
+  "The text-search configuration keyword search analyses the collection's documents and queries with: " +
+  "one PostgreSQL ships, such as english, french, german, spanish, italian, portuguese, dutch, russian, " +
+  "arabic or simple (no stemming, for languages PostgreSQL has no stemmer for, e.g. Swahili, Chinese, " +
+  "Japanese, Korean). The list depends on the PostgreSQL version; an unknown name is refused with the list. " +
+  "Words of Chinese, Japanese, Thai and Korean text are separated for search in every language.";
+
+/** A new collection's language (createCollection checks it against the database's list). */
+export const CollectionLanguageSchema = z
+  .string()
+  .min(1)
+  .max(63)
+  .openapi({ description: `${languageDescription} Chosen once; english when absent.`, example: "french" });
+
 export const CollectionSchema = z
   .object({
     id: z.uuid(),
@@ -46,6 +60,7 @@ export const CollectionSchema = z
     embedding_model: z.string(),
     embedding_dimension: z.number().int(),
     chunking: ChunkingOverridesSchema,
+    language: z.string().openapi({ description: languageDescription, example: "english" }),
     created_at: z.string().openapi({ format: "date-time" }),
   })
   .openapi("Collection");
@@ -59,6 +74,7 @@ export function collectionView(c: Collection): z.infer<typeof CollectionSchema> 
     embedding_model: c.embedding_model,
     embedding_dimension: c.embedding_dimension,
     chunking: c.chunking,
+    language: c.language,
     created_at: new Date(c.created_at).toISOString(),
   };
 }
