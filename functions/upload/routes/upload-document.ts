@@ -25,14 +25,12 @@ const UploadFields = z.strictObject({
 });
 
 const UploadForm = z.strictObject({
-  file: z
-    .string()
-    .openapi({
-      type: "string",
-      format: "binary",
-      minLength: 1,
-      description: "PDF, DOCX, TXT, MD, HTML or CSV; not empty",
-    }),
+  file: z.string().openapi({
+    type: "string",
+    format: "binary",
+    minLength: 1,
+    description: "PDF, DOCX, TXT, MD, HTML or CSV; not empty",
+  }),
   collection_id: z.uuid(),
   // Sent as a JSON part (the encoding below says so): generated clients serialise an object.
   metadata: z.record(z.string(), z.unknown()).optional().meta(metadataObjectContract),
