@@ -527,11 +527,10 @@ export interface components {
                 [key: string]: number;
             };
         };
-        MetadataValue: string | number | boolean | null | (string | number | boolean | null | {
-            [key: string]: components["schemas"]["MetadataValue"];
-        } | unknown[])[] | {
+        MetadataObject: {
             [key: string]: components["schemas"]["MetadataValue"];
         };
+        MetadataValue: string | number | boolean | null | unknown[] | components["schemas"]["MetadataObject"];
         /** @description RFC 9457 problem details */
         Problem: {
             /** @example urn:docstack:problem:not_found */
@@ -981,7 +980,7 @@ export interface operations {
                     /** Format: uuid */
                     collection_id: string;
                     /**
-                     * @description A JSON object. Nested at most 8 levels deep, at most 256 keys and array items in all, keys of at most 256 characters, at most 16384 bytes as JSON.
+                     * @description A JSON object. Nested at most 8 levels deep, at most 256 keys and array items in all, keys of at most 256 characters, at most 16384 bytes as JSON. No key or string, at any level, may contain NUL (U+0000).
                      * @example {
                      *       "department": "planning"
                      *     }

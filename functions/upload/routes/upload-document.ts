@@ -13,8 +13,8 @@ import {
 import { DocumentSchema } from "../../../shared/http/schemas/document-schema.js";
 import {
   MetadataFieldSchema,
+  metadataComponents,
   metadataObjectContract,
-  metadataValueComponent,
 } from "../../../shared/http/schemas/metadata-schema.js";
 
 // Strict: a misspelt field ("metdata") is refused, not silently dropped.
@@ -109,11 +109,12 @@ function parseFields(fields: Record<string, string>): z.infer<typeof UploadField
 }
 
 export function registerUploadDocument(app: OpenAPIHono<AppEnv>) {
-  app.openAPIRegistry.registerComponent(
-    "schemas",
-    metadataValueComponent.name,
-    metadataValueComponent.schema as Parameters<typeof app.openAPIRegistry.registerComponent>[2],
-  );
+  for (const [name, schema] of Object.entries(metadataComponents))
+    app.openAPIRegistry.registerComponent(
+      "schemas",
+      name,
+      schema as Parameters<typeof app.openAPIRegistry.registerComponent>[2],
+    );
   // zod's form validator would buffer the whole file in memory before the handler runs: the
   // use case streams the body itself.
   registerUnvalidatedRoute(app, uploadDocumentRoute, async (c) => {

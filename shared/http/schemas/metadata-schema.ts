@@ -51,51 +51,39 @@ export const MetadataFieldSchema = z
     return z.NEVER;
   });
 
-export const metadataFieldDescription = `A JSON object. ${bounds}`;
+export const metadataFieldDescription = `A JSON object. ${bounds} No key or string, at any level, may contain NUL (U+0000).`;
 
 const nulFreeString = { type: "string", pattern: nulFreePattern };
-const metadataObjectOfValues = {
-  type: "object",
-  propertyNames: { maxLength: metadataLimits.keyLength, pattern: nulFreePattern },
-  additionalProperties: { $ref: "#/components/schemas/MetadataValue" },
-};
+const metadataKeys = { maxLength: metadataLimits.keyLength, pattern: nulFreePattern };
 
 /**
- * The upload's metadata as the contract states it: any JSON object, recursively, whose keys and
- * strings hold no NUL (PostgreSQL's jsonb cannot store one). Arrays of arrays are left open:
- * a type generated from an array of itself does not compile in TypeScript (openapi-typescript).
- * The bounds across levels (depth, total entries, size) are in the description: JSON Schema
- * cannot count across levels.
+ * The upload's metadata as the contract states it: JSON objects, at every level, whose keys and
+ * strings hold no NUL (PostgreSQL's jsonb cannot store one). The recursion goes through objects
+ * only: arrays' items are left open, because a type generated from an array of itself does not
+ * compile in TypeScript (openapi-typescript) and openapi-python-client refuses a union that
+ * names itself. The bounds across levels (depth, total entries, size) are in the description.
  */
-export const metadataValueComponent = {
-  name: "MetadataValue",
-  schema: {
+export const metadataComponents = {
+  MetadataObject: {
+    type: "object",
+    propertyNames: metadataKeys,
+    additionalProperties: { $ref: "#/components/schemas/MetadataValue" },
+  },
+  MetadataValue: {
     anyOf: [
       nulFreeString,
       { type: "number" },
       { type: "boolean" },
       { type: "null" },
-      {
-        type: "array",
-        items: {
-          anyOf: [
-            nulFreeString,
-            { type: "number" },
-            { type: "boolean" },
-            { type: "null" },
-            metadataObjectOfValues,
-            { type: "array" },
-          ],
-        },
-      },
-      metadataObjectOfValues,
+      { type: "array", items: {} },
+      { $ref: "#/components/schemas/MetadataObject" },
     ],
   },
 };
 
 export const metadataObjectContract = {
   type: "object",
-  propertyNames: { maxLength: metadataLimits.keyLength, pattern: nulFreePattern },
+  propertyNames: metadataKeys,
   additionalProperties: { $ref: "#/components/schemas/MetadataValue" },
   maxProperties: metadataLimits.entries,
   description: metadataFieldDescription,
