@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { repoRoot } from "../infra/local/stack.js";
 import { runColdstart } from "./coldstart.js";
 import { runEncodings } from "./encodings.js";
+import { runExtraction } from "./extraction.js";
 import { runIngest } from "./ingest.js";
 import type { Benchmark, BenchOptions } from "./lib/bench.js";
 import { describeMachine } from "./lib/machine.js";
@@ -27,6 +28,7 @@ const benchmarks: Record<string, Benchmark> = {
   pool: runPool,
   coldstart: runColdstart,
   encodings: runEncodings,
+  extraction: runExtraction,
 };
 
 const usage = `usage: npm run bench -- <${Object.keys(benchmarks).join("|")}|all> [--quick] [--scale <x>] [--runs <n>] [--cpu-prof]`;
