@@ -167,3 +167,21 @@ describe("extractDocument: txt and md", () => {
     );
   });
 });
+
+describe("extractDocument: maxChars", () => {
+  it("fails a text file past the cap on its decoded length", async () => {
+    const error = await extractionFailure(extractDocument("txt", utf8("x".repeat(1001)), { maxChars: 1000 }));
+    expect(error.message).toBe(
+      "the extracted text has 1,001 characters; the limit is 1,000 (EXTRACT_MAX_CHARS)",
+    );
+  });
+
+  it("fails other formats past the cap on what their blocks hold, not on their markup", async () => {
+    const cells = Array.from({ length: 50 }, (_, i) => `<p>paragraph ${i}</p>`).join("");
+    const html = utf8(`<html><body>${cells}</body></html>`);
+    const text = await extractText("html", html);
+    expect((await extractDocument("html", html, { maxChars: html.byteLength - 100 })).blocks.length).toBe(50);
+    const error = await extractionFailure(extractDocument("html", html, { maxChars: text.length - 100 }));
+    expect(error.message).toMatch(/^the extracted text has [\d,]+ characters; the limit is /);
+  });
+});

@@ -9,16 +9,21 @@ import { wordVocabulary } from "./line-end-hyphens.js";
 import { markdownBlocks } from "./markdown-blocks.js";
 import { normalizeText } from "./normalize-text.js";
 import { pdfBlocks } from "./pdf-blocks.js";
+import { limitReason } from "./sandbox/extraction-limits.js";
 import { textBlocks } from "./text-blocks.js";
 import { assertReadableText } from "./text-quality.js";
 
 export { ExtractionError } from "./extraction-error.js";
 
-/**
- * Choices that shape an extraction. None yet: the place for per-collection settings (OCR
- * languages) and caps (pages, characters), which must stay structured-clonable.
- */
-export type ExtractOptions = Readonly<Record<never, never>>;
+/** Choices that shape an extraction; structured-clonable, as they cross into worker threads. */
+export interface ExtractOptions {
+  /**
+   * Characters the raw text may have. Checked as soon as it is known (a text file's decoded
+   * length, the blocks a parser returned), before the passes over it that cost time per
+   * character: a 90 MiB one-word file fails in a second instead of at the time limit.
+   */
+  readonly maxChars?: number;
+}
 
 /**
  * A document's text as blocks in reading order, each with its place (page, row, section path):
@@ -30,16 +35,21 @@ export type ExtractOptions = Readonly<Record<never, never>>;
 export async function extractDocument(
   kind: DocumentKind,
   bytes: Uint8Array,
-  _options: ExtractOptions = {},
+  options: ExtractOptions = {},
 ): Promise<ExtractedDocument> {
+  const maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
   let raw: { blocks: TextBlock[]; encoding?: string };
   try {
-    raw = await rawBlocks(kind, bytes);
+    raw = await rawBlocks(kind, bytes, maxChars);
   } catch (error) {
     if (error instanceof ExtractionError) throw error;
     // Keep the library error as `cause` for logs; its message and stack stay out of ours.
     throw new ExtractionError(`the ${kind.toUpperCase()} file could not be read`, { cause: error });
   }
+  assertWithinChars(
+    raw.blocks.reduce((sum, block) => sum + block.text.length, 0),
+    maxChars,
+  );
   const blocks = normalizeBlocks(raw.blocks);
   if (blocks.length === 0) throw new ExtractionError("no text could be extracted");
   assertReadableText(blocks.map((block) => block.text).join("\n"));
@@ -49,6 +59,7 @@ export async function extractDocument(
 async function rawBlocks(
   kind: DocumentKind,
   bytes: Uint8Array,
+  maxChars: number,
 ): Promise<{ blocks: TextBlock[]; encoding?: string }> {
   switch (kind) {
     case "pdf":
@@ -62,7 +73,11 @@ async function rawBlocks(
     case "md":
       return decoded(bytes, { html: false }, markdownBlocks);
     case "txt":
-      return decoded(bytes, { html: false }, textBlocks);
+      // A text file's decoded length is its text's: past the cap, no need to split it.
+      return decoded(bytes, { html: false }, (text) => {
+        assertWithinChars(text.length, maxChars);
+        return textBlocks(text);
+      });
   }
 }
 
@@ -74,6 +89,10 @@ function decoded(
 ): { blocks: TextBlock[]; encoding: string } {
   const { text, encoding } = decodeText(bytes, options);
   return { blocks: blocksOf(text), encoding };
+}
+
+function assertWithinChars(chars: number, maxChars: number): void {
+  if (chars > maxChars) throw new ExtractionError(limitReason.chars(chars, maxChars));
 }
 
 /**

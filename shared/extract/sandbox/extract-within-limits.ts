@@ -11,7 +11,8 @@ export type Extracted = ExtractedDocument;
 
 /**
  * Extraction with the checks that need no thread to enforce them: a ZIP is measured before the
- * reader inflates it, a PDF's page count before its pages are parsed, the text's length after.
+ * reader inflates it, a PDF's page count before its pages are parsed, the text's length as soon as it is known
+ * and again once normalized.
  * Time and memory are the pool's business (worker-pool-extractor.ts).
  */
 export async function extractWithinLimits(
@@ -27,7 +28,7 @@ export async function extractWithinLimits(
       throw new ExtractionError(limitReason.pages(pages, limits.maxPages));
     }
   }
-  const extracted = await extractDocument(kind, bytes);
+  const extracted = await extractDocument(kind, bytes, { maxChars: limits.maxChars });
   const chars = characterCount(extracted);
   if (chars > limits.maxChars) throw new ExtractionError(limitReason.chars(chars, limits.maxChars));
   return extracted;
