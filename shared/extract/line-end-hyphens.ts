@@ -19,7 +19,9 @@
  * anywhere else it is removed, as it is invisible.
  */
 
-const word = "\\p{L}[\\p{L}\\p{M}]*";
+// A word starts where no letter precedes it: without that, a pattern that fails at the end of
+// a long word would be tried again from each of its letters, quadratic in the word's length.
+const word = "(?<![\\p{L}\\p{M}])\\p{L}[\\p{L}\\p{M}]*";
 /** A letter-ended word, a hyphen (ASCII or U+2010), the line end, the next line's word. */
 const lineEndHyphen = new RegExp(`(${word})[-\\u2010][ \\t]*\\n[ \\t]*(${word})`, "gu");
 const softHyphenAtLineEnd = /\u00AD[ \t]*\n[ \t]*/g;

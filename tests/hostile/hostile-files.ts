@@ -137,6 +137,11 @@ export const hostileFiles = {
     name: "word.txt",
     path: await cached("word.txt", async () => "a".repeat(90 * mib)),
   }),
+  /** One 1 MiB "word" (a base64 blob, a long URL list): under the caps, so it is text to index. */
+  textLongWord: async (): Promise<HostileFile> => ({
+    name: "blob.txt",
+    path: await cached("blob.txt", async () => "b".repeat(mib)),
+  }),
   /** /bin/true, uploaded as a PDF. */
   elfNamedPdf: async (): Promise<HostileFile> => ({
     name: "report.pdf",

@@ -149,6 +149,11 @@ describe("hostile text", () => {
     );
   });
 
+  it("a 1 MiB word under the caps is indexed (word patterns stay linear in a word's length)", async () => {
+    const report = await run("TXT, one 1 MiB word", await hostileFiles.textLongWord());
+    expect(report.state, report.reason).toBe("indexed");
+  });
+
   it("an empty file is refused at upload; a one-byte file is indexed", async () => {
     const empty = await run("empty file (.txt)", await hostileFiles.empty());
     expect(empty).toMatchObject({ uploadStatus: 400, uploadDetail: "The file is empty" });
