@@ -11,14 +11,25 @@ import { normalizeText } from "./normalize-text.js";
 import { pdfBlocks } from "./pdf-blocks.js";
 import { textBlocks } from "./text-blocks.js";
 import { assertReadableText } from "./text-quality.js";
+import { xlsxBlocks } from "./xlsx-blocks.js";
+import { type ZipLimits, zipLimits } from "./zip/open-zip.js";
 
 export { ExtractionError } from "./extraction-error.js";
 
 /**
- * Choices that shape an extraction. None yet: the place for per-collection settings (OCR
- * languages) and caps (pages, characters), which must stay structured-clonable.
+ * Choices that shape an extraction: per-collection settings and caps, which must stay
+ * structured-clonable. A cap left out is not applied (extractWithinLimits passes the configured
+ * ones).
  */
-export type ExtractOptions = Readonly<Record<never, never>>;
+export interface ExtractOptions {
+  /** What a ZIP-based file may expand to (EXTRACT_MAX_UNZIPPED_MB). */
+  readonly zip?: ZipLimits;
+  /** Cells of a spreadsheet, shapes and table cells of a presentation (EXTRACT_MAX_CELLS). */
+  readonly maxCells?: number;
+}
+
+// With no cap given: the ZIP guard's fixed bounds still hold (ambiguity, ratio, entries).
+const unboundedZip = zipLimits(Number.MAX_SAFE_INTEGER);
 
 /**
  * A document's text as blocks in reading order, each with its place (page, row, section path):
@@ -30,11 +41,11 @@ export type ExtractOptions = Readonly<Record<never, never>>;
 export async function extractDocument(
   kind: DocumentKind,
   bytes: Uint8Array,
-  _options: ExtractOptions = {},
+  options: ExtractOptions = {},
 ): Promise<ExtractedDocument> {
   let raw: { blocks: TextBlock[]; encoding?: string };
   try {
-    raw = await rawBlocks(kind, bytes);
+    raw = await rawBlocks(kind, bytes, options);
   } catch (error) {
     if (error instanceof ExtractionError) throw error;
     // Keep the library error as `cause` for logs; its message and stack stay out of ours.
@@ -49,7 +60,10 @@ export async function extractDocument(
 async function rawBlocks(
   kind: DocumentKind,
   bytes: Uint8Array,
+  options: ExtractOptions,
 ): Promise<{ blocks: TextBlock[]; encoding?: string }> {
+  const zip = options.zip ?? unboundedZip;
+  const maxCells = options.maxCells ?? Number.POSITIVE_INFINITY;
   switch (kind) {
     case "pdf":
       return { blocks: await pdfBlocks(bytes) };
@@ -63,6 +77,8 @@ async function rawBlocks(
       return decoded(bytes, { html: false }, markdownBlocks);
     case "txt":
       return decoded(bytes, { html: false }, textBlocks);
+    case "xlsx":
+      return { blocks: await xlsxBlocks(bytes, zip, maxCells) };
   }
 }
 
