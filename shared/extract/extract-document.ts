@@ -2,17 +2,24 @@ import { csvBlocks } from "./csv-blocks.js";
 import { decodeText } from "./decode-text.js";
 import type { DocumentKind } from "./document-kind.js";
 import { docxBlocks } from "./docx-blocks.js";
+import { emlBlocks } from "./eml-blocks.js";
 import type { ExtractedDocument, TextBlock } from "./extracted-document.js";
 import { ExtractionError } from "./extraction-error.js";
 import { htmlBlocks } from "./html-blocks.js";
 import { wordVocabulary } from "./line-end-hyphens.js";
 import { markdownBlocks } from "./markdown-blocks.js";
 import { normalizeText } from "./normalize-text.js";
+import { odpBlocks } from "./odp-blocks.js";
+import { odsBlocks } from "./ods-blocks.js";
+import { odtBlocks } from "./odt-blocks.js";
+import { compoundFileKind, compoundFileReason, isCompoundFile } from "./office/compound-file.js";
 import { pdfBlocks } from "./pdf-blocks.js";
+import { pptxBlocks } from "./pptx-blocks.js";
+import { rtfBlocks } from "./rtf-blocks.js";
 import { textBlocks } from "./text-blocks.js";
 import { assertReadableText } from "./text-quality.js";
 import { xlsxBlocks } from "./xlsx-blocks.js";
-import { type ZipLimits, zipLimits } from "./zip/open-zip.js";
+import { checkZipExpansion, type ZipLimits, zipLimits } from "./zip/open-zip.js";
 
 export { ExtractionError } from "./extraction-error.js";
 
@@ -68,6 +75,9 @@ async function rawBlocks(
     case "pdf":
       return { blocks: await pdfBlocks(bytes) };
     case "docx":
+      refuseCompoundFile(bytes);
+      // mammoth inflates the parts itself (JSZip) with no bound of its own.
+      await checkZipExpansion(bytes, zip);
       return { blocks: await docxBlocks(bytes) };
     case "html":
       return decoded(bytes, { html: true }, htmlBlocks);
@@ -78,8 +88,27 @@ async function rawBlocks(
     case "txt":
       return decoded(bytes, { html: false }, textBlocks);
     case "xlsx":
+      refuseCompoundFile(bytes);
       return { blocks: await xlsxBlocks(bytes, zip, maxCells) };
+    case "pptx":
+      refuseCompoundFile(bytes);
+      return { blocks: await pptxBlocks(bytes, zip, maxCells) };
+    case "ods":
+      return { blocks: await odsBlocks(bytes, zip, maxCells) };
+    case "odp":
+      return { blocks: await odpBlocks(bytes, zip, maxCells) };
+    case "odt":
+      return { blocks: await odtBlocks(bytes, zip) };
+    case "rtf":
+      return { blocks: await rtfBlocks(bytes) };
+    case "eml":
+      return { blocks: await emlBlocks(bytes) };
   }
+}
+
+/** A password-protected Office file, or a legacy one, is a compound file, not a ZIP. */
+function refuseCompoundFile(bytes: Uint8Array): void {
+  if (isCompoundFile(bytes)) throw new ExtractionError(compoundFileReason(compoundFileKind(bytes)));
 }
 
 /** A text format's blocks, with the character encoding its bytes were read in. */

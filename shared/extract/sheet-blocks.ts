@@ -25,7 +25,9 @@ export interface SheetRow {
  * of the table too, and count against the budget.
  */
 export function sheetBlocks(sheet: string, rows: readonly SheetRow[], budget: ElementBudget): TextBlock[] {
-  const used = [...new Set(rows.flatMap((row) => row.cells.map((cell) => cell.column)))].sort((a, b) => a - b);
+  const used = [...new Set(rows.flatMap((row) => row.cells.map((cell) => cell.column)))].sort(
+    (a, b) => a - b,
+  );
   const position = new Map(used.map((column, i) => [column, i]));
   const records: CsvRecord[] = [];
   for (const row of rows) {

@@ -9,11 +9,18 @@ const cellSeparator = " | ";
  * line, which every chunk of rows repeats. Values spanning lines are put on one line; empty
  * cells at a row's end are dropped, and rows with no value at all.
  */
-export function tableBlocks(table: Omit<CsvTable, "delimiter">, place: Omit<BlockPlace, "row"> = {}): TextBlock[] {
+export function tableBlocks(
+  table: Omit<CsvTable, "delimiter">,
+  place: Omit<BlockPlace, "row"> = {},
+): TextBlock[] {
   const { titles, header, rows } = table;
   if (header === undefined) return [];
   const tableHeader = rowText(header.fields);
-  const blocks: TextBlock[] = titles.map((title) => ({ text: rowText(title.fields), ...place, row: title.number }));
+  const blocks: TextBlock[] = titles.map((title) => ({
+    text: rowText(title.fields),
+    ...place,
+    row: title.number,
+  }));
   blocks.push({ text: tableHeader, tableHeader, ...place, row: header.number });
   for (const { fields, number } of rows) {
     if (hasValue(fields)) blocks.push({ text: rowText(fields), tableHeader, ...place, row: number });

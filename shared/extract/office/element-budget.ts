@@ -18,6 +18,7 @@ export class ElementBudget {
 
   take(count = 1): void {
     this.used += count;
-    if (this.used > this.max) throw new ExtractionError(limitReason.cells(this.document, this.unit, this.max));
+    if (this.used > this.max)
+      throw new ExtractionError(limitReason.cells(this.document, this.unit, this.max));
   }
 }

@@ -37,7 +37,10 @@ export function slideBlocks(page: number, slide: SlideText): TextBlock[] {
 function tableBlocks(rows: readonly string[][], place: Pick<TextBlock, "page" | "headings">): TextBlock[] {
   const [header, ...data] = rows.map(rowText).filter((line) => line !== "");
   if (header === undefined) return [];
-  return [{ text: header, tableHeader: header, ...place }, ...data.map((text) => ({ text, tableHeader: header, ...place }))];
+  return [
+    { text: header, tableHeader: header, ...place },
+    ...data.map((text) => ({ text, tableHeader: header, ...place })),
+  ];
 }
 
 // A cell's lines on one line; empty cells at the row's end dropped, as for CSV rows.

@@ -1,6 +1,6 @@
 import { format, getFormatFromId, isDateFormat } from "numfmt";
-import type { ZipArchive } from "../zip/open-zip.js";
 import { readXmlPart } from "../xml/read-xml.js";
+import type { ZipArchive } from "../zip/open-zip.js";
 
 /**
  * Built-in formats whose look depends on the reader's locale (14: short date, 22: date and
@@ -33,7 +33,8 @@ export async function numberRenderer(
       open(name, attributes) {
         if (name === "numFmt") {
           const id = Number(attributes.numFmtId);
-          if (Number.isInteger(id) && attributes.formatCode !== undefined) codes.set(id, attributes.formatCode);
+          if (Number.isInteger(id) && attributes.formatCode !== undefined)
+            codes.set(id, attributes.formatCode);
         } else if (name === "cellXfs") inCellXfs = true;
         else if (name === "xf" && inCellXfs) styleFormats.push(Number(attributes.numFmtId ?? 0));
       },

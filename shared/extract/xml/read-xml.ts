@@ -34,7 +34,10 @@ export function localName(qualified: string): string {
 }
 
 /** An attribute by its local name whatever its prefix ("r:id" and "id" are different attributes). */
-export function prefixedAttribute(attributes: Readonly<Record<string, string>>, local: string): string | undefined {
+export function prefixedAttribute(
+  attributes: Readonly<Record<string, string>>,
+  local: string,
+): string | undefined {
   for (const [name, value] of Object.entries(attributes)) {
     if (name.includes(":") && localName(name) === local) return value;
   }
