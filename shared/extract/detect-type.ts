@@ -137,7 +137,10 @@ function contentAgrees(kind: DocumentKind, sniffed: Sniffed, head: Uint8Array): 
     case "odp": {
       if (sniffed !== "zip") return false;
       const declared = odfMimetype(head);
-      return declared === undefined ? !zipEntryNames(head).some(isOoxmlPart) : declared === odfTypes[kind];
+      if (declared !== undefined) return declared === odfTypes[kind];
+      // Not stored first, as the standard asks: judge by the parts an OpenDocument package has.
+      const names = zipEntryNames(head);
+      return names.length === 0 || (names.some(isOdfPart) && !names.some(isOoxmlPart));
     }
     case "rtf":
       return sniffed === "text" && /^\uFEFF?\s*\{\\rtf/.test(latin1Start(head));
@@ -146,6 +149,10 @@ function contentAgrees(kind: DocumentKind, sniffed: Sniffed, head: Uint8Array): 
     default:
       return sniffed === "text";
   }
+}
+
+function isOdfPart(name: string): boolean {
+  return name === "content.xml" || name === "META-INF/manifest.xml" || name === "mimetype";
 }
 
 function isOoxmlPart(name: string): boolean {

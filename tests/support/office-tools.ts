@@ -23,7 +23,10 @@ export function makeWithPython(script: string, input?: Uint8Array): Uint8Array {
     const out = join(dir, "out");
     const inFile = join(dir, "in");
     if (input !== undefined) writeFileSync(inFile, input);
-    execFileSync(officePython(), ["-c", script], { env: { ...process.env, OUT: out, IN: inFile }, stdio: "pipe" });
+    execFileSync(officePython(), ["-c", script], {
+      env: { ...process.env, OUT: out, IN: inFile },
+      stdio: "pipe",
+    });
     return new Uint8Array(readFileSync(out));
   } finally {
     rmSync(dir, { recursive: true, force: true });
