@@ -63,15 +63,21 @@ describe("decideType for office formats, e-mail and RTF", () => {
   it("refuses a legacy .doc with the format to save it as (docling legacy_sample.doc)", () => {
     const expected =
       "the file is a legacy Word 97-2003 document (.doc), which is not supported; open it in its application (or LibreOffice), save it as .docx and upload that";
-    // Its directory lies at the end: the head alone does not show what it is, the whole file does.
-    expect(decideType("report.doc", undefined, doc())).toEqual({
+    // Its directory lies at its end: the whole file shows what it is, and so does its name.
+    for (const bytes of [doc(), head(doc())]) {
+      expect(decideType("report.doc", undefined, bytes)).toEqual({
+        ok: false,
+        code: "unsupported",
+        detail: expected,
+      });
+    }
+  });
+
+  it("refuses a compound file named .xls by its name when the head does not show its directory", () => {
+    expect(decideType("old.xls", undefined, head(doc()))).toMatchObject({
       ok: false,
       code: "unsupported",
-      detail: expected,
-    });
-    expect(decideType("report.doc", undefined, head(doc()))).toMatchObject({
-      ok: false,
-      code: "unsupported",
+      detail: expect.stringContaining("legacy Excel 97-2003 workbook (.xls)"),
     });
   });
 });

@@ -1,6 +1,11 @@
 import { classifyZip, describeContent } from "./describe-content.js";
 import { contentTypeOf, type DocumentKind, kindFromContentType } from "./document-kind.js";
-import { compoundFileKind, compoundFileReason, isCompoundFile } from "./office/compound-file.js";
+import {
+  type CompoundFileKind,
+  compoundFileKind,
+  compoundFileReason,
+  isCompoundFile,
+} from "./office/compound-file.js";
 import { odfMimetype } from "./office/odf-mimetype.js";
 import { looksLikeText } from "./text-content.js";
 import { zipEntryNames } from "./zip-entry-names.js";
@@ -48,8 +53,16 @@ const kindByExtension: Record<string, DocumentKind> = {
   eml: "eml",
 };
 
-// The formats these name are refused with what to save them as (office/compound-file.ts).
-const legacyOfficeExtensions = new Set(["doc", "xls", "ppt", "dot", "xlt", "pot"]);
+// The formats these name are refused with what to save them as (office/compound-file.ts). The
+// head rarely shows a compound file's directory (a .doc's lies at its end): the name says which.
+const legacyOfficeExtensions: Record<string, CompoundFileKind> = {
+  doc: "word",
+  dot: "word",
+  xls: "excel",
+  xlt: "excel",
+  ppt: "powerpoint",
+  pot: "powerpoint",
+};
 
 const kindLabel: Record<DocumentKind, string> = {
   pdf: "a PDF",
@@ -91,8 +104,14 @@ export function decideType(
     (extension === undefined ? undefined : kindByExtension[extension]) ??
     (declaredContentType === undefined ? undefined : kindFromContentType(declaredContentType));
   if (kind === undefined) {
-    if (extension !== undefined && legacyOfficeExtensions.has(extension) && isCompoundFile(head)) {
-      return { ok: false, code: "unsupported", detail: compoundFileReason(compoundFileKind(head)) };
+    const legacy = extension === undefined ? undefined : legacyOfficeExtensions[extension];
+    if (legacy !== undefined && isCompoundFile(head)) {
+      const seen = compoundFileKind(head);
+      return {
+        ok: false,
+        code: "unsupported",
+        detail: compoundFileReason(seen === "unknown" ? legacy : seen),
+      };
     }
     return { ok: false, code: "unsupported", detail: unsupportedDetail(extension, declaredContentType) };
   }
