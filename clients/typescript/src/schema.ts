@@ -1031,7 +1031,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description PDF, DOCX, TXT, MD, HTML or CSV (TSV); text files in any encoding (byte order mark, HTML declaration, UTF-8 or detected); not empty
+                     * @description PDF, DOCX, XLSX, PPTX, ODT, ODS, ODP, RTF, EML, TXT, MD, HTML or CSV (TSV), each checked by its content; text files in any encoding (byte order mark, HTML declaration, UTF-8 or detected); not empty
                      */
                     file: string;
                     /** Format: uuid */
