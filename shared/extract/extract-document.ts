@@ -76,8 +76,8 @@ async function rawBlocks(
       return { blocks: await pdfBlocks(bytes) };
     case "docx":
       refuseCompoundFile(bytes);
-      // mammoth inflates the parts itself (JSZip) with no bound of its own.
-      await checkZipExpansion(bytes, zip);
+      // mammoth inflates the parts itself (JSZip) with no bound of its own: measure them first.
+      if (options.zip !== undefined) await checkZipExpansion(bytes, options.zip);
       return { blocks: await docxBlocks(bytes) };
     case "html":
       return decoded(bytes, { html: true }, htmlBlocks);
