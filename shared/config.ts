@@ -171,6 +171,11 @@ export const configSchema = z.object({
   EXTRACT_MAX_UNZIPPED_MB: int(1, 65_536)
     .default(256)
     .describe("what a DOCX (or other ZIP-based file) may expand to; checked before and while inflating"),
+  EXTRACT_MAX_CELLS: int(1000, 100_000_000)
+    .default(1_000_000)
+    .describe(
+      "spreadsheet cells (XLSX, ODS) or presentation shapes and table cells (PPTX) read per document, empty ones included; past it the document fails",
+    ),
 
   QUERY_CACHE: z
     .enum(["auto", "memory", "redis", "off"])

@@ -50,6 +50,7 @@ gobin=$(go env GOPATH)/bin
 pip_install() { python3 -m pip install --quiet --disable-pip-version-check "$@"; }
 scripts=$(python3 -c "import sysconfig; print(sysconfig.get_path('scripts'))")
 [ -x "$scripts/chroma" ] && log "chromadb present" || step chromadb pip_install chromadb
+step office-tools bash "$(dirname "$0")/office-tools.sh"
 # shellcheck source=contract-tools.sh
 source "$(dirname "$0")/contract-tools.sh"
 [ -x "$schemathesis_bin" ] && log "schemathesis $SCHEMATHESIS_VERSION present" || step schemathesis install_schemathesis

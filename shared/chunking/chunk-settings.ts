@@ -14,6 +14,14 @@ export const defaultChunkSettings: Record<DocumentKind, ChunkSettings> = {
   html: { size: 900, overlap: 90 },
   // Rows are independent records: overlapping would only duplicate half-rows.
   csv: { size: 1000, overlap: 0 },
+  xlsx: { size: 1000, overlap: 0 },
+  ods: { size: 1000, overlap: 0 },
+  // Slides are short and chunks never cross a slide: a slide is usually one chunk.
+  pptx: { size: 900, overlap: 90 },
+  odp: { size: 900, overlap: 90 },
+  odt: { size: 800, overlap: 80 },
+  rtf: { size: 800, overlap: 80 },
+  eml: { size: 900, overlap: 90 },
 };
 
 /** What a collection may set: chunking-overrides.ts and validateChunkSettings both hold to it. */

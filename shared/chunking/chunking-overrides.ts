@@ -29,6 +29,13 @@ export const ChunkingOverridesSchema = z
     md: ChunkSettingsOverride.optional(),
     html: ChunkSettingsOverride.optional(),
     csv: ChunkSettingsOverride.optional(),
+    xlsx: ChunkSettingsOverride.optional(),
+    ods: ChunkSettingsOverride.optional(),
+    pptx: ChunkSettingsOverride.optional(),
+    odp: ChunkSettingsOverride.optional(),
+    odt: ChunkSettingsOverride.optional(),
+    rtf: ChunkSettingsOverride.optional(),
+    eml: ChunkSettingsOverride.optional(),
   })
   .superRefine((overrides, ctx) => {
     for (const [kind, override] of Object.entries(overrides) as [DocumentKind, Partial<ChunkSettings>][]) {

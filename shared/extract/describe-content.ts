@@ -1,4 +1,5 @@
 import type { Sniffed } from "./detect-type.js";
+import { compoundFileKind, compoundFileReason, isCompoundFile } from "./office/compound-file.js";
 import { zipEntryNames } from "./zip-entry-names.js";
 
 // Common formats people upload by mistake, so a rejection can say what the file actually is.
@@ -8,7 +9,6 @@ const binarySignatures: { bytes: number[]; label: string }[] = [
   { bytes: [0x47, 0x49, 0x46, 0x38], label: "a GIF image" },
   { bytes: [0x7f, 0x45, 0x4c, 0x46], label: "an executable program" },
   { bytes: [0x4d, 0x5a], label: "a Windows executable" },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], label: "a legacy Office file (.doc/.xls; save it as .docx)" },
   { bytes: [0x1f, 0x8b], label: "a gzip archive" },
 ];
 
@@ -22,6 +22,8 @@ export function describeContent(head: Uint8Array, sniffed: Sniffed): string {
     case "zip":
       return describeZip(zipEntryNames(head));
     case "binary":
+      if (isCompoundFile(head))
+        return compoundFileReason(compoundFileKind(head)).replace(/^the file is /, "");
       return binarySignatures.find((s) => s.bytes.every((b, k) => head[k] === b))?.label ?? "binary data";
   }
 }
@@ -29,14 +31,14 @@ export function describeContent(head: Uint8Array, sniffed: Sniffed): string {
 /** Classifies a ZIP by its entry names; "word" means an OOXML package that may be a Word file. */
 export function classifyZip(
   names: readonly string[],
-): "word" | "excel" | "powerpoint" | "opendocument" | "zip" {
+): "word" | "excel" | "powerpoint" | "opendocument" | "package" | "zip" {
   if (names.some((n) => n.startsWith("word/"))) return "word";
   if (names.some((n) => n.startsWith("xl/"))) return "excel";
   if (names.some((n) => n.startsWith("ppt/"))) return "powerpoint";
   if (names.includes("mimetype")) return "opendocument";
-  // Package-level parts only: Word parts may simply lie beyond the bytes we were given.
+  // Package-level parts only: the document's own parts may simply lie beyond the bytes we were given.
   if (names.some((n) => n === "[Content_Types].xml" || n.startsWith("_rels/") || n.startsWith("docProps/"))) {
-    return "word";
+    return "package";
   }
   return "zip";
 }
@@ -51,6 +53,8 @@ function describeZip(names: readonly string[]): string {
       return "a PowerPoint presentation (.pptx)";
     case "opendocument":
       return "an OpenDocument or EPUB file";
+    case "package":
+      return "an Office document";
     case "zip":
       return "a ZIP archive";
   }

@@ -1,5 +1,12 @@
 import { classifyZip, describeContent } from "./describe-content.js";
 import { contentTypeOf, type DocumentKind, kindFromContentType } from "./document-kind.js";
+import {
+  type CompoundFileKind,
+  compoundFileKind,
+  compoundFileReason,
+  isCompoundFile,
+} from "./office/compound-file.js";
+import { odfMimetype } from "./office/odf-mimetype.js";
 import { looksLikeText } from "./text-content.js";
 import { zipEntryNames } from "./zip-entry-names.js";
 
@@ -37,6 +44,24 @@ const kindByExtension: Record<string, DocumentKind> = {
   csv: "csv",
   // Tab-separated values are CSV with another delimiter, which the CSV reader detects.
   tsv: "csv",
+  xlsx: "xlsx",
+  ods: "ods",
+  pptx: "pptx",
+  odp: "odp",
+  odt: "odt",
+  rtf: "rtf",
+  eml: "eml",
+};
+
+// The formats these name are refused with what to save them as (office/compound-file.ts). The
+// head rarely shows a compound file's directory (a .doc's lies at its end): the name says which.
+const legacyOfficeExtensions: Record<string, CompoundFileKind> = {
+  doc: "word",
+  dot: "word",
+  xls: "excel",
+  xlt: "excel",
+  ppt: "powerpoint",
+  pot: "powerpoint",
 };
 
 const kindLabel: Record<DocumentKind, string> = {
@@ -46,10 +71,23 @@ const kindLabel: Record<DocumentKind, string> = {
   md: "Markdown",
   html: "HTML",
   csv: "CSV",
+  xlsx: "an Excel workbook (.xlsx)",
+  ods: "an OpenDocument spreadsheet (.ods)",
+  pptx: "a PowerPoint presentation (.pptx)",
+  odp: "an OpenDocument presentation (.odp)",
+  odt: "an OpenDocument text (.odt)",
+  rtf: "RTF",
+  eml: "an e-mail message (.eml)",
 };
 
 const acceptedTypes =
-  "accepted types are PDF (.pdf), Word (.docx), plain text (.txt), Markdown (.md), HTML (.html) and CSV (.csv, .tsv)";
+  "accepted types are PDF (.pdf), Word (.docx), plain text (.txt), Markdown (.md), HTML (.html), CSV (.csv, .tsv), Excel (.xlsx), PowerPoint (.pptx), OpenDocument (.odt, .ods, .odp), RTF (.rtf) and e-mail (.eml)";
+
+const odfTypes: Partial<Record<DocumentKind, string>> = {
+  odt: "application/vnd.oasis.opendocument.text",
+  ods: "application/vnd.oasis.opendocument.spreadsheet",
+  odp: "application/vnd.oasis.opendocument.presentation",
+};
 
 /**
  * Decides what an upload is: the declared kind comes from the file name (or, failing that, the
@@ -66,9 +104,25 @@ export function decideType(
     (extension === undefined ? undefined : kindByExtension[extension]) ??
     (declaredContentType === undefined ? undefined : kindFromContentType(declaredContentType));
   if (kind === undefined) {
+    const legacy = extension === undefined ? undefined : legacyOfficeExtensions[extension];
+    if (legacy !== undefined && isCompoundFile(head)) {
+      const seen = compoundFileKind(head);
+      return {
+        ok: false,
+        code: "unsupported",
+        detail: compoundFileReason(seen === "unknown" ? legacy : seen),
+      };
+    }
     return { ok: false, code: "unsupported", detail: unsupportedDetail(extension, declaredContentType) };
   }
   if (head.length === 0) return { ok: false, code: "mismatch", detail: "the file is empty" };
+  if (isCompoundFile(head) && (kind === "docx" || kind === "xlsx" || kind === "pptx")) {
+    // Office saves a password-protected .docx/.xlsx/.pptx as a compound file. Its directory may
+    // lie beyond the head: then extraction, which has the whole file, gives the reason.
+    const held = compoundFileKind(head);
+    if (held === "unknown") return { ok: true, kind, contentType: contentTypeOf[kind] };
+    return { ok: false, code: "mismatch", detail: compoundFileReason(held) };
+  }
 
   const sniffed = sniff(head);
   if (!contentAgrees(kind, sniffed, head)) {
@@ -86,11 +140,70 @@ function contentAgrees(kind: DocumentKind, sniffed: Sniffed, head: Uint8Array): 
       if (sniffed !== "zip") return false;
       const names = zipEntryNames(head);
       // No visible entry names (e.g. a huge first entry): let extraction be the judge.
-      return names.length === 0 || classifyZip(names) === "word";
+      return names.length === 0 || classifyZip(names) === "word" || classifyZip(names) === "package";
     }
+    case "xlsx":
+    case "pptx": {
+      if (sniffed !== "zip") return false;
+      const names = zipEntryNames(head);
+      const family = classifyZip(names);
+      return (
+        names.length === 0 || family === "package" || family === (kind === "xlsx" ? "excel" : "powerpoint")
+      );
+    }
+    case "odt":
+    case "ods":
+    case "odp": {
+      if (sniffed !== "zip") return false;
+      const declared = odfMimetype(head);
+      if (declared !== undefined) return declared === odfTypes[kind];
+      // Not stored first, as the standard asks: judge by the parts an OpenDocument package has.
+      const names = zipEntryNames(head);
+      return names.length === 0 || (names.some(isOdfPart) && !names.some(isOoxmlPart));
+    }
+    case "rtf":
+      return sniffed === "text" && /^\uFEFF?\s*\{\\rtf/.test(latin1Start(head));
+    case "eml":
+      return sniffed === "text" && looksLikeEmail(latin1Start(head));
     default:
       return sniffed === "text";
   }
+}
+
+function isOdfPart(name: string): boolean {
+  return name === "content.xml" || name === "META-INF/manifest.xml" || name === "mimetype";
+}
+
+function isOoxmlPart(name: string): boolean {
+  return name === "[Content_Types].xml" || /^(word|xl|ppt)\//.test(name);
+}
+
+function latin1Start(head: Uint8Array): string {
+  return new TextDecoder("latin1").decode(head.subarray(0, 4096)).replace(/^\u00ef\u00bb\u00bf/, "");
+}
+
+// Header fields every mail client writes; one of them must be among the first lines.
+const mailHeaders =
+  /^(from|to|subject|date|message-id|mime-version|received|return-path|delivered-to|x-[a-z0-9-]+):/i;
+
+/**
+ * An RFC 5322 message starts with header fields ("Name: value", continued by lines starting
+ * with white space) up to a blank line; an mbox file's "From " separator may come first.
+ */
+function looksLikeEmail(start: string): boolean {
+  const lines = start.split(/\r?\n/);
+  let i = lines[0]?.startsWith("From ") ? 1 : 0;
+  let known = false;
+  let fields = 0;
+  for (; i < lines.length - 1; i++) {
+    const line = lines[i] ?? "";
+    if (line === "") break;
+    if (/^[ \t]/.test(line) && fields > 0) continue;
+    if (!/^[!-9;-~]+:/.test(line)) return false;
+    fields++;
+    if (mailHeaders.test(line)) known = true;
+  }
+  return known && fields >= 2;
 }
 
 function extensionOf(filename: string): string | undefined {

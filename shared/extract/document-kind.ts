@@ -1,6 +1,23 @@
-export type DocumentKind = "pdf" | "docx" | "txt" | "md" | "html" | "csv";
+export type DocumentKind = "pdf" | "docx" | "txt" | "md" | "html" | "csv" | OfficeKind;
 
-export const documentKinds: readonly DocumentKind[] = ["pdf", "docx", "txt", "md", "html", "csv"];
+/** The formats of the office suites beyond Word: spreadsheets, presentations, OpenDocument, RTF, e-mail. */
+export type OfficeKind = "xlsx" | "ods" | "pptx" | "odp" | "odt" | "rtf" | "eml";
+
+export const documentKinds: readonly DocumentKind[] = [
+  "pdf",
+  "docx",
+  "txt",
+  "md",
+  "html",
+  "csv",
+  "xlsx",
+  "ods",
+  "pptx",
+  "odp",
+  "odt",
+  "rtf",
+  "eml",
+];
 
 export const contentTypeOf: Record<DocumentKind, string> = {
   pdf: "application/pdf",
@@ -9,6 +26,13 @@ export const contentTypeOf: Record<DocumentKind, string> = {
   md: "text/markdown",
   html: "text/html",
   csv: "text/csv",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ods: "application/vnd.oasis.opendocument.spreadsheet",
+  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  odp: "application/vnd.oasis.opendocument.presentation",
+  odt: "application/vnd.oasis.opendocument.text",
+  rtf: "application/rtf",
+  eml: "message/rfc822",
 };
 
 // Aliases that real clients send besides the canonical types above.
@@ -16,6 +40,7 @@ const aliasKinds: Record<string, DocumentKind> = {
   "text/x-markdown": "md",
   "application/xhtml+xml": "html",
   "text/tab-separated-values": "csv",
+  "text/rtf": "rtf",
 };
 
 const kindByContentType = new Map<string, DocumentKind>([

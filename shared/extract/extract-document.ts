@@ -2,28 +2,48 @@ import { csvBlocks } from "./csv-blocks.js";
 import { decodeText } from "./decode-text.js";
 import type { DocumentKind } from "./document-kind.js";
 import { docxBlocks } from "./docx-blocks.js";
+import { emlBlocks } from "./eml-blocks.js";
 import type { ExtractedDocument, TextBlock } from "./extracted-document.js";
 import { ExtractionError } from "./extraction-error.js";
 import { htmlBlocks } from "./html-blocks.js";
 import { wordVocabulary } from "./line-end-hyphens.js";
 import { markdownBlocks } from "./markdown-blocks.js";
 import { normalizeText } from "./normalize-text.js";
+import { odpBlocks } from "./odp-blocks.js";
+import { odsBlocks } from "./ods-blocks.js";
+import { odtBlocks } from "./odt-blocks.js";
+import { compoundFileKind, compoundFileReason, isCompoundFile } from "./office/compound-file.js";
 import { pdfBlocks } from "./pdf-blocks.js";
+import { pptxBlocks } from "./pptx-blocks.js";
+import { rtfBlocks } from "./rtf-blocks.js";
 import { limitReason } from "./sandbox/extraction-limits.js";
 import { textBlocks } from "./text-blocks.js";
 import { assertReadableText } from "./text-quality.js";
+import { xlsxBlocks } from "./xlsx-blocks.js";
+import { checkZipExpansion, type ZipLimits, zipLimits } from "./zip/open-zip.js";
 
 export { ExtractionError } from "./extraction-error.js";
 
-/** Choices that shape an extraction; structured-clonable, as they cross into worker threads. */
+/**
+ * Choices that shape an extraction: per-collection settings and caps, which must stay
+ * structured-clonable. A cap left out is not applied (extractWithinLimits passes the configured
+ * ones).
+ */
 export interface ExtractOptions {
+  /** What a ZIP-based file may expand to (EXTRACT_MAX_UNZIPPED_MB). */
+  readonly zip?: ZipLimits;
+  /** Cells of a spreadsheet, shapes and table cells of a presentation (EXTRACT_MAX_CELLS). */
+  readonly maxCells?: number;
   /**
-   * Characters the raw text may have. Checked as soon as it is known (a text file's decoded
-   * length, the blocks a parser returned), before the passes over it that cost time per
-   * character: a 90 MiB one-word file fails in a second instead of at the time limit.
+   * Characters the raw text may have (EXTRACT_MAX_CHARS). Checked as soon as it is known (a
+   * text file's decoded length, the blocks a parser returned), before the passes over it that
+   * cost time per character: a 90 MiB one-word file fails in a second, not at the time limit.
    */
   readonly maxChars?: number;
 }
+
+// With no cap given: the ZIP guard's fixed bounds still hold (ambiguity, ratio, entries).
+const unboundedZip = zipLimits(Number.MAX_SAFE_INTEGER);
 
 /**
  * A document's text as blocks in reading order, each with its place (page, row, section path):
@@ -40,7 +60,7 @@ export async function extractDocument(
   const maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
   let raw: { blocks: TextBlock[]; encoding?: string };
   try {
-    raw = await rawBlocks(kind, bytes, maxChars);
+    raw = await rawBlocks(kind, bytes, options);
   } catch (error) {
     if (error instanceof ExtractionError) throw error;
     // Keep the library error as `cause` for logs; its message and stack stay out of ours.
@@ -59,12 +79,18 @@ export async function extractDocument(
 async function rawBlocks(
   kind: DocumentKind,
   bytes: Uint8Array,
-  maxChars: number,
+  options: ExtractOptions,
 ): Promise<{ blocks: TextBlock[]; encoding?: string }> {
+  const zip = options.zip ?? unboundedZip;
+  const maxCells = options.maxCells ?? Number.POSITIVE_INFINITY;
+  const maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
   switch (kind) {
     case "pdf":
       return { blocks: await pdfBlocks(bytes) };
     case "docx":
+      refuseCompoundFile(bytes);
+      // mammoth inflates the parts itself (JSZip) with no bound of its own: measure them first.
+      if (options.zip !== undefined) await checkZipExpansion(bytes, options.zip);
       return { blocks: await docxBlocks(bytes) };
     case "html":
       return decoded(bytes, { html: true }, htmlBlocks);
@@ -78,7 +104,28 @@ async function rawBlocks(
         assertWithinChars(text.length, maxChars);
         return textBlocks(text);
       });
+    case "xlsx":
+      refuseCompoundFile(bytes);
+      return { blocks: await xlsxBlocks(bytes, zip, maxCells) };
+    case "pptx":
+      refuseCompoundFile(bytes);
+      return { blocks: await pptxBlocks(bytes, zip, maxCells) };
+    case "ods":
+      return { blocks: await odsBlocks(bytes, zip, maxCells) };
+    case "odp":
+      return { blocks: await odpBlocks(bytes, zip, maxCells) };
+    case "odt":
+      return { blocks: await odtBlocks(bytes, zip) };
+    case "rtf":
+      return { blocks: await rtfBlocks(bytes) };
+    case "eml":
+      return { blocks: await emlBlocks(bytes) };
   }
+}
+
+/** A password-protected Office file, or a legacy one, is a compound file, not a ZIP. */
+function refuseCompoundFile(bytes: Uint8Array): void {
+  if (isCompoundFile(bytes)) throw new ExtractionError(compoundFileReason(compoundFileKind(bytes)));
 }
 
 /** A text format's blocks, with the character encoding its bytes were read in. */

@@ -91,14 +91,20 @@ const maxTitleRecords = 10;
  * record; in a one-column file nothing is a title, nor in "id,\n1,x", a header naming one column.
  */
 export function parseCsvTable(text: string, delimiter: CsvDelimiter = detectCsvDelimiter(text)): CsvTable {
-  const records = parseCsv(text, delimiter)
-    .map((fields, i) => ({ number: i + 1, fields }))
-    .filter((record) => !isBlank(record.fields));
+  const records = parseCsv(text, delimiter).map((fields, i) => ({ number: i + 1, fields }));
+  return { delimiter, ...splitTitles(records) };
+}
+
+/**
+ * A table's records (a CSV file's, a spreadsheet's sheet) split into title lines, header and
+ * data, blank records left out: see parseCsvTable.
+ */
+export function splitTitles(all: readonly CsvRecord[]): Omit<CsvTable, "delimiter"> {
+  const records = all.filter((record) => !isBlank(record.fields));
   const headerAt = records.findIndex((record) => filledFields(record.fields) >= 2);
   const titled = headerAt > 0 && headerAt <= maxTitleRecords && headerAt + 1 < records.length;
   const titleCount = titled ? headerAt : 0;
   return {
-    delimiter,
     titles: records.slice(0, titleCount),
     header: records[titleCount],
     rows: records.slice(titleCount + 1),

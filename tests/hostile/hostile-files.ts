@@ -176,6 +176,25 @@ export const hostileFiles = {
       return rezip(base, { "xl/worksheets/sheet1.xml": rows }, 6);
     }),
   }),
+  /** A real workbook whose first sheet inflates to 1.1 GB of rows, honestly declared: a few MB on disk. */
+  xlsxZipBomb: async (): Promise<HostileFile> => ({
+    name: "bomb.xlsx",
+    path: await cached("bomb.xlsx", async () => {
+      const rows = encoder.encode(
+        `<row><c t="inlineStr"><is><t>${"a".repeat(4000)}</t></is></c></row>`.repeat(256),
+      );
+      const sheet = await deflatedRun(1100 * 1000 * 1000, rows, {
+        raw: true,
+        head: encoder.encode(
+          '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+        ),
+        tail: encoder.encode("</sheetData></worksheet>"),
+      });
+      return rezip(await sharedFixture("calamine-table-multiple.xlsx"), {
+        "xl/worksheets/sheet1.xml": sheet,
+      });
+    }),
+  }),
   /** A real presentation whose first slide holds a million empty shapes. */
   pptxEmptyShapes: async (): Promise<HostileFile> => ({
     name: "empty-shapes.pptx",

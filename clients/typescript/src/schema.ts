@@ -418,7 +418,7 @@ export interface components {
             embedding_model: string;
             embedding_dimension: number;
             /**
-             * @description Chunk size and overlap in characters, per kind of document. The overlap must be below the size; a field left out takes the kind's default (size/overlap: pdf 1024/100, docx 800/80, txt 1200/120, md 1200/120, html 900/90, csv 1000/0).
+             * @description Chunk size and overlap in characters, per kind of document. The overlap must be below the size; a field left out takes the kind's default (size/overlap: pdf 1024/100, docx 800/80, txt 1200/120, md 1200/120, html 900/90, csv 1000/0, xlsx 1000/0, ods 1000/0, pptx 900/90, odp 900/90, odt 800/80, rtf 800/80, eml 900/90).
              * @example {
              *       "pdf": {
              *         "size": 800,
@@ -448,6 +448,34 @@ export interface components {
                     overlap?: number;
                 };
                 csv?: {
+                    size?: number;
+                    overlap?: number;
+                };
+                xlsx?: {
+                    size?: number;
+                    overlap?: number;
+                };
+                ods?: {
+                    size?: number;
+                    overlap?: number;
+                };
+                pptx?: {
+                    size?: number;
+                    overlap?: number;
+                };
+                odp?: {
+                    size?: number;
+                    overlap?: number;
+                };
+                odt?: {
+                    size?: number;
+                    overlap?: number;
+                };
+                rtf?: {
+                    size?: number;
+                    overlap?: number;
+                };
+                eml?: {
                     size?: number;
                     overlap?: number;
                 };
@@ -660,7 +688,7 @@ export interface operations {
                     /** @example Published council policies */
                     description?: string;
                     /**
-                     * @description Chunk size and overlap in characters, per kind of document. The overlap must be below the size; a field left out takes the kind's default (size/overlap: pdf 1024/100, docx 800/80, txt 1200/120, md 1200/120, html 900/90, csv 1000/0).
+                     * @description Chunk size and overlap in characters, per kind of document. The overlap must be below the size; a field left out takes the kind's default (size/overlap: pdf 1024/100, docx 800/80, txt 1200/120, md 1200/120, html 900/90, csv 1000/0, xlsx 1000/0, ods 1000/0, pptx 900/90, odp 900/90, odt 800/80, rtf 800/80, eml 900/90).
                      * @example {
                      *       "pdf": {
                      *         "size": 800,
@@ -690,6 +718,34 @@ export interface operations {
                             overlap?: number;
                         };
                         csv?: {
+                            size?: number;
+                            overlap?: number;
+                        };
+                        xlsx?: {
+                            size?: number;
+                            overlap?: number;
+                        };
+                        ods?: {
+                            size?: number;
+                            overlap?: number;
+                        };
+                        pptx?: {
+                            size?: number;
+                            overlap?: number;
+                        };
+                        odp?: {
+                            size?: number;
+                            overlap?: number;
+                        };
+                        odt?: {
+                            size?: number;
+                            overlap?: number;
+                        };
+                        rtf?: {
+                            size?: number;
+                            overlap?: number;
+                        };
+                        eml?: {
                             size?: number;
                             overlap?: number;
                         };
@@ -974,7 +1030,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description PDF, DOCX, TXT, MD, HTML or CSV (TSV); text files in any encoding (byte order mark, HTML declaration, UTF-8 or detected); not empty
+                     * @description PDF, DOCX, XLSX, PPTX, ODT, ODS, ODP, RTF, EML, TXT, MD, HTML or CSV (TSV), each checked by its content; text files in any encoding (byte order mark, HTML declaration, UTF-8 or detected); not empty
                      */
                     file: string;
                     /** Format: uuid */

@@ -2,7 +2,6 @@ import type { DocumentKind } from "../document-kind.js";
 import { extractDocument } from "../extract-document.js";
 import type { ExtractedDocument } from "../extracted-document.js";
 import { ExtractionError } from "../extraction-error.js";
-import { checkZipExpansion } from "../zip/open-zip.js";
 import { type ExtractionLimits, limitReason } from "./extraction-limits.js";
 import { pdfPageCount } from "./pdf-page-count.js";
 
@@ -10,9 +9,9 @@ import { pdfPageCount } from "./pdf-page-count.js";
 export type Extracted = ExtractedDocument;
 
 /**
- * Extraction with the checks that need no thread to enforce them: a ZIP is measured before the
- * reader inflates it, a PDF's page count before its pages are parsed, the text's length as soon as it is known
- * and again once normalized.
+ * Extraction with the checks that need no thread to enforce them: a ZIP is measured as it is
+ * inflated, a PDF's page count before its pages are parsed, the text's length as soon as it
+ * is known and again once normalized.
  * Time and memory are the pool's business (worker-pool-extractor.ts).
  */
 export async function extractWithinLimits(
@@ -20,15 +19,18 @@ export async function extractWithinLimits(
   bytes: Uint8Array,
   limits: ExtractionLimits,
 ): Promise<Extracted> {
-  // mammoth inflates DOCX parts itself (JSZip) with no bound of its own.
-  if (kind === "docx") await checkZipExpansion(bytes, limits.zip);
   if (kind === "pdf") {
     const pages = await pdfPageCount(bytes);
     if (pages !== undefined && pages > limits.maxPages) {
       throw new ExtractionError(limitReason.pages(pages, limits.maxPages));
     }
   }
-  const extracted = await extractDocument(kind, bytes, { maxChars: limits.maxChars });
+  // ZIP-based files are measured by their readers, which know which parts they inflate.
+  const extracted = await extractDocument(kind, bytes, {
+    zip: limits.zip,
+    maxCells: limits.maxCells,
+    maxChars: limits.maxChars,
+  });
   const chars = characterCount(extracted);
   if (chars > limits.maxChars) throw new ExtractionError(limitReason.chars(chars, limits.maxChars));
   return extracted;

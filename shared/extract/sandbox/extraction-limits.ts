@@ -7,8 +7,10 @@ export interface ExtractionLimits {
   maxPages: number;
   /** Characters (UTF-16 code units) of extracted text. */
   maxChars: number;
-  /** What a ZIP-based file (DOCX) may expand to. */
+  /** What a ZIP-based file (DOCX, XLSX, PPTX, ODF) may expand to. */
   zip: ZipLimits;
+  /** Cells of a spreadsheet, shapes and table cells of a presentation, read per document. */
+  maxCells: number;
   /** Wall-clock time of one extraction, milliseconds (enforced by the pool, which ends the thread). */
   timeoutMs: number;
   /** JS heap plus buffers of one extraction thread, bytes. */
@@ -20,6 +22,7 @@ export function extractionLimits(config: Config): ExtractionLimits {
     maxPages: config.EXTRACT_MAX_PAGES,
     maxChars: config.EXTRACT_MAX_CHARS,
     zip: zipLimits(config.EXTRACT_MAX_UNZIPPED_MB * 2 ** 20),
+    maxCells: config.EXTRACT_MAX_CELLS,
     timeoutMs: config.EXTRACT_TIMEOUT_S * 1000,
     memoryBytes: config.EXTRACT_MEMORY_MB * 2 ** 20,
   };
@@ -34,6 +37,8 @@ export const limitReason = {
     `the PDF has ${pages.toLocaleString("en")} pages; the limit is ${max.toLocaleString("en")} (EXTRACT_MAX_PAGES)`,
   chars: (chars: number, max: number) =>
     `the extracted text has ${chars.toLocaleString("en")} characters; the limit is ${max.toLocaleString("en")} (EXTRACT_MAX_CHARS)`,
+  cells: (document: string, unit: string, max: number) =>
+    `the ${document} has more than ${max.toLocaleString("en")} ${unit}, the limit (EXTRACT_MAX_CELLS)`,
   chunks: (chunks: number, max: number) =>
     `the document would make ${chunks.toLocaleString("en")} chunks; the limit is ${max.toLocaleString("en")} (INDEX_MAX_CHUNKS)`,
   attempts: (attempts: number) =>

@@ -37,6 +37,11 @@ export interface ZipArchive {
   entries: ZipEntryInfo[];
   /** An entry's bytes; inflation stops at its declared size and at what is left of the total. */
   read(name: string): Promise<Uint8Array>;
+  /**
+   * An entry's bytes handed to `take` as they are inflated, within the same bounds as read(), so
+   * a large part is parsed without being held whole; an error thrown by `take` stops inflation.
+   */
+  stream(name: string, take: (chunk: Uint8Array) => void): Promise<void>;
   /** Inflated so far by read(), counted against maxTotalBytes. */
   inflatedBytes(): number;
 }
@@ -84,20 +89,31 @@ export async function openZip(bytes: Uint8Array, limits: ZipLimits): Promise<Zip
   }
 
   let inflated = 0;
-  return {
-    entries: infos,
-    inflatedBytes: () => inflated,
-    async read(name) {
-      const entry = found.get(name);
-      if (entry === undefined) throw new ExtractionError(`the ZIP archive has no entry ${quoteName(name)}`);
-      const budget = Math.min(entry.uncompressedSize, limits.maxTotalBytes - inflated);
-      const data = await inflateAtMost(entry, budget, () =>
+  const stream = async (name: string, take: (chunk: Uint8Array) => void): Promise<void> => {
+    const entry = found.get(name);
+    if (entry === undefined) throw new ExtractionError(`the ZIP archive has no entry ${quoteName(name)}`);
+    const budget = Math.min(entry.uncompressedSize, limits.maxTotalBytes - inflated);
+    await inflateAtMost(
+      entry,
+      budget,
+      () =>
         entry.uncompressedSize > budget
           ? `the ZIP archive expands to more than ${mib(limits.maxTotalBytes)} (the limit)`
           : `ZIP entry ${quoteName(name)} inflates to more than the ${entry.uncompressedSize.toLocaleString("en")} bytes it declares (a damaged file or a zip bomb)`,
-      );
-      inflated += data.length;
-      return data;
+      (chunk) => {
+        inflated += chunk.length;
+        take(chunk);
+      },
+    );
+  };
+  return {
+    entries: infos,
+    inflatedBytes: () => inflated,
+    stream,
+    async read(name) {
+      const chunks: Uint8Array[] = [];
+      await stream(name, (chunk) => chunks.push(chunk));
+      return concat(chunks);
     },
   };
 }
@@ -108,7 +124,7 @@ export async function openZip(bytes: Uint8Array, limits: ZipLimits): Promise<Zip
  */
 export async function checkZipExpansion(bytes: Uint8Array, limits: ZipLimits): Promise<void> {
   const archive = await openZip(bytes, limits);
-  for (const entry of archive.entries) await archive.read(entry.name);
+  for (const entry of archive.entries) await archive.stream(entry.name, () => {});
 }
 
 function checkRatio(entry: FileEntry, limits: ZipLimits): void {
@@ -125,32 +141,37 @@ async function inflateAtMost(
   entry: FileEntry,
   budget: number,
   overBudget: () => string,
-): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
+  take: (chunk: Uint8Array) => void,
+): Promise<void> {
   let size = 0;
   const stop = new AbortController();
   const sink = new WritableStream<Uint8Array>({
     write(chunk) {
       size += chunk.length;
-      if (size > budget) {
-        const error = new ExtractionError(overBudget());
+      try {
+        if (size > budget) throw new ExtractionError(overBudget());
+        take(chunk);
+      } catch (error) {
         stop.abort(error);
         throw error;
       }
-      chunks.push(chunk);
     },
   });
   try {
     await entry.getData(sink, { signal: stop.signal });
   } catch (error) {
-    if (stop.signal.aborted && stop.signal.reason instanceof ExtractionError) throw stop.signal.reason;
+    // Our own stop: the bound passed, or the reader's error, as it was thrown.
+    if (stop.signal.aborted) throw stop.signal.reason;
     // zip.js stops an entry at its declared size too, before our count sees the excess.
     if (error instanceof Error && error.message === ERR_INVALID_UNCOMPRESSED_SIZE) {
       throw new ExtractionError(overBudget(), { cause: error });
     }
     throw asExtractionError(error);
   }
-  const out = new Uint8Array(size);
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
   let at = 0;
   for (const chunk of chunks) {
     out.set(chunk, at);
