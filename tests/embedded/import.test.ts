@@ -1,14 +1,14 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { composeApps } from "../../functions/compose-apps.js";
 import { sql } from "../../shared/db/sql.js";
 import { type Served, serveNode } from "../../shared/http/serve-node.js";
 import { startIndexWorker, type WorkerHandle } from "../../shared/indexing/index-worker.js";
 import { type EmbeddedStack, startEmbeddedStack } from "../support/embedded-stack.js";
+import { importStateEntries, importSummary, mixedImportFolder } from "../support/import-folder.js";
 import { printed, runCommand, startCommand, stopCommands } from "../support/run-command.js";
-import { sharedFixturesDir } from "../support/shared-fixtures.js";
 
 /** `npm run import` as an operator runs it, against the embedded default served on loopback. */
 let stack: EmbeddedStack;
@@ -48,27 +48,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/**
- * Real files of each kind, copied from the shared fixtures at test time, a second copy of one
- * under another name, and a program named .pdf. Sorted, the import meets them in this order.
- */
-async function mixedFolder(name: string): Promise<string> {
-  const dir = join(work, name);
-  const fixtures = sharedFixturesDir ?? "";
-  const files: [string, string][] = [
-    ["a/report.pdf", join(fixtures, "docling-multi_page.pdf")],
-    ["a/sub/notes.docx", join(fixtures, "docling-unit_test_headers.docx")],
-    ["broken.pdf", "/bin/true"],
-    ["data.csv", join(fixtures, "csvkit-Datagov_FY10_EDU_recp_by_State.csv")],
-    ["readme.txt", join(fixtures, "ocrmypdf-linn.txt")],
-    ["sub/copy-of-readme.txt", join(fixtures, "ocrmypdf-linn.txt")],
-  ];
-  for (const [to, from] of files) {
-    await mkdir(dirname(join(dir, to)), { recursive: true });
-    await copyFile(from, join(dir, to));
-  }
-  return dir;
-}
+const mixedFolder = (name: string) => mixedImportFolder(join(work, name));
 
 const importScript = "bin/import.ts";
 const args = (dir: string, collection: string, ...more: string[]) => [
@@ -80,20 +60,8 @@ const args = (dir: string, collection: string, ...more: string[]) => [
   ...more,
 ];
 
-/** The summary table's counts, by row label. */
-function summary(stdout: string): Record<string, number> {
-  const table = stdout.slice(stdout.indexOf("import summary"));
-  const counts: Record<string, number> = {};
-  for (const m of table.matchAll(/^ {2}([a-z][a-z ()]*?) {2,}(\d+)$/gm)) counts[m[1] ?? ""] = Number(m[2]);
-  return counts;
-}
-
-async function stateLines(path: string): Promise<{ key: string; outcome: string }[]> {
-  return (await readFile(path, "utf8"))
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as { key: string; outcome: string });
-}
+const summary = importSummary;
+const stateLines = importStateEntries;
 
 describe("npm run import", () => {
   it("uploads a folder of mixed files, skips the duplicate, reports the bad file and waits for indexing", async () => {
