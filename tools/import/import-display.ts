@@ -31,7 +31,7 @@ function etaText(seconds: number | null): string {
 /** Progress bars (cli-progress) for a terminal: files/s, MB/s, ETA and failures as they go. */
 export function barDisplay(stream: NodeJS.WriteStream): ImportDisplay {
   const bars = new cliProgress.MultiBar(
-    { stream, hideCursor: true, clearOnComplete: false, etaBuffer: 50, fps: 5 },
+    { stream, hideCursor: true, clearOnComplete: false, etaBuffer: 50, fps: 5, barsize: 16 },
     cliProgress.Presets.shades_classic,
   );
   let upload: cliProgress.SingleBar | undefined;
@@ -49,7 +49,7 @@ export function barDisplay(stream: NodeJS.WriteStream): ImportDisplay {
         { files_s: "0.0", mb_s: "0.00", failures: 0 },
         {
           format:
-            "upload   {bar} {value}/{total} files | {files_s} files/s | {mb_s} MB/s | ETA {eta_formatted} | failures {failures}",
+            "upload   {bar} {value}/{total} | {files_s} files/s | {mb_s} MB/s | ETA {eta_formatted} | {failures} failed",
         },
       );
     },
@@ -74,7 +74,7 @@ export function barDisplay(stream: NodeJS.WriteStream): ImportDisplay {
         0,
         { rate: "?", eta: "?", failed: 0 },
         {
-          format: "indexing {bar} {value}/{total} documents | {rate}/min | ETA {eta} | failed {failed}",
+          format: "indexing {bar} {value}/{total} | {rate} docs/min | ETA {eta} | {failed} failed",
         },
       );
     },
