@@ -105,6 +105,19 @@ export const configSchema = z.object({
   EMBEDDINGS_DIMENSION: int(1, 8192).optional().describe("the model’s vector size"),
   EMBED_BATCH_SIZE: int(1, 2048).default(64).describe("texts per embeddings request"),
   EMBED_TIMEOUT_MS: int(100, 600_000).default(30_000).describe("embeddings request timeout"),
+  EMBEDDINGS_CONCURRENCY: int(1, 256)
+    .default(4)
+    .describe("`openai`: embeddings requests in flight at once, per process"),
+  EMBEDDINGS_TPM: int(0, 1_000_000_000)
+    .default(0)
+    .describe(
+      "`openai`: input tokens per minute each process may send (estimated at 4 bytes of UTF-8 per token, corrected by the server’s `usage`); 0 = no budget",
+    ),
+  EMBEDDINGS_RETRIES: int(0, 20)
+    .default(5)
+    .describe(
+      "`openai`: retries of one batch after a 429 (waiting its Retry-After), a 5xx or a network error (exponential backoff with jitter)",
+    ),
 
   /** Believe X-Real-IP / X-Forwarded-For (set this only behind Nginx or another proxy you run). */
   TRUST_PROXY: bool.default(false).describe("believe X-Real-IP/X-Forwarded-For (only behind your own proxy)"),

@@ -139,3 +139,63 @@ describe("POST /index/run", () => {
     expect(await stack.counts()).toEqual(before);
   });
 });
+
+interface Progress {
+  done: number;
+  total: number;
+  indexed_per_minute: number | null;
+  eta_seconds: number | null;
+  window_seconds: number;
+}
+
+describe("GET /index/status progress", () => {
+  const progress = async (collection: string) =>
+    (await stack.json<{ progress: Progress }>(`/index/status?collection_id=${collection}`)).body.progress;
+
+  it("has no rate and no estimate before anything is indexed", async () => {
+    const collection = await stack.createCollection();
+    await upload(collection, "p.txt", "pending text about lakes");
+    expect(await progress(collection)).toEqual({
+      done: 0,
+      total: 1,
+      indexed_per_minute: null,
+      eta_seconds: null,
+      window_seconds: 300,
+    });
+  });
+
+  it("counts done documents and derives the rate and the time left from when they were indexed", async () => {
+    const collection = await stack.createCollection();
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push(await upload(collection, `p${i}.txt`, `progress text number ${i}`));
+    await stack.json("/index/run", post({ collection_id: collection, limit: 4 }));
+    // Four indexed 60, 40, 20 and 0 s ago: three more in the 60 s since the first, 3 a minute.
+    const indexed = await stack.deps.db.query<{ id: string }>(sql`
+      select id from documents where collection_id = ${collection} and index_status = 'indexed' order by id`);
+    expect(indexed.length).toBe(4);
+    for (const [i, row] of indexed.entries())
+      await stack.deps.db.query(
+        sql`update documents set indexed_at = now() - make_interval(secs => ${60 - i * 20}) where id = ${row.id}`,
+      );
+    // One document indexed long ago is outside the window and does not count toward the rate.
+    const old = ids.find((id) => !indexed.some((row) => row.id === id)) ?? "";
+    await stack.deps.db.query(sql`
+      update documents set index_status = 'indexed', is_indexed = true, indexed_at = now() - interval '1 hour'
+      where id = ${old}`);
+    const p = await progress(collection);
+    expect(p).toMatchObject({ done: 5, total: 6 });
+    // The few milliseconds between the update and the status widen the span, never narrow it.
+    expect(p.indexed_per_minute).toBeGreaterThan(2.9);
+    expect(p.indexed_per_minute).toBeLessThanOrEqual(3);
+    expect(p.eta_seconds).toBeGreaterThanOrEqual(20);
+    expect(p.eta_seconds).toBeLessThanOrEqual(21);
+  });
+
+  it("has nothing left once every document is indexed or failed", async () => {
+    const collection = await stack.createCollection();
+    await upload(collection, "ok.txt", "fine text about mountains");
+    await upload(collection, "bad.pdf", "%PDF-1.7\nnot a pdf at all\n");
+    await stack.json("/index/run", post({ collection_id: collection }));
+    expect(await progress(collection)).toMatchObject({ done: 2, total: 2, eta_seconds: 0 });
+  });
+});

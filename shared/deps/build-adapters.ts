@@ -49,6 +49,9 @@ export function buildEmbedder(config: Config): Embedder {
       dimension: config.EMBEDDINGS_DIMENSION ?? 0,
       batchSize: config.EMBED_BATCH_SIZE,
       timeoutMs: config.EMBED_TIMEOUT_MS,
+      concurrency: config.EMBEDDINGS_CONCURRENCY,
+      tokensPerMinute: config.EMBEDDINGS_TPM,
+      retries: config.EMBEDDINGS_RETRIES,
     });
   }
   return new LexicalEmbedder();

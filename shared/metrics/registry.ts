@@ -125,6 +125,14 @@ export const rateLimitRejections = processMetrics.counter(
   "docstack_rate_limit_rejections_total",
   "Requests refused with 429 by Docstack's limiter, by route class and by what was limited (key or address).",
 );
+export const embedderRetries = processMetrics.counter(
+  "docstack_embedder_retries_total",
+  "Remote embeddings requests sent again, by why the try before failed (throttled: 429, server: 5xx or 408, network).",
+);
+export const embedderThrottled = processMetrics.counter(
+  "docstack_embedder_throttled_total",
+  "429 answers from the remote embeddings server (each batch waits its Retry-After, then is sent again).",
+);
 export const searchDuration = processMetrics.histogram(
   "docstack_search_duration_seconds",
   "Time of one side of a search (keyword: PostgreSQL full-text; vector: the embedding plus the vector store).",

@@ -198,8 +198,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Document counts per index state
-         * @description For one collection, or (with a key not limited to some collections) for all of them.
+         * Document counts per index state, and indexing progress
+         * @description For one collection, or (with a key not limited to some collections) for all of them: how many documents are in each state, how many are done (indexed or failed), the recent indexing rate and the time left at that rate.
          *
          *     Needs an API key with the `read` scope. Rate limited (the `default` class).
          */
@@ -1736,6 +1736,20 @@ export interface operations {
                         };
                         total: number;
                         chunks: number;
+                        progress: {
+                            /** @description Documents indexed or failed */
+                            done: number;
+                            total: number;
+                            /**
+                             * @description Documents indexed per minute over the last window_seconds, from the first indexed in it to now; null until two were
+                             * @example 42.5
+                             */
+                            indexed_per_minute: number | null;
+                            /** @description Seconds until the pending and indexing documents are done at that rate; 0 when none are left, null without a rate */
+                            eta_seconds: number | null;
+                            /** @example 300 */
+                            window_seconds: number;
+                        };
                     };
                 };
             };
