@@ -19,6 +19,8 @@ let work: string;
 let uploads = 0;
 /** While set, uploads past the first `after` wait for it: lets a test interrupt mid-import. */
 let gate: { after: number; open: Promise<void> } | undefined;
+/** Uploads still to refuse with a 429, as Nginx's per-address limit answers a burst. */
+let throttle = 0;
 
 beforeAll(async () => {
   stack = await startEmbeddedStack();
@@ -27,6 +29,13 @@ beforeAll(async () => {
     async (request) => {
       if (request.method === "POST" && new URL(request.url).pathname === "/documents") {
         uploads++;
+        if (throttle > 0) {
+          throttle--;
+          return Response.json(
+            { type: "urn:docstack:problem:rate_limited", title: "Too many requests", status: 429 },
+            { status: 429, headers: { "content-type": "application/problem+json", "retry-after": "1" } },
+          );
+        }
         if (gate !== undefined && uploads > gate.after) await gate.open;
       }
       return app(request);
@@ -64,6 +73,24 @@ const summary = importSummary;
 const stateLines = importStateEntries;
 
 describe("npm run import", () => {
+  it("waits out 429 answers and sends the refused uploads again", async () => {
+    const collection = await stack.createCollection();
+    const dir = await mixedFolder("throttled");
+    throttle = 3;
+    const run = await runCommand(
+      importScript,
+      args(dir, collection, "--concurrency", "1", "--state-file", join(work, "throttled.jsonl")),
+      {},
+    );
+    expect(throttle).toBe(0);
+    expect(summary(run.stdout), run.stdout).toMatchObject({
+      uploaded: 4,
+      duplicates: 1,
+      refused: 1,
+      failed: 0,
+    });
+  });
+
   it("uploads a folder of mixed files, skips the duplicate, reports the bad file and waits for indexing", async () => {
     const collection = await stack.createCollection();
     const dir = await mixedFolder("mixed");

@@ -108,7 +108,12 @@ describe("npm run import on the stack", () => {
     );
     expect(second.code).toBe(1);
     const two = importSummary(second.stdout);
-    expect(two).toMatchObject({ files: 16, "skipped (state file)": recorded.length, refused: 1, failed: 0 });
+    expect(two, second.stdout).toMatchObject({
+      files: 16,
+      "skipped (state file)": recorded.length,
+      refused: 1,
+      failed: 0,
+    });
     // 14 distinct good files: each uploaded once across the two runs, the copy a duplicate once.
     expect((one.uploaded ?? 0) + (two.uploaded ?? 0)).toBe(14);
     expect((one.duplicates ?? 0) + (two.duplicates ?? 0)).toBe(1);

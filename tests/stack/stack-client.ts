@@ -46,10 +46,21 @@ export const json = (method: string, body: unknown): RequestInit => ({
   body: JSON.stringify(body),
 });
 
+/**
+ * A collection for a test's own use. Setup, not the thing under test: it waits out Nginx's
+ * per-address limit (Retry-After), which a test before it (a bulk import) may have used up.
+ */
 export async function createCollection(): Promise<string> {
-  const r = await api<{ id: string }>("/collections", json("POST", { name: `stack-${crypto.randomUUID()}` }));
-  if (r.status !== 201) throw new Error(`collection: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body.id;
+  for (let attempt = 1; ; attempt++) {
+    const r = await api<{ id: string }>(
+      "/collections",
+      json("POST", { name: `stack-${crypto.randomUUID()}` }),
+    );
+    if (r.status === 201) return r.body.id;
+    if (r.status !== 429 || attempt === 10)
+      throw new Error(`collection: ${r.status} ${JSON.stringify(r.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(r.headers.get("retry-after") ?? 1)));
+  }
 }
 
 /** Direct PostgreSQL (not through PgBouncer), for checking what the functions wrote. */

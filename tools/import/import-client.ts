@@ -45,18 +45,24 @@ async function withRetries(
     if (response.status === 429) {
       const asked = Number(response.headers.get("retry-after"));
       const seconds = Number.isFinite(asked) && asked > 0 ? asked : 1;
-      await response.body?.cancel();
+      await discard(response);
       onWait(seconds);
       await sleep(seconds * 1000);
       continue;
     }
     if (transient(response.status) && ++failures <= 4) {
-      await response.body?.cancel();
+      await discard(response);
       await sleep(500 * 2 ** failures);
       continue;
     }
     return response;
   }
+}
+
+/** Frees an answer's connection; the generated client has usually read an error's body already. */
+async function discard(response: Response): Promise<void> {
+  if (response.body === null || response.bodyUsed || response.body.locked) return;
+  await response.body.cancel();
 }
 
 /** The public API calls an import makes, through the generated client. */
