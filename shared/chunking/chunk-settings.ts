@@ -14,6 +14,10 @@ export const defaultChunkSettings: Record<DocumentKind, ChunkSettings> = {
   html: { size: 900, overlap: 90 },
   // Rows are independent records: overlapping would only duplicate half-rows.
   csv: { size: 1000, overlap: 0 },
+  // OCR'd pages read like PDF pages.
+  png: { size: 1024, overlap: 100 },
+  jpeg: { size: 1024, overlap: 100 },
+  tiff: { size: 1024, overlap: 100 },
 };
 
 /** What a collection may set: chunking-overrides.ts and validateChunkSettings both hold to it. */

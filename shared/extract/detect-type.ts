@@ -1,5 +1,6 @@
 import { classifyZip, describeContent } from "./describe-content.js";
 import { contentTypeOf, type DocumentKind, kindFromContentType } from "./document-kind.js";
+import { imageKindOf } from "./image-kind.js";
 import { looksLikeText } from "./text-content.js";
 import { zipEntryNames } from "./zip-entry-names.js";
 
@@ -37,6 +38,11 @@ const kindByExtension: Record<string, DocumentKind> = {
   csv: "csv",
   // Tab-separated values are CSV with another delimiter, which the CSV reader detects.
   tsv: "csv",
+  png: "png",
+  jpg: "jpeg",
+  jpeg: "jpeg",
+  tif: "tiff",
+  tiff: "tiff",
 };
 
 const kindLabel: Record<DocumentKind, string> = {
@@ -46,10 +52,13 @@ const kindLabel: Record<DocumentKind, string> = {
   md: "Markdown",
   html: "HTML",
   csv: "CSV",
+  png: "a PNG image",
+  jpeg: "a JPEG image",
+  tiff: "a TIFF image",
 };
 
 const acceptedTypes =
-  "accepted types are PDF (.pdf), Word (.docx), plain text (.txt), Markdown (.md), HTML (.html) and CSV (.csv, .tsv)";
+  "accepted types are PDF (.pdf), Word (.docx), plain text (.txt), Markdown (.md), HTML (.html), CSV (.csv, .tsv) and scanned pages as PNG, JPEG or TIFF images (.png, .jpg, .tif)";
 
 /**
  * Decides what an upload is: the declared kind comes from the file name (or, failing that, the
@@ -88,6 +97,10 @@ function contentAgrees(kind: DocumentKind, sniffed: Sniffed, head: Uint8Array): 
       // No visible entry names (e.g. a huge first entry): let extraction be the judge.
       return names.length === 0 || classifyZip(names) === "word";
     }
+    case "png":
+    case "jpeg":
+    case "tiff":
+      return imageKindOf(head) === kind;
     default:
       return sniffed === "text";
   }

@@ -1,6 +1,19 @@
-export type DocumentKind = "pdf" | "docx" | "txt" | "md" | "html" | "csv";
+export type DocumentKind = "pdf" | "docx" | "txt" | "md" | "html" | "csv" | ImageKind;
 
-export const documentKinds: readonly DocumentKind[] = ["pdf", "docx", "txt", "md", "html", "csv"];
+/** Scanned pages and photos of text, read by OCR. */
+export type ImageKind = "png" | "jpeg" | "tiff";
+
+export const documentKinds: readonly DocumentKind[] = [
+  "pdf",
+  "docx",
+  "txt",
+  "md",
+  "html",
+  "csv",
+  "png",
+  "jpeg",
+  "tiff",
+];
 
 export const contentTypeOf: Record<DocumentKind, string> = {
   pdf: "application/pdf",
@@ -9,6 +22,9 @@ export const contentTypeOf: Record<DocumentKind, string> = {
   md: "text/markdown",
   html: "text/html",
   csv: "text/csv",
+  png: "image/png",
+  jpeg: "image/jpeg",
+  tiff: "image/tiff",
 };
 
 // Aliases that real clients send besides the canonical types above.
@@ -16,6 +32,9 @@ const aliasKinds: Record<string, DocumentKind> = {
   "text/x-markdown": "md",
   "application/xhtml+xml": "html",
   "text/tab-separated-values": "csv",
+  "image/jpg": "jpeg",
+  "image/pjpeg": "jpeg",
+  "image/tif": "tiff",
 };
 
 const kindByContentType = new Map<string, DocumentKind>([

@@ -5,9 +5,11 @@ import { docxBlocks } from "./docx-blocks.js";
 import type { ExtractedDocument, TextBlock } from "./extracted-document.js";
 import { ExtractionError } from "./extraction-error.js";
 import { htmlBlocks } from "./html-blocks.js";
+import { imageBlocks } from "./image-blocks.js";
 import { wordVocabulary } from "./line-end-hyphens.js";
 import { markdownBlocks } from "./markdown-blocks.js";
 import { normalizeText } from "./normalize-text.js";
+import type { ExtractEnvironment } from "./ocr/ocr-engine.js";
 import { pdfBlocks } from "./pdf-blocks.js";
 import { textBlocks } from "./text-blocks.js";
 import { assertReadableText } from "./text-quality.js";
@@ -15,26 +17,22 @@ import { assertReadableText } from "./text-quality.js";
 export { ExtractionError } from "./extraction-error.js";
 
 /**
- * Choices that shape an extraction. None yet: the place for per-collection settings (OCR
- * languages) and caps (pages, characters), which must stay structured-clonable.
- */
-export type ExtractOptions = Readonly<Record<never, never>>;
-
-/**
  * A document's text as blocks in reading order, each with its place (page, row, section path):
  * see extracted-document.ts. Every block's text is normalized (normalize-text.ts) and non-empty.
  * Every failure, including a document without text, is an ExtractionError whose message can be
  * shown to the uploader. A pure function of its arguments returning plain data, so it can run
- * in a worker thread.
+ * in a worker thread. The environment brings what the platform has beyond JavaScript: pdf.js's
+ * data files and OCR, with the collection's OCR languages (ocr/ocr-engine.ts); without OCR, a
+ * scanned PDF or an image fails.
  */
 export async function extractDocument(
   kind: DocumentKind,
   bytes: Uint8Array,
-  _options: ExtractOptions = {},
+  environment: ExtractEnvironment = {},
 ): Promise<ExtractedDocument> {
-  let raw: { blocks: TextBlock[]; encoding?: string };
+  let raw: RawDocument;
   try {
-    raw = await rawBlocks(kind, bytes);
+    raw = await rawBlocks(kind, bytes, environment);
   } catch (error) {
     if (error instanceof ExtractionError) throw error;
     // Keep the library error as `cause` for logs; its message and stack stay out of ours.
@@ -43,16 +41,22 @@ export async function extractDocument(
   const blocks = normalizeBlocks(raw.blocks);
   if (blocks.length === 0) throw new ExtractionError("no text could be extracted");
   assertReadableText(blocks.map((block) => block.text).join("\n"));
-  return raw.encoding === undefined ? { blocks } : { blocks, encoding: raw.encoding };
+  const extracted: ExtractedDocument = { blocks };
+  if (raw.encoding !== undefined) extracted.encoding = raw.encoding;
+  if (raw.ocrPages !== undefined) extracted.ocrPages = raw.ocrPages;
+  return extracted;
 }
 
-async function rawBlocks(
-  kind: DocumentKind,
-  bytes: Uint8Array,
-): Promise<{ blocks: TextBlock[]; encoding?: string }> {
+type RawDocument = { blocks: TextBlock[]; encoding?: string; ocrPages?: number[] };
+
+async function rawBlocks(kind: DocumentKind, bytes: Uint8Array, environment: ExtractEnvironment): Promise<RawDocument> {
   switch (kind) {
     case "pdf":
-      return { blocks: await pdfBlocks(bytes) };
+      return pdfBlocks(bytes, environment);
+    case "png":
+    case "jpeg":
+    case "tiff":
+      return imageBlocks(kind, bytes, environment);
     case "docx":
       return { blocks: await docxBlocks(bytes) };
     case "html":

@@ -2,6 +2,7 @@ import type { DocumentKind } from "../document-kind.js";
 import { extractDocument } from "../extract-document.js";
 import type { ExtractedDocument } from "../extracted-document.js";
 import { ExtractionError } from "../extraction-error.js";
+import type { ExtractEnvironment } from "../ocr/ocr-engine.js";
 import { checkZipExpansion } from "../zip/open-zip.js";
 import { type ExtractionLimits, limitReason } from "./extraction-limits.js";
 import { pdfPageCount } from "./pdf-page-count.js";
@@ -12,12 +13,14 @@ export type Extracted = ExtractedDocument;
 /**
  * Extraction with the checks that need no thread to enforce them: a ZIP is measured before the
  * reader inflates it, a PDF's page count before its pages are parsed, the text's length after.
- * Time and memory are the pool's business (worker-pool-extractor.ts).
+ * Time and memory are the pool's business (worker-pool-extractor.ts), OCR's page cap the OCR
+ * engine's settings (in the environment).
  */
 export async function extractWithinLimits(
   kind: DocumentKind,
   bytes: Uint8Array,
   limits: ExtractionLimits,
+  environment: ExtractEnvironment = {},
 ): Promise<Extracted> {
   // mammoth inflates DOCX parts itself (JSZip) with no bound of its own.
   if (kind === "docx") await checkZipExpansion(bytes, limits.zip);
@@ -27,7 +30,7 @@ export async function extractWithinLimits(
       throw new ExtractionError(limitReason.pages(pages, limits.maxPages));
     }
   }
-  const extracted = await extractDocument(kind, bytes);
+  const extracted = await extractDocument(kind, bytes, environment);
   const chars = characterCount(extracted);
   if (chars > limits.maxChars) throw new ExtractionError(limitReason.chars(chars, limits.maxChars));
   return extracted;
