@@ -6,7 +6,10 @@ import { defaultOcrLanguages, isOcrLanguage, ocrLanguages } from "../extract/ocr
  * given (tesseract weighs the first most); when none are asked for, the default of its
  * text-search language. 422 naming the installed ones for a language this build does not ship.
  */
-export function resolveOcrLanguages(asked: readonly string[] | undefined, textSearchLanguage: string): string[] {
+export function resolveOcrLanguages(
+  asked: readonly string[] | undefined,
+  textSearchLanguage: string,
+): string[] {
   if (asked === undefined) return defaultOcrLanguages(textSearchLanguage);
   const codes = [...new Set(asked.map((code) => code.trim().toLowerCase()))];
   const unknown = codes.filter((code) => !isOcrLanguage(code));

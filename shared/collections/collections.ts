@@ -5,8 +5,8 @@ import { sql } from "../db/sql.js";
 import type { Embedder } from "../embeddings/embedder.js";
 import { ApiError } from "../errors/api-error.js";
 import { resolveLanguage } from "./collection-language.js";
-import { resolveOcrLanguages } from "./collection-ocr-languages.js";
 import { cleanCollectionName } from "./collection-name.js";
+import { resolveOcrLanguages } from "./collection-ocr-languages.js";
 
 export interface Collection {
   id: string;

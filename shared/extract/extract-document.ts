@@ -49,7 +49,11 @@ export async function extractDocument(
 
 type RawDocument = { blocks: TextBlock[]; encoding?: string; ocrPages?: number[] };
 
-async function rawBlocks(kind: DocumentKind, bytes: Uint8Array, environment: ExtractEnvironment): Promise<RawDocument> {
+async function rawBlocks(
+  kind: DocumentKind,
+  bytes: Uint8Array,
+  environment: ExtractEnvironment,
+): Promise<RawDocument> {
   switch (kind) {
     case "pdf":
       return pdfBlocks(bytes, environment);

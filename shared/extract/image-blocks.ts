@@ -5,7 +5,11 @@ import { ocrBlocks } from "./ocr/ocr-blocks.js";
 import type { ExtractEnvironment } from "./ocr/ocr-engine.js";
 import { ocrLimitReason } from "./ocr/ocr-limits.js";
 
-const label: Record<ImageKind, string> = { png: "the PNG image", jpeg: "the JPEG image", tiff: "the TIFF image" };
+const label: Record<ImageKind, string> = {
+  png: "the PNG image",
+  jpeg: "the JPEG image",
+  tiff: "the TIFF image",
+};
 
 /**
  * The text of a scanned page or photo, by OCR: blocks of page 1, or of each page of a multi-page

@@ -1,8 +1,8 @@
 import { getDocumentProxy } from "unpdf";
 import type { TextBlock } from "./extracted-document.js";
 import { ExtractionError } from "./extraction-error.js";
-import type { ExtractEnvironment } from "./ocr/ocr-engine.js";
 import { ocrBlocks } from "./ocr/ocr-blocks.js";
+import type { ExtractEnvironment } from "./ocr/ocr-engine.js";
 import { ocrLimitReason } from "./ocr/ocr-limits.js";
 import { type FormFieldBlock, pdfFormFields } from "./pdf-form-fields.js";
 import { type OutlineTarget, type PdfDocument, pdfOutline } from "./pdf-outline.js";
@@ -80,7 +80,9 @@ async function pageParagraphs(
         placed.push({ block: { text: paragraph.text, page }, x: paragraph.x, y: paragraph.y });
       }
     }
-    placed.push(...fields.map((field: FormFieldBlock) => ({ block: { ...field.block, page }, x: field.x, y: field.y })));
+    placed.push(
+      ...fields.map((field: FormFieldBlock) => ({ block: { ...field.block, page }, x: field.x, y: field.y })),
+    );
   }
   return { placed, withoutText };
 }

@@ -1,7 +1,7 @@
 import { ExtractionError } from "../extraction-error.js";
-import type { ExtractEnvironment } from "../ocr/ocr-engine.js";
 import { nodeOcrEngine } from "../ocr/node/node-ocr-engine.js";
 import { pdfjsAssets } from "../ocr/node/pdfjs-assets.js";
+import type { ExtractEnvironment } from "../ocr/ocr-engine.js";
 import type { ExtractOutcome, ExtractTask } from "./extract-task.js";
 import { memoryExitCode } from "./extract-task.js";
 import { extractWithinLimits } from "./extract-within-limits.js";
@@ -30,7 +30,10 @@ export default async function extract(task: ExtractTask): Promise<ExtractOutcome
     },
   };
   try {
-    return { ok: true, extracted: await extractWithinLimits(task.kind, task.bytes, task.limits, environment) };
+    return {
+      ok: true,
+      extracted: await extractWithinLimits(task.kind, task.bytes, task.limits, environment),
+    };
   } catch (error) {
     if (error instanceof ExtractionError) return { ok: false, reason: error.message };
     throw error;

@@ -31,7 +31,9 @@ export async function* imageFilePages(
     UTIF.decodeImage(buffer, ifd);
     const rgba = UTIF.toRGBA8(ifd);
     const canvas = createCanvas(width, height);
-    canvas.getContext("2d").putImageData(new ImageData(new Uint8ClampedArray(rgba.buffer), width, height), 0, 0);
+    canvas
+      .getContext("2d")
+      .putImageData(new ImageData(new Uint8ClampedArray(rgba.buffer), width, height), 0, 0);
     // The decoded pixels are the page's largest part: dropped before the next page is decoded.
     ifd.data = new Uint8Array(0);
     yield { page, image: greyImage(drawOnWhite(canvas, fitScale(width, height))) };

@@ -26,7 +26,9 @@ export async function* pdfPageImages(
       const proxy = await pdf.getPage(page);
       try {
         const natural = proxy.getViewport({ scale: renderDpi / 72 });
-        const viewport = proxy.getViewport({ scale: (renderDpi / 72) * fitScale(natural.width, natural.height) });
+        const viewport = proxy.getViewport({
+          scale: (renderDpi / 72) * fitScale(natural.width, natural.height),
+        });
         const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
         const context = canvas.getContext("2d");
         context.fillStyle = "white";

@@ -8,7 +8,10 @@ const require = createRequire(import.meta.url);
 /** tesseract.js's worker script: the engine's message handlers, run here on the calling thread. */
 interface WorkerScript {
   setAdapter(adapter: Record<string, unknown>): void;
-  dispatchHandlers(packet: { workerId: string; jobId: string; action: string; payload: unknown }, send: (message: Reply) => void): void;
+  dispatchHandlers(
+    packet: { workerId: string; jobId: string; action: string; payload: unknown },
+    send: (message: Reply) => void,
+  ): void;
 }
 
 interface Reply {
@@ -41,7 +44,9 @@ let jobs = 0;
  */
 export async function recognizeText(image: Uint8Array, languages: readonly string[]): Promise<string> {
   await initialize(languages);
-  const result = (await call("recognize", { image, options: {}, output: { text: true } })) as { text?: unknown };
+  const result = (await call("recognize", { image, options: {}, output: { text: true } })) as {
+    text?: unknown;
+  };
   return typeof result.text === "string" ? result.text : "";
 }
 
