@@ -126,3 +126,19 @@ export function twoPageTiff(): Uint8Array {
   }
   return out;
 }
+
+/** A TIFF whose one page claims width × height pixels (utif2's encoder; no pixels follow). */
+export function tiffClaiming(width: number, height: number): Uint8Array {
+  const ifd = {
+    t256: [width],
+    t257: [height],
+    t258: [8],
+    t259: [1],
+    t262: [1],
+    t273: [8],
+    t277: [1],
+    t278: [height],
+    t279: [width * height],
+  };
+  return new Uint8Array(UTIF.encode([ifd as unknown as UTIF.IFD]));
+}

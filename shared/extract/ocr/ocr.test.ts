@@ -4,6 +4,7 @@ import {
   filledForm,
   mixedPdf,
   scannedPdf,
+  tiffClaiming,
   twoPageTiff,
   typedSentence,
 } from "../../../tests/support/ocr-documents.js";
@@ -73,6 +74,14 @@ describe("OCR of images, against the ground truth", () => {
   });
 });
 
+describe("OCR's image bounds", () => {
+  it("refuses an image larger than 80 megapixels before decoding it", async () => {
+    await expect(extract("tiff", tiffClaiming(20_000, 20_000))).rejects.toThrow(
+      "the image is 20000×20000 pixels; OCR reads images up to 80 megapixels",
+    );
+  });
+});
+
 describe("OCR of PDFs", () => {
   it("reads a scanned PDF page (docling's OCR test) and a French one in French", async () => {
     const docling = await extract("pdf", publicFixture("docling-ocr_test.pdf"));
@@ -98,7 +107,9 @@ describe("OCR of PDFs", () => {
       expect(text, `page ${page}`).toContain("CIVIL SERVICE RULES");
       expect(doc.blocks.filter((b) => b.page === page).every((b) => b.source === "ocr")).toBe(true);
     }
-    expect(doc.blocks.map((b) => b.page)).toEqual([...doc.blocks.map((b) => b.page)].sort((a, b) => a - b));
+    expect(doc.blocks.map((b) => b.page)).toEqual(
+      [...doc.blocks.map((b) => b.page)].sort((a, b) => (a ?? 0) - (b ?? 0)),
+    );
     expect(textOf(doc)).not.toMatch(/\p{Co}/u);
   });
 
