@@ -29,6 +29,9 @@ export const ChunkingOverridesSchema = z
     md: ChunkSettingsOverride.optional(),
     html: ChunkSettingsOverride.optional(),
     csv: ChunkSettingsOverride.optional(),
+    png: ChunkSettingsOverride.optional(),
+    jpeg: ChunkSettingsOverride.optional(),
+    tiff: ChunkSettingsOverride.optional(),
   })
   .superRefine((overrides, ctx) => {
     for (const [kind, override] of Object.entries(overrides) as [DocumentKind, Partial<ChunkSettings>][]) {

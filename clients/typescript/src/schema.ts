@@ -451,6 +451,18 @@ export interface components {
                     size?: number;
                     overlap?: number;
                 };
+                png?: {
+                    size?: number;
+                    overlap?: number;
+                };
+                jpeg?: {
+                    size?: number;
+                    overlap?: number;
+                };
+                tiff?: {
+                    size?: number;
+                    overlap?: number;
+                };
             };
             /**
              * @description The text-search configuration keyword search analyses the collection's documents and queries with: one PostgreSQL ships, such as english, french, german, spanish, italian, portuguese, dutch, russian, arabic or simple (no stemming, for languages PostgreSQL has no stemmer for, e.g. Swahili, Chinese, Japanese, Korean). The list depends on the PostgreSQL version; an unknown name is refused with the list. Words of Chinese, Japanese, Thai and Korean text are separated for search in every language.
@@ -706,6 +718,18 @@ export interface operations {
                             overlap?: number;
                         };
                         csv?: {
+                            size?: number;
+                            overlap?: number;
+                        };
+                        png?: {
+                            size?: number;
+                            overlap?: number;
+                        };
+                        jpeg?: {
+                            size?: number;
+                            overlap?: number;
+                        };
+                        tiff?: {
                             size?: number;
                             overlap?: number;
                         };
