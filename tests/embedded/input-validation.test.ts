@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "../../shared/db/sql.js";
+import { documentKinds } from "../../shared/extract/document-kind.js";
 import { buildMergedDocument } from "../../tools/openapi-document.js";
 import { type EmbeddedStack, startEmbeddedStack, uploadForm } from "../support/embedded-stack.js";
 
@@ -298,7 +299,7 @@ describe("chunking overrides", () => {
     };
     const chunking = body.properties.chunking;
     expect(chunking.additionalProperties).toBe(false);
-    expect(Object.keys(chunking.properties).sort()).toEqual(["csv", "docx", "html", "md", "pdf", "txt"]);
+    expect(Object.keys(chunking.properties).sort()).toEqual([...documentKinds].sort());
     for (const kind of Object.values(chunking.properties)) {
       expect((kind as { additionalProperties: unknown }).additionalProperties).toBe(false);
     }
