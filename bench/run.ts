@@ -17,6 +17,7 @@ import type { Benchmark, BenchOptions } from "./lib/bench.js";
 import { describeMachine } from "./lib/machine.js";
 import { isoDate, writeReport } from "./lib/report.js";
 import { log } from "./lib/stack.js";
+import { runOcr } from "./ocr.js";
 import { runPool } from "./pool.js";
 import { runQuery } from "./query.js";
 import { runRatelimit } from "./ratelimit.js";
@@ -29,6 +30,7 @@ const benchmarks: Record<string, Benchmark> = {
   coldstart: runColdstart,
   encodings: runEncodings,
   extraction: runExtraction,
+  ocr: runOcr,
 };
 
 const usage = `usage: npm run bench -- <${Object.keys(benchmarks).join("|")}|all> [--quick] [--scale <x>] [--runs <n>] [--cpu-prof]`;

@@ -189,6 +189,14 @@ export const configSchema = z.object({
     .describe(
       "spreadsheet cells (XLSX, ODS) or presentation shapes and table cells (PPTX) read per document, empty ones included; past it the document fails",
     ),
+  OCR_MAX_PAGES: int(1, 100_000)
+    .default(50)
+    .describe("pages of one document OCR reads (scanned PDF pages, TIFF pages); a document with more fails"),
+  OCR_TIMEOUT_S: int(1, 86_400)
+    .default(300)
+    .describe(
+      "time limit of one document's extraction once it needs OCR (replaces EXTRACT_TIMEOUT_S; must stay below INDEX_LEASE_S)",
+    ),
 
   QUERY_CACHE: z
     .enum(["auto", "memory", "redis", "off"])
@@ -282,6 +290,9 @@ function requirements(c: Config): string[] {
     missing.push(
       `EXTRACT_TIMEOUT_S: must be below INDEX_LEASE_S (${c.EXTRACT_TIMEOUT_S} >= ${c.INDEX_LEASE_S})`,
     );
+  }
+  if (c.OCR_TIMEOUT_S >= c.INDEX_LEASE_S) {
+    missing.push(`OCR_TIMEOUT_S: must be below INDEX_LEASE_S (${c.OCR_TIMEOUT_S} >= ${c.INDEX_LEASE_S})`);
   }
   if (c.NODE_ENV === "production" && c.OBJECT_STORE === "fs" && c.SIGNING_SECRET === undefined) {
     missing.push(

@@ -22,6 +22,10 @@ export const defaultChunkSettings: Record<DocumentKind, ChunkSettings> = {
   odt: { size: 800, overlap: 80 },
   rtf: { size: 800, overlap: 80 },
   eml: { size: 900, overlap: 90 },
+  // OCR'd pages read like PDF pages.
+  png: { size: 1024, overlap: 100 },
+  jpeg: { size: 1024, overlap: 100 },
+  tiff: { size: 1024, overlap: 100 },
 };
 
 /** What a collection may set: chunking-overrides.ts and validateChunkSettings both hold to it. */

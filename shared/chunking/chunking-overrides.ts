@@ -36,6 +36,9 @@ export const ChunkingOverridesSchema = z
     odt: ChunkSettingsOverride.optional(),
     rtf: ChunkSettingsOverride.optional(),
     eml: ChunkSettingsOverride.optional(),
+    png: ChunkSettingsOverride.optional(),
+    jpeg: ChunkSettingsOverride.optional(),
+    tiff: ChunkSettingsOverride.optional(),
   })
   .superRefine((overrides, ctx) => {
     for (const [kind, override] of Object.entries(overrides) as [DocumentKind, Partial<ChunkSettings>][]) {

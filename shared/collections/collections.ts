@@ -6,6 +6,7 @@ import type { Embedder } from "../embeddings/embedder.js";
 import { ApiError } from "../errors/api-error.js";
 import { resolveLanguage } from "./collection-language.js";
 import { cleanCollectionName } from "./collection-name.js";
+import { resolveOcrLanguages } from "./collection-ocr-languages.js";
 
 export interface Collection {
   id: string;
@@ -16,6 +17,8 @@ export interface Collection {
   chunking: Record<string, { size?: number; overlap?: number }>;
   /** The text-search configuration its chunks and queries are analysed with (migration 014). */
   language: string;
+  /** The languages OCR reads its scanned pages and images in, tesseract codes (migration 015). */
+  ocr_languages: string[];
   created_at: Date;
   /**
    * Moves whenever what search reads of the collection changes (database triggers, migration
@@ -26,7 +29,7 @@ export interface Collection {
 
 /** The columns of a Collection, as its type has them. */
 const collectionColumns = sql`id, name, description, embedding_model, embedding_dimension, chunking, language,
-  created_at, index_version::text as index_version`;
+  ocr_languages, created_at, index_version::text as index_version`;
 
 export interface NewCollection {
   name: string;
@@ -34,6 +37,8 @@ export interface NewCollection {
   chunking?: Record<string, { size?: number; overlap?: number }>;
   /** A text-search configuration of the database; english when absent. */
   language?: string;
+  /** Installed OCR languages; the text-search language's, else English, when absent. */
+  ocr_languages?: string[];
 }
 
 /** A new collection, checked and named, not yet stored. */
@@ -44,11 +49,12 @@ export interface CollectionDraft {
   description: string;
   chunking: Collection["chunking"];
   language: string;
+  ocr_languages: string[];
 }
 
 /**
  * Checks a new collection: chunking overrides valid, its language one the database has
- * (collection-language.ts), its name cleaned (collection-name.ts) and not reading like an
+ * (collection-language.ts), its OCR languages installed (collection-ocr-languages.ts), its name cleaned (collection-name.ts) and not reading like an
  * existing one (collection-name-key.ts; 409 names the one it would be confused with). Touches
  * no store but reads the database.
  */
@@ -63,6 +69,7 @@ export async function draftCollection(db: Queryable, input: NewCollection): Prom
     });
   }
   const language = await resolveLanguage(db, input.language);
+  const ocrLanguages = resolveOcrLanguages(input.ocr_languages, language);
   const name = cleanCollectionName(input.name);
   if (name === "") {
     throw new ApiError(
@@ -82,6 +89,7 @@ export async function draftCollection(db: Queryable, input: NewCollection): Prom
     description: input.description ?? "",
     chunking: chunking.data,
     language,
+    ocr_languages: ocrLanguages,
   };
   const existing = await collectionReadingLike(db, draft);
   if (existing !== undefined) throw nameConflict(draft, existing);
@@ -121,9 +129,11 @@ export async function insertCollection(
 ): Promise<Collection> {
   const [row] = await db.query<Collection>(sql`
     insert into collections
-      (id, name, name_key, name_skeleton, description, embedding_model, embedding_dimension, chunking, language)
+      (id, name, name_key, name_skeleton, description, embedding_model, embedding_dimension, chunking, language,
+       ocr_languages)
     values (${draft.id}, ${draft.name}, ${draft.keys.folded}, ${draft.keys.visual}, ${draft.description},
-            ${embedder.model}, ${embedder.dimension}, ${JSON.stringify(draft.chunking)}::jsonb, ${draft.language})
+            ${embedder.model}, ${embedder.dimension}, ${JSON.stringify(draft.chunking)}::jsonb, ${draft.language},
+            ${draft.ocr_languages}::text[])
     returning ${collectionColumns}`);
   if (row === undefined) throw new Error("insert returned no row");
   return row;

@@ -22,6 +22,8 @@ export interface DocumentRow {
   index_retry_at?: Date | string | null;
   chunk_count: number;
   text_encoding: string | null;
+  /** Pages whose text came from OCR (migration 015); null without OCR. */
+  ocr_pages?: number[] | null;
   metadata: Record<string, unknown>;
   deleted_at: Date | string | null;
 }
@@ -45,6 +47,7 @@ export function documentView(row: DocumentRow) {
     index_error: row.index_error,
     chunk_count: row.chunk_count,
     text_encoding: row.text_encoding,
+    ocr_pages: row.ocr_pages ?? null,
     metadata: row.metadata,
   };
 }

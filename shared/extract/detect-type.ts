@@ -1,5 +1,6 @@
 import { classifyZip, describeContent } from "./describe-content.js";
 import { contentTypeOf, type DocumentKind, kindFromContentType } from "./document-kind.js";
+import { imageKindOf } from "./image-kind.js";
 import {
   type CompoundFileKind,
   compoundFileKind,
@@ -51,6 +52,11 @@ const kindByExtension: Record<string, DocumentKind> = {
   odt: "odt",
   rtf: "rtf",
   eml: "eml",
+  png: "png",
+  jpg: "jpeg",
+  jpeg: "jpeg",
+  tif: "tiff",
+  tiff: "tiff",
 };
 
 // The formats these name are refused with what to save them as (office/compound-file.ts). The
@@ -78,10 +84,13 @@ const kindLabel: Record<DocumentKind, string> = {
   odt: "an OpenDocument text (.odt)",
   rtf: "RTF",
   eml: "an e-mail message (.eml)",
+  png: "a PNG image",
+  jpeg: "a JPEG image",
+  tiff: "a TIFF image",
 };
 
 const acceptedTypes =
-  "accepted types are PDF (.pdf), Word (.docx), plain text (.txt), Markdown (.md), HTML (.html), CSV (.csv, .tsv), Excel (.xlsx), PowerPoint (.pptx), OpenDocument (.odt, .ods, .odp), RTF (.rtf) and e-mail (.eml)";
+  "accepted types are PDF (.pdf), Word (.docx), plain text (.txt), Markdown (.md), HTML (.html), CSV (.csv, .tsv), Excel (.xlsx), PowerPoint (.pptx), OpenDocument (.odt, .ods, .odp), RTF (.rtf), e-mail (.eml) and scanned pages as PNG, JPEG or TIFF images (.png, .jpg, .tif)";
 
 const odfTypes: Partial<Record<DocumentKind, string>> = {
   odt: "application/vnd.oasis.opendocument.text",
@@ -165,6 +174,10 @@ function contentAgrees(kind: DocumentKind, sniffed: Sniffed, head: Uint8Array): 
       return sniffed === "text" && /^\uFEFF?\s*\{\\rtf/.test(latin1Start(head));
     case "eml":
       return sniffed === "text" && looksLikeEmail(latin1Start(head));
+    case "png":
+    case "jpeg":
+    case "tiff":
+      return imageKindOf(head) === kind;
     default:
       return sniffed === "text";
   }

@@ -12,13 +12,14 @@ describe("kindFromContentType", () => {
     ["Application/PDF", "pdf"],
     ["text/x-markdown", "md"],
     ["application/xhtml+xml", "html"],
+    ["image/jpg", "jpeg"],
   ])("accepts %j", (contentType, kind) => {
     expect(kindFromContentType(contentType)).toBe(kind);
   });
 
   it.each([
     "application/octet-stream",
-    "image/png",
+    "image/gif",
     "",
     "text",
     "text/plain-ish",

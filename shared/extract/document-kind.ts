@@ -1,7 +1,10 @@
-export type DocumentKind = "pdf" | "docx" | "txt" | "md" | "html" | "csv" | OfficeKind;
+export type DocumentKind = "pdf" | "docx" | "txt" | "md" | "html" | "csv" | OfficeKind | ImageKind;
 
 /** The formats of the office suites beyond Word: spreadsheets, presentations, OpenDocument, RTF, e-mail. */
 export type OfficeKind = "xlsx" | "ods" | "pptx" | "odp" | "odt" | "rtf" | "eml";
+
+/** Scanned pages and photos of text, read by OCR. */
+export type ImageKind = "png" | "jpeg" | "tiff";
 
 export const documentKinds: readonly DocumentKind[] = [
   "pdf",
@@ -17,6 +20,9 @@ export const documentKinds: readonly DocumentKind[] = [
   "odt",
   "rtf",
   "eml",
+  "png",
+  "jpeg",
+  "tiff",
 ];
 
 export const contentTypeOf: Record<DocumentKind, string> = {
@@ -33,6 +39,9 @@ export const contentTypeOf: Record<DocumentKind, string> = {
   odt: "application/vnd.oasis.opendocument.text",
   rtf: "application/rtf",
   eml: "message/rfc822",
+  png: "image/png",
+  jpeg: "image/jpeg",
+  tiff: "image/tiff",
 };
 
 // Aliases that real clients send besides the canonical types above.
@@ -41,6 +50,9 @@ const aliasKinds: Record<string, DocumentKind> = {
   "application/xhtml+xml": "html",
   "text/tab-separated-values": "csv",
   "text/rtf": "rtf",
+  "image/jpg": "jpeg",
+  "image/pjpeg": "jpeg",
+  "image/tif": "tiff",
 };
 
 const kindByContentType = new Map<string, DocumentKind>([

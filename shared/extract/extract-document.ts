@@ -6,9 +6,11 @@ import { emlBlocks } from "./eml-blocks.js";
 import type { ExtractedDocument, TextBlock } from "./extracted-document.js";
 import { ExtractionError } from "./extraction-error.js";
 import { htmlBlocks } from "./html-blocks.js";
+import { imageBlocks } from "./image-blocks.js";
 import { wordVocabulary } from "./line-end-hyphens.js";
 import { markdownBlocks } from "./markdown-blocks.js";
 import { normalizeText } from "./normalize-text.js";
+import type { ExtractEnvironment } from "./ocr/ocr-engine.js";
 import { odpBlocks } from "./odp-blocks.js";
 import { odsBlocks } from "./ods-blocks.js";
 import { odtBlocks } from "./odt-blocks.js";
@@ -50,17 +52,20 @@ const unboundedZip = zipLimits(Number.MAX_SAFE_INTEGER);
  * see extracted-document.ts. Every block's text is normalized (normalize-text.ts) and non-empty.
  * Every failure, including a document without text, is an ExtractionError whose message can be
  * shown to the uploader. A pure function of its arguments returning plain data, so it can run
- * in a worker thread.
+ * in a worker thread. The environment brings what the platform has beyond JavaScript: pdf.js's
+ * data files and OCR, with the collection's OCR languages (ocr/ocr-engine.ts); without OCR, a
+ * scanned PDF or an image fails.
  */
 export async function extractDocument(
   kind: DocumentKind,
   bytes: Uint8Array,
   options: ExtractOptions = {},
+  environment: ExtractEnvironment = {},
 ): Promise<ExtractedDocument> {
   const maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
-  let raw: { blocks: TextBlock[]; encoding?: string };
+  let raw: RawDocument;
   try {
-    raw = await rawBlocks(kind, bytes, options);
+    raw = await rawBlocks(kind, bytes, options, environment);
   } catch (error) {
     if (error instanceof ExtractionError) throw error;
     // Keep the library error as `cause` for logs; its message and stack stay out of ours.
@@ -73,20 +78,30 @@ export async function extractDocument(
   const blocks = normalizeBlocks(raw.blocks);
   if (blocks.length === 0) throw new ExtractionError("no text could be extracted");
   assertReadableText(blocks.map((block) => block.text).join("\n"));
-  return raw.encoding === undefined ? { blocks } : { blocks, encoding: raw.encoding };
+  const extracted: ExtractedDocument = { blocks };
+  if (raw.encoding !== undefined) extracted.encoding = raw.encoding;
+  if (raw.ocrPages !== undefined) extracted.ocrPages = raw.ocrPages;
+  return extracted;
 }
+
+type RawDocument = { blocks: TextBlock[]; encoding?: string; ocrPages?: number[] };
 
 async function rawBlocks(
   kind: DocumentKind,
   bytes: Uint8Array,
   options: ExtractOptions,
-): Promise<{ blocks: TextBlock[]; encoding?: string }> {
+  environment: ExtractEnvironment,
+): Promise<RawDocument> {
   const zip = options.zip ?? unboundedZip;
   const maxCells = options.maxCells ?? Number.POSITIVE_INFINITY;
   const maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
   switch (kind) {
     case "pdf":
-      return { blocks: await pdfBlocks(bytes) };
+      return pdfBlocks(bytes, environment);
+    case "png":
+    case "jpeg":
+    case "tiff":
+      return imageBlocks(kind, bytes, environment);
     case "docx":
       refuseCompoundFile(bytes);
       // mammoth inflates the parts itself (JSZip) with no bound of its own: measure them first.

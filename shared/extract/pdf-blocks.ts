@@ -1,8 +1,13 @@
 import { getDocumentProxy } from "unpdf";
 import type { TextBlock } from "./extracted-document.js";
 import { ExtractionError } from "./extraction-error.js";
+import { ocrBlocks } from "./ocr/ocr-blocks.js";
+import type { ExtractEnvironment } from "./ocr/ocr-engine.js";
+import { ocrLimitReason } from "./ocr/ocr-limits.js";
+import { type FormFieldBlock, pdfFormFields } from "./pdf-form-fields.js";
 import { type OutlineTarget, type PdfDocument, pdfOutline } from "./pdf-outline.js";
 import { type PdfTextItem, pdfParagraphs } from "./pdf-paragraphs.js";
+import { textVerdict } from "./text-quality.js";
 
 /** A paragraph block with where on its page it starts, for placing outline entries. */
 interface PlacedBlock {
@@ -13,18 +18,36 @@ interface PlacedBlock {
 
 /**
  * A PDF's paragraphs, page by page, each with its 1-based page; when the PDF has an outline
- * (bookmarks), each paragraph also carries the path of the last entry at or before it.
+ * (bookmarks), each paragraph also carries the path of the last entry at or before it. Values
+ * typed into its form fields follow their page's text ("Field name: value"). Where the
+ * environment has OCR, pages without a usable text layer (none, or one that is not text:
+ * text-quality.ts) are rendered and OCR'd instead, and listed in `ocrPages`.
  */
-export async function pdfBlocks(bytes: Uint8Array): Promise<TextBlock[]> {
+export async function pdfBlocks(
+  bytes: Uint8Array,
+  environment: ExtractEnvironment = {},
+): Promise<{ blocks: TextBlock[]; ocrPages?: number[] }> {
   // pdf.js may transfer (detach) the buffer it is given; a copy keeps the caller's bytes usable.
-  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 }).catch((error: unknown) => {
-    throw new ExtractionError(openFailureReason(error), { cause: error });
-  });
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, ...environment.pdfjs }).catch(
+    (error: unknown) => {
+      throw new ExtractionError(openFailureReason(error), { cause: error });
+    },
+  );
   try {
-    const placed = await pageParagraphs(pdf);
-    if (placed.length === 0) throw new ExtractionError("PDF has no extractable text (scanned image?)");
-    placeHeadings(placed, await pdfOutline(pdf));
-    return placed.map((p) => p.block);
+    const { placed, withoutText } = await pageParagraphs(pdf, environment.ocr !== undefined);
+    const outline = await pdfOutline(pdf);
+    const ocr = await ocrOf(bytes, withoutText, environment);
+    const all = inPageOrder([...placed, ...ocr.placed]);
+    if (all.length === 0) {
+      throw new ExtractionError(
+        environment.ocr === undefined
+          ? "PDF has no extractable text (scanned image?)"
+          : "PDF has no extractable text, and OCR found none on its pages",
+      );
+    }
+    placeHeadings(all, outline);
+    const blocks = all.map((p) => p.block);
+    return ocr.pages.length > 0 ? { blocks, ocrPages: ocr.pages } : { blocks };
   } catch (error) {
     if (error instanceof ExtractionError) throw error;
     throw new ExtractionError("PDF could not be read (the file may be damaged)", { cause: error });
@@ -34,20 +57,62 @@ export async function pdfBlocks(bytes: Uint8Array): Promise<TextBlock[]> {
 }
 
 // One page at a time, each released before the next, so memory follows the largest page rather
-// than the whole document.
-async function pageParagraphs(pdf: PdfDocument): Promise<PlacedBlock[]> {
+// than the whole document. With OCR at hand, a page whose text layer is unusable is left out and
+// listed for OCR; its form fields are kept either way.
+async function pageParagraphs(
+  pdf: PdfDocument,
+  ocrAvailable: boolean,
+): Promise<{ placed: PlacedBlock[]; withoutText: number[] }> {
   const placed: PlacedBlock[] = [];
+  const withoutText: number[] = [];
   for (let page = 1; page <= pdf.numPages; page++) {
     const proxy = await pdf.getPage(page);
     const content = await proxy.getTextContent();
+    const fields = await pdfFormFields(proxy);
     proxy.cleanup();
     const items: PdfTextItem[] = [];
     for (const item of content.items) if ("str" in item) items.push(item);
-    for (const paragraph of pdfParagraphs(items)) {
-      placed.push({ block: { text: paragraph.text, page }, x: paragraph.x, y: paragraph.y });
+    const paragraphs = pdfParagraphs(items);
+    if (ocrAvailable && !usableTextLayer(paragraphs.map((p) => p.text).join("\n"))) {
+      withoutText.push(page);
+    } else {
+      for (const paragraph of paragraphs) {
+        placed.push({ block: { text: paragraph.text, page }, x: paragraph.x, y: paragraph.y });
+      }
     }
+    placed.push(
+      ...fields.map((field: FormFieldBlock) => ({ block: { ...field.block, page }, x: field.x, y: field.y })),
+    );
   }
-  return placed;
+  return { placed, withoutText };
+}
+
+/** A text layer worth keeping: it has a letter or digit, and is text (not a font's garbage). */
+function usableTextLayer(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text) && textVerdict(text).readable;
+}
+
+/** The OCR'd blocks of the pages without a text layer, within the OCR page cap. */
+async function ocrOf(
+  bytes: Uint8Array,
+  pages: readonly number[],
+  environment: ExtractEnvironment,
+): Promise<{ placed: PlacedBlock[]; pages: number[] }> {
+  const { ocr } = environment;
+  if (ocr === undefined || pages.length === 0) return { placed: [], pages: [] };
+  if (pages.length > ocr.settings.maxPages) {
+    throw new ExtractionError(ocrLimitReason.pages(pages.length, ocr.settings.maxPages, "the PDF"));
+  }
+  ocr.onStart?.();
+  const read = await ocrBlocks(ocr.pdfPages(bytes, pages, ocr.settings.languages), pages);
+  // OCR knows no positions on the page: its blocks count as starting at the page's foot, so an
+  // outline entry pointing into the page takes effect at its first OCR'd block.
+  return { placed: read.blocks.map((block) => ({ block, x: 0, y: 0 })), pages: read.pages };
+}
+
+/** Blocks by page, the order within each page kept (a stable sort). */
+function inPageOrder(placed: PlacedBlock[]): PlacedBlock[] {
+  return placed.sort((a, b) => a.block.page - b.block.page);
 }
 
 // A destination's top usually sits a little above its heading's baseline; this much below it

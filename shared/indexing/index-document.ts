@@ -58,7 +58,7 @@ export async function indexDocument(
   t("fetch", started);
 
   started = performance.now();
-  const extracted = await deps.extractor.extract(kind, bytes);
+  const extracted = await deps.extractor.extract(kind, bytes, { ocrLanguages: collection.ocr_languages });
   t("extract", started);
 
   started = performance.now();
@@ -118,7 +118,7 @@ export async function indexDocument(
     await tx.query(sql`
       update documents set index_status = 'indexed', is_indexed = true, indexed_at = now(),
         chunk_count = ${chunks.length}, index_error = null, claim_token = null,
-        text_encoding = ${extracted.encoding ?? null}
+        text_encoding = ${extracted.encoding ?? null}, ocr_pages = ${extracted.ocrPages ?? null}::integer[]
       where id = ${doc.id}`);
     return true;
   });

@@ -17,7 +17,7 @@ export interface paths {
         put?: never;
         /**
          * Create a collection
-         * @description A collection records the embedding model and dimension it is built with, and the language keyword search analyses its text with.
+         * @description A collection records the embedding model and dimension it is built with, the language keyword search analyses its text with, and the languages OCR reads its scanned pages and images in.
          *
          *     Needs an API key with the `write` scope, not limited to some collections. Rate limited (the `default` class).
          */
@@ -418,7 +418,7 @@ export interface components {
             embedding_model: string;
             embedding_dimension: number;
             /**
-             * @description Chunk size and overlap in characters, per kind of document. The overlap must be below the size; a field left out takes the kind's default (size/overlap: pdf 1024/100, docx 800/80, txt 1200/120, md 1200/120, html 900/90, csv 1000/0, xlsx 1000/0, ods 1000/0, pptx 900/90, odp 900/90, odt 800/80, rtf 800/80, eml 900/90).
+             * @description Chunk size and overlap in characters, per kind of document. The overlap must be below the size; a field left out takes the kind's default (size/overlap: pdf 1024/100, docx 800/80, txt 1200/120, md 1200/120, html 900/90, csv 1000/0, xlsx 1000/0, ods 1000/0, pptx 900/90, odp 900/90, odt 800/80, rtf 800/80, eml 900/90, png 1024/100, jpeg 1024/100, tiff 1024/100).
              * @example {
              *       "pdf": {
              *         "size": 800,
@@ -479,12 +479,31 @@ export interface components {
                     size?: number;
                     overlap?: number;
                 };
+                png?: {
+                    size?: number;
+                    overlap?: number;
+                };
+                jpeg?: {
+                    size?: number;
+                    overlap?: number;
+                };
+                tiff?: {
+                    size?: number;
+                    overlap?: number;
+                };
             };
             /**
              * @description The text-search configuration keyword search analyses the collection's documents and queries with: one PostgreSQL ships, such as english, french, german, spanish, italian, portuguese, dutch, russian, arabic or simple (no stemming, for languages PostgreSQL has no stemmer for, e.g. Swahili, Chinese, Japanese, Korean). The list depends on the PostgreSQL version; an unknown name is refused with the list. Words of Chinese, Japanese, Thai and Korean text are separated for search in every language.
              * @example english
              */
             language: string;
+            /**
+             * @description The languages OCR reads the collection's scanned PDF pages and images in, as tesseract codes: some of eng, fra, deu, spa (the ones this server ships; docs/ocr.md says how to add one). Several may be given, most frequent first; each one more makes OCR slower.
+             * @example [
+             *       "eng"
+             *     ]
+             */
+            ocr_languages: string[];
             /** Format: date-time */
             created_at: string;
         };
@@ -514,6 +533,14 @@ export interface components {
              * @example windows-1252
              */
             text_encoding: string | null;
+            /**
+             * @description The pages (1-based; an image file's page 1, a TIFF's each page) whose text was read by OCR, because they had no usable text layer: their passages may hold recognition errors. Null when no page was OCR'd, and until the document has been indexed.
+             * @example [
+             *       2,
+             *       3
+             *     ]
+             */
+            ocr_pages: number[] | null;
             metadata: {
                 [key: string]: unknown;
             };
@@ -688,7 +715,7 @@ export interface operations {
                     /** @example Published council policies */
                     description?: string;
                     /**
-                     * @description Chunk size and overlap in characters, per kind of document. The overlap must be below the size; a field left out takes the kind's default (size/overlap: pdf 1024/100, docx 800/80, txt 1200/120, md 1200/120, html 900/90, csv 1000/0, xlsx 1000/0, ods 1000/0, pptx 900/90, odp 900/90, odt 800/80, rtf 800/80, eml 900/90).
+                     * @description Chunk size and overlap in characters, per kind of document. The overlap must be below the size; a field left out takes the kind's default (size/overlap: pdf 1024/100, docx 800/80, txt 1200/120, md 1200/120, html 900/90, csv 1000/0, xlsx 1000/0, ods 1000/0, pptx 900/90, odp 900/90, odt 800/80, rtf 800/80, eml 900/90, png 1024/100, jpeg 1024/100, tiff 1024/100).
                      * @example {
                      *       "pdf": {
                      *         "size": 800,
@@ -749,12 +776,31 @@ export interface operations {
                             size?: number;
                             overlap?: number;
                         };
+                        png?: {
+                            size?: number;
+                            overlap?: number;
+                        };
+                        jpeg?: {
+                            size?: number;
+                            overlap?: number;
+                        };
+                        tiff?: {
+                            size?: number;
+                            overlap?: number;
+                        };
                     };
                     /**
                      * @description The text-search configuration keyword search analyses the collection's documents and queries with: one PostgreSQL ships, such as english, french, german, spanish, italian, portuguese, dutch, russian, arabic or simple (no stemming, for languages PostgreSQL has no stemmer for, e.g. Swahili, Chinese, Japanese, Korean). The list depends on the PostgreSQL version; an unknown name is refused with the list. Words of Chinese, Japanese, Thai and Korean text are separated for search in every language. Chosen once; english when absent.
                      * @example french
                      */
                     language?: string;
+                    /**
+                     * @description The languages OCR reads the collection's scanned PDF pages and images in, as tesseract codes: some of eng, fra, deu, spa (the ones this server ships; docs/ocr.md says how to add one). Several may be given, most frequent first; each one more makes OCR slower. Chosen once; when absent, the language of `language` where OCR has it (french: fra, german: deu, spanish: spa), else eng.
+                     * @example [
+                     *       "fra"
+                     *     ]
+                     */
+                    ocr_languages?: string[];
                 };
             };
         };

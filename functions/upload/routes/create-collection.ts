@@ -7,6 +7,7 @@ import {
   ChunkingOverridesSchema,
   CollectionLanguageSchema,
   CollectionNameSchema,
+  CollectionOcrLanguagesSchema,
   CollectionSchema,
   collectionView,
 } from "../../../shared/http/schemas/collection-schema.js";
@@ -17,6 +18,7 @@ const CreateCollectionBody = z.object({
   description: storedText().max(2000).optional().openapi({ example: "Published council policies" }),
   chunking: ChunkingOverridesSchema.optional(),
   language: CollectionLanguageSchema.optional(),
+  ocr_languages: CollectionOcrLanguagesSchema.optional(),
 });
 
 export const createCollectionRoute = policyRoute({
@@ -26,8 +28,8 @@ export const createCollectionRoute = policyRoute({
   tags: ["upload"],
   summary: "Create a collection",
   description:
-    "A collection records the embedding model and dimension it is built with, and the language keyword " +
-    "search analyses its text with.",
+    "A collection records the embedding model and dimension it is built with, the language keyword " +
+    "search analyses its text with, and the languages OCR reads its scanned pages and images in.",
   middleware: [requireKey("write", "all"), rateLimited("default")],
   request: { body: { required: true, content: { "application/json": { schema: CreateCollectionBody } } } },
   responses: {

@@ -8,7 +8,11 @@ export interface ExtractTask {
   kind: DocumentKind;
   bytes: Uint8Array;
   limits: ExtractionLimits;
-  /** The thread posts on it when it begins: the time limit runs from then, not from the queue. */
+  ocrLanguages: readonly string[];
+  /**
+   * The thread posts "started" on it when it begins (the time limit runs from then, not from the
+   * queue) and "ocr" when the document turns out to need OCR (the limit becomes OCR_TIMEOUT_S).
+   */
   started: MessagePort;
 }
 

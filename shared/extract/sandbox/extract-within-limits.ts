@@ -2,6 +2,7 @@ import type { DocumentKind } from "../document-kind.js";
 import { extractDocument } from "../extract-document.js";
 import type { ExtractedDocument } from "../extracted-document.js";
 import { ExtractionError } from "../extraction-error.js";
+import type { ExtractEnvironment } from "../ocr/ocr-engine.js";
 import { type ExtractionLimits, limitReason } from "./extraction-limits.js";
 import { pdfPageCount } from "./pdf-page-count.js";
 
@@ -12,12 +13,14 @@ export type Extracted = ExtractedDocument;
  * Extraction with the checks that need no thread to enforce them: a ZIP is measured as it is
  * inflated, a PDF's page count before its pages are parsed, the text's length as soon as it
  * is known and again once normalized.
- * Time and memory are the pool's business (worker-pool-extractor.ts).
+ * Time and memory are the pool's business (worker-pool-extractor.ts), OCR's page cap the OCR
+ * engine's settings (in the environment).
  */
 export async function extractWithinLimits(
   kind: DocumentKind,
   bytes: Uint8Array,
   limits: ExtractionLimits,
+  environment: ExtractEnvironment = {},
 ): Promise<Extracted> {
   if (kind === "pdf") {
     const pages = await pdfPageCount(bytes);
@@ -26,11 +29,12 @@ export async function extractWithinLimits(
     }
   }
   // ZIP-based files are measured by their readers, which know which parts they inflate.
-  const extracted = await extractDocument(kind, bytes, {
-    zip: limits.zip,
-    maxCells: limits.maxCells,
-    maxChars: limits.maxChars,
-  });
+  const extracted = await extractDocument(
+    kind,
+    bytes,
+    { zip: limits.zip, maxCells: limits.maxCells, maxChars: limits.maxChars },
+    environment,
+  );
   const chars = characterCount(extracted);
   if (chars > limits.maxChars) throw new ExtractionError(limitReason.chars(chars, limits.maxChars));
   return extracted;

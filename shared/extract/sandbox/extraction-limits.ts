@@ -15,6 +15,8 @@ export interface ExtractionLimits {
   timeoutMs: number;
   /** JS heap plus buffers of one extraction thread, bytes. */
   memoryBytes: number;
+  /** Pages of one document OCR reads, and the time limit that replaces timeoutMs once OCR starts. */
+  ocr: { maxPages: number; timeoutMs: number };
 }
 
 export function extractionLimits(config: Config): ExtractionLimits {
@@ -25,6 +27,7 @@ export function extractionLimits(config: Config): ExtractionLimits {
     maxCells: config.EXTRACT_MAX_CELLS,
     timeoutMs: config.EXTRACT_TIMEOUT_S * 1000,
     memoryBytes: config.EXTRACT_MEMORY_MB * 2 ** 20,
+    ocr: { maxPages: config.OCR_MAX_PAGES, timeoutMs: config.OCR_TIMEOUT_S * 1000 },
   };
 }
 

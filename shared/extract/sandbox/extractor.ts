@@ -1,6 +1,12 @@
 import type { DocumentKind } from "../document-kind.js";
 import type { Extracted } from "./extract-within-limits.js";
 
+/** The collection's choices for one document's extraction. Plain data. */
+export interface ExtractOptions {
+  /** Tesseract language codes OCR reads in (the collection's ocr_languages); English when absent. */
+  ocrLanguages?: readonly string[];
+}
+
 /**
  * Turns a stored file into text within the configured bounds. Every failure a user should see
  * (a bound passed, a damaged file) is an ExtractionError with a readable message.
@@ -9,6 +15,6 @@ export interface Extractor {
   /** `worker-threads` (Node: off the serving event loop) or `in-process` (Workers). */
   readonly kind: "worker-threads" | "in-process";
   /** May take `bytes` over (their buffer moves to the extraction thread): do not use them after. */
-  extract(kind: DocumentKind, bytes: Uint8Array): Promise<Extracted>;
+  extract(kind: DocumentKind, bytes: Uint8Array, options?: ExtractOptions): Promise<Extracted>;
   close(): Promise<void>;
 }

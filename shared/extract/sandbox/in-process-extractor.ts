@@ -5,7 +5,8 @@ import type { Extractor } from "./extractor.js";
 
 /**
  * Extraction on the calling thread, for Workers, which have no worker threads: the runtime's
- * own CPU and memory limits stand in for the pool's, and the other bounds apply as on Node.
+ * own CPU and memory limits stand in for the pool's, and the other bounds apply as on Node. No
+ * OCR and no pdf.js data files: a scanned page or an image fails with a reason saying so.
  */
 export function inProcessExtractor(limits: ExtractionLimits): Extractor {
   return {

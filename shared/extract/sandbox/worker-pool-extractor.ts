@@ -4,11 +4,12 @@ import { Piscina } from "piscina";
 import { ApiError } from "../../errors/api-error.js";
 import type { DocumentKind } from "../document-kind.js";
 import { ExtractionError } from "../extraction-error.js";
+import { ocrLimitReason } from "../ocr/ocr-limits.js";
 import type { ExtractOutcome, ExtractTask } from "./extract-task.js";
 import { memoryExitCode } from "./extract-task.js";
 import type { Extracted } from "./extract-within-limits.js";
 import { type ExtractionLimits, limitReason } from "./extraction-limits.js";
-import type { Extractor } from "./extractor.js";
+import type { ExtractOptions, Extractor } from "./extractor.js";
 
 export interface PoolOptions {
   /** Threads; 0 = one per core. */
@@ -60,25 +61,36 @@ export function workerPoolExtractor(limits: ExtractionLimits, options: PoolOptio
 
   return {
     kind: "worker-threads",
-    async extract(kind: DocumentKind, bytes: Uint8Array): Promise<Extracted> {
+    async extract(kind: DocumentKind, bytes: Uint8Array, options: ExtractOptions = {}): Promise<Extracted> {
       const own = movable(bytes);
       // The clock starts when a thread takes the task: waiting in the queue, or for a new thread
-      // to load the parsers, is not the document's time.
+      // to load the parsers, is not the document's time. Once the document needs OCR, the OCR
+      // limit applies instead, from the same start.
       const { port1: started, port2: startedInThread } = new MessageChannel();
       const abort = new AbortController();
       let timer = setTimeout(() => abort.abort(notStarted), startupTimeoutMs);
-      started.once("message", () => {
+      let startedAt = 0;
+      let ocr = false;
+      started.on("message", (message: unknown) => {
         clearTimeout(timer);
-        timer = setTimeout(() => abort.abort(), limits.timeoutMs);
+        if (message === "ocr") {
+          ocr = true;
+          const left = startedAt + limits.ocr.timeoutMs - performance.now();
+          timer = setTimeout(() => abort.abort(), Math.max(0, left));
+        } else {
+          startedAt = performance.now();
+          timer = setTimeout(() => abort.abort(), limits.timeoutMs);
+        }
       });
+      const ocrLanguages = [...(options.ocrLanguages ?? ["eng"])];
       let outcome: ExtractOutcome;
       try {
         outcome = await pool.run(
-          { kind, bytes: own, limits, started: startedInThread },
+          { kind, bytes: own, limits, ocrLanguages, started: startedInThread },
           { transferList: [own.buffer, startedInThread], signal: abort.signal },
         );
       } catch (error) {
-        throw poolFailure(error, limits);
+        throw poolFailure(error, limits, ocr);
       } finally {
         clearTimeout(timer);
         started.close();
@@ -112,12 +124,13 @@ const notStarted = new ApiError(
 );
 
 /** What a thread's death or termination means for the document. */
-function poolFailure(error: unknown, limits: ExtractionLimits): Error {
+function poolFailure(error: unknown, limits: ExtractionLimits, ocr: boolean): Error {
   if (!(error instanceof Error)) return new Error(String(error));
   if (error.name === "AbortError") {
     // An outage, not the document's fault: indexing defers it (run-index.ts).
     if (error.cause === notStarted) return notStarted;
-    return new ExtractionError(limitReason.time(limits.timeoutMs), { cause: error });
+    const reason = ocr ? ocrLimitReason.time(limits.ocr.timeoutMs) : limitReason.time(limits.timeoutMs);
+    return new ExtractionError(reason, { cause: error });
   }
   const code = (error as { code?: unknown }).code;
   if (code === "ERR_WORKER_OUT_OF_MEMORY" || error.message.endsWith(`exited with code: ${memoryExitCode}`)) {

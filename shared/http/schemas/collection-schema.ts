@@ -3,6 +3,7 @@ import { defaultChunkSettings } from "../../chunking/chunk-settings.js";
 import { ChunkingOverridesSchema as chunkingOverrides } from "../../chunking/chunking-overrides.js";
 import { cleanCollectionName } from "../../collections/collection-name.js";
 import type { Collection } from "../../collections/collections.js";
+import { ocrLanguages } from "../../extract/ocr/ocr-languages.js";
 import { nonBlankPattern, nonBlankText } from "./text.js";
 
 const defaults = Object.entries(defaultChunkSettings)
@@ -52,6 +53,21 @@ export const CollectionLanguageSchema = z
   .max(63)
   .openapi({ description: `${languageDescription} Chosen once; english when absent.`, example: "french" });
 
+const ocrLanguagesDescription =
+  `The languages OCR reads the collection's scanned PDF pages and images in, as tesseract codes: some of ${ocrLanguages.join(", ")} ` +
+  "(the ones this server ships; docs/ocr.md says how to add one). Several may be given, most frequent first; each " +
+  "one more makes OCR slower.";
+
+/** A new collection's OCR languages (createCollection checks them against the installed ones). */
+export const CollectionOcrLanguagesSchema = z
+  .array(z.string().min(1).max(20))
+  .min(1)
+  .max(4)
+  .openapi({
+    description: `${ocrLanguagesDescription} Chosen once; when absent, the language of \`language\` where OCR has it (french: fra, german: deu, spanish: spa), else eng.`,
+    example: ["fra"],
+  });
+
 export const CollectionSchema = z
   .object({
     id: z.uuid(),
@@ -61,6 +77,7 @@ export const CollectionSchema = z
     embedding_dimension: z.number().int(),
     chunking: ChunkingOverridesSchema,
     language: z.string().openapi({ description: languageDescription, example: "english" }),
+    ocr_languages: z.array(z.string()).openapi({ description: ocrLanguagesDescription, example: ["eng"] }),
     created_at: z.string().openapi({ format: "date-time" }),
   })
   .openapi("Collection");
@@ -75,6 +92,7 @@ export function collectionView(c: Collection): z.infer<typeof CollectionSchema> 
     embedding_dimension: c.embedding_dimension,
     chunking: c.chunking,
     language: c.language,
+    ocr_languages: c.ocr_languages,
     created_at: new Date(c.created_at).toISOString(),
   };
 }

@@ -29,6 +29,16 @@ export const DocumentSchema = z
           "PDF and DOCX, and until the document has been indexed.",
         example: "windows-1252",
       }),
+    ocr_pages: z
+      .array(z.number().int())
+      .nullable()
+      .openapi({
+        description:
+          "The pages (1-based; an image file's page 1, a TIFF's each page) whose text was read by OCR, because " +
+          "they had no usable text layer: their passages may hold recognition errors. Null when no page was " +
+          "OCR'd, and until the document has been indexed.",
+        example: [2, 3],
+      }),
     metadata: z.record(z.string(), z.unknown()),
   })
   .openapi("Document");
