@@ -11,6 +11,8 @@ export default defineConfig({
       "bench/**/*.test.ts",
       "tools/**/*.test.ts",
     ],
+    // OCR has its own suite (vitest.ocr.config.ts, `npm run test:ocr`), run by CI beside this one.
+    exclude: ["**/node_modules/**", "shared/extract/ocr/**", "tests/embedded/ocr*.test.ts"],
     // One migrated PGlite dumped per run; each file loads its own copy (tests/support/pglite-snapshot.ts).
     globalSetup: ["tests/support/pglite-snapshot-setup.ts"],
     // Worker threads, not forked processes: the suite spends about a third less CPU in them
