@@ -425,8 +425,10 @@ export const stackTestEnv: Record<string, string> = {
   BREAKER_RECOVERY_S: "5",
   // The worker-crash test waits for a killed worker's claims to lapse: 15 s rather than 600.
   INDEX_LEASE_S: "15",
-  // An extraction's time limit stays below the lease (shared/config.ts refuses otherwise).
+  // An extraction's time limits, OCR's too, stay below the lease (shared/config.ts refuses
+  // otherwise). A one-page scan takes about 3 s to OCR here.
   EXTRACT_TIMEOUT_S: "10",
+  OCR_TIMEOUT_S: "14",
 };
 
 export interface UpOptions {
