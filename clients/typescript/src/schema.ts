@@ -1076,7 +1076,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description PDF, DOCX, XLSX, PPTX, ODT, ODS, ODP, RTF, EML, TXT, MD, HTML or CSV (TSV), each checked by its content; text files in any encoding (byte order mark, HTML declaration, UTF-8 or detected); not empty
+                     * @description PDF (scanned pages are OCR'd), DOCX, XLSX, PPTX, ODT, ODS, ODP, RTF, EML, TXT, MD, HTML, CSV (TSV), or a PNG, JPEG or TIFF image (OCR'd), each checked by its content; text files in any encoding (byte order mark, HTML declaration, UTF-8 or detected); not empty
                      */
                     file: string;
                     /** Format: uuid */

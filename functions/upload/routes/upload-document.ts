@@ -30,7 +30,7 @@ const UploadForm = z.strictObject({
     format: "binary",
     minLength: 1,
     description:
-      "PDF, DOCX, XLSX, PPTX, ODT, ODS, ODP, RTF, EML, TXT, MD, HTML or CSV (TSV), each checked by its content; text files in any encoding (byte order mark, HTML declaration, UTF-8 or detected); not empty",
+      "PDF (scanned pages are OCR'd), DOCX, XLSX, PPTX, ODT, ODS, ODP, RTF, EML, TXT, MD, HTML, CSV (TSV), or a PNG, JPEG or TIFF image (OCR'd), each checked by its content; text files in any encoding (byte order mark, HTML declaration, UTF-8 or detected); not empty",
   }),
   collection_id: z.uuid(),
   // Sent as a JSON part (the encoding below says so): generated clients serialise an object.
