@@ -206,37 +206,34 @@ export const hostileFiles = {
 };
 
 function sheetRows(rows: number): ReadableStream<Uint8Array> {
-  const head =
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
-  let row = 0;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(head));
-        return;
-      }
-      if (row >= rows) {
-        controller.enqueue(encoder.encode("</sheetData></worksheet>"));
-        controller.close();
-        return;
-      }
-      const parts: string[] = [];
-      for (let i = 0; i < 10_000 && row < rows; i++) {
-        row++;
-        parts.push(`<row r="${row}"><c r="A${row}" s="1"/><c r="B${row}" s="1"/></row>`);
-      }
-      controller.enqueue(encoder.encode(parts.join("")));
-    },
-  });
+  return repeatedXml(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+    rows,
+    (row) => `<row r="${row}"><c r="A${row}" s="1"/><c r="B${row}" s="1"/></row>`,
+    "</sheetData></worksheet>",
+  );
 }
 
 function slideShapes(shapes: number): ReadableStream<Uint8Array> {
   const ns =
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"';
-  const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:sld ${ns}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>`;
-  let shape = 0;
+  return repeatedXml(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:sld ${ns}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>`,
+    shapes,
+    (shape) =>
+      `<p:sp><p:nvSpPr><p:cNvPr id="${shape + 1}" name="Shape ${shape}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:p/></p:txBody></p:sp>`,
+    "</p:spTree></p:cSld></p:sld>",
+  );
+}
+
+/** An XML part of `count` elements (numbered from 1) between a head and a tail, made as it is read. */
+function repeatedXml(
+  head: string,
+  count: number,
+  element: (n: number) => string,
+  tail: string,
+): ReadableStream<Uint8Array> {
+  let n = 0;
   let started = false;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -245,18 +242,13 @@ function slideShapes(shapes: number): ReadableStream<Uint8Array> {
         controller.enqueue(encoder.encode(head));
         return;
       }
-      if (shape >= shapes) {
-        controller.enqueue(encoder.encode("</p:spTree></p:cSld></p:sld>"));
+      if (n >= count) {
+        controller.enqueue(encoder.encode(tail));
         controller.close();
         return;
       }
       const parts: string[] = [];
-      for (let i = 0; i < 10_000 && shape < shapes; i++) {
-        shape++;
-        parts.push(
-          `<p:sp><p:nvSpPr><p:cNvPr id="${shape + 1}" name="Shape ${shape}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:p/></p:txBody></p:sp>`,
-        );
-      }
+      for (let i = 0; i < 10_000 && n < count; i++) parts.push(element(++n));
       controller.enqueue(encoder.encode(parts.join("")));
     },
   });
