@@ -10,6 +10,9 @@ import { join } from "node:path";
 import { loadConfigFromProcess } from "../shared/config.js";
 import { decideType } from "../shared/extract/detect-type.js";
 import type { DocumentKind } from "../shared/extract/document-kind.js";
+import { nodeOcrEngine } from "../shared/extract/ocr/node/node-ocr-engine.js";
+import { pdfjsAssets } from "../shared/extract/ocr/node/pdfjs-assets.js";
+import type { ExtractEnvironment } from "../shared/extract/ocr/ocr-engine.js";
 import { extractWithinLimits } from "../shared/extract/sandbox/extract-within-limits.js";
 import { extractionLimits } from "../shared/extract/sandbox/extraction-limits.js";
 import { workerPoolExtractor } from "../shared/extract/sandbox/worker-pool-extractor.js";
@@ -40,6 +43,22 @@ function fixtures(): { accepted: Fixture[]; refused: string[] } {
   return { accepted, refused };
 }
 
+/** The OCR languages a fixture is written in (SOURCES.md); English otherwise. */
+function languagesOf(name: string): string[] {
+  if (name.includes("francais")) return ["fra"];
+  if (name.includes("eurotext")) return ["eng", "fra", "deu", "spa"];
+  if (name.includes("masks")) return ["deu"];
+  return ["eng"];
+}
+
+const assets = pdfjsAssets();
+const engine = nodeOcrEngine(assets);
+
+/** What the extraction thread gives extractWithinLimits, here in process. */
+function environment(languages: string[], maxPages: number): ExtractEnvironment {
+  return { pdfjs: assets, ocr: { ...engine, settings: { languages, maxPages } } };
+}
+
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await work();
@@ -52,10 +71,7 @@ export async function runExtraction(options: BenchOptions): Promise<BenchResult>
   const pool = workerPoolExtractor(limits, { threads: 1 });
   const { accepted, refused } = fixtures();
   const perFile: Row[] = [];
-  const totals = new Map<
-    DocumentKind,
-    { files: number; mib: number; ms: number; pages: number; pageMs: number }
-  >();
+  const totals = new Map<string, { files: number; mib: number; ms: number; pages: number; pageMs: number }>();
   const perPage: Row[] = [];
   const failures: string[] = [];
   const detail: Record<string, unknown>[] = [];
@@ -65,10 +81,13 @@ export async function runExtraction(options: BenchOptions): Promise<BenchResult>
     for (const fixture of accepted) {
       let text: string;
       let pages: number;
+      let ocrPages: number;
+      const ocrLanguages = languagesOf(fixture.name);
       try {
-        const extracted = await extractWithinLimits(fixture.kind, fixture.bytes, limits);
+        const extracted = await pool.extract(fixture.kind, fixture.bytes.slice(), { ocrLanguages });
         text = extracted.blocks.map((b) => b.text).join("\n\n");
         pages = Math.max(0, ...extracted.blocks.map((b) => b.page ?? 0));
+        ocrPages = extracted.ocrPages?.length ?? 0;
       } catch (error) {
         failures.push(`${fixture.name}: ${error instanceof Error ? error.message : String(error)}`);
         continue;
@@ -78,20 +97,31 @@ export async function runExtraction(options: BenchOptions): Promise<BenchResult>
       const inProcess: number[] = [];
       const baseline: number[] = [];
       for (let r = 0; r < runs; r++) {
-        inPool.push(await timed(() => pool.extract(fixture.kind, fixture.bytes.slice())));
-        inProcess.push(await timed(() => extractWithinLimits(fixture.kind, fixture.bytes, limits)));
+        inPool.push(await timed(() => pool.extract(fixture.kind, fixture.bytes.slice(), { ocrLanguages })));
+        inProcess.push(
+          await timed(() =>
+            extractWithinLimits(
+              fixture.kind,
+              fixture.bytes,
+              limits,
+              environment(ocrLanguages, limits.ocr.maxPages),
+            ),
+          ),
+        );
         baseline.push(await timed(() => extractWithinLimits("txt", plain, limits)));
       }
       const size = mib(fixture.bytes.byteLength);
-      const label = `${fixture.kind}: ${fixture.name} (${(fixture.bytes.byteLength / 1024).toFixed(0)} KiB${pages > 0 ? `, ${pages} p.` : ""})`;
+      const ocr = ocrPages > 0 ? `, OCR ${ocrPages} p. (${ocrLanguages.join("+")})` : "";
+      const label = `${fixture.kind}: ${fixture.name} (${(fixture.bytes.byteLength / 1024).toFixed(0)} KiB${pages > 0 ? `, ${pages} p.` : ""}${ocr})`;
       perFile.push({
         metric: label,
         unit: "ms",
         values: inPool,
         baseline: { name: "its text as .txt", values: baseline },
       });
-      const total = totals.get(fixture.kind) ?? { files: 0, mib: 0, ms: 0, pages: 0, pageMs: 0 };
-      totals.set(fixture.kind, {
+      const group = ocrPages > 0 ? `${fixture.kind} (OCR)` : fixture.kind;
+      const total = totals.get(group) ?? { files: 0, mib: 0, ms: 0, pages: 0, pageMs: 0 };
+      totals.set(group, {
         files: total.files + 1,
         mib: total.mib + size,
         ms: total.ms + median(inPool),
@@ -110,6 +140,7 @@ export async function runExtraction(options: BenchOptions): Promise<BenchResult>
         kind: fixture.kind,
         bytes: fixture.bytes.byteLength,
         pages,
+        ocrPages,
         textChars: text.length,
         poolMs: inPool,
         inProcessMs: inProcess,
@@ -138,7 +169,7 @@ export async function runExtraction(options: BenchOptions): Promise<BenchResult>
       rows: perFile,
       note: "The baseline is the same extracted text read from a UTF-8 .txt in process: the ratio is what the format costs over plain text.",
     },
-    { title: "Extraction time per page (PDF pages, slides), pool vs in process", rows: perPage },
+    { title: "Extraction time per page (PDF pages, slides, OCR'd pages), pool vs in process", rows: perPage },
   ];
   return { settings: { runs, fixtures: accepted.length }, tables, findings, detail };
 }
