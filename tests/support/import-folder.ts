@@ -30,6 +30,21 @@ export async function mixedImportFolder(dir: string, extraTexts = 0): Promise<st
   return dir;
 }
 
+/**
+ * What importing a fresh mixedImportFolder with --wait sums up: the four files of their kinds
+ * uploaded and indexed, the second copy a duplicate, the program refused.
+ */
+export const mixedImportSummary: Readonly<Record<string, number>> = {
+  files: 6,
+  uploaded: 4,
+  duplicates: 1,
+  "skipped (state file)": 0,
+  refused: 1,
+  failed: 0,
+  indexed: 4,
+  "index failed": 0,
+};
+
 /** The import's summary table, as counts by row label. */
 export function importSummary(stdout: string): Record<string, number> {
   const table = stdout.slice(stdout.indexOf("import summary"));
