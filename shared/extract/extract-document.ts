@@ -27,11 +27,11 @@ import { checkZipExpansion, type ZipLimits, zipLimits } from "./zip/open-zip.js"
 export { ExtractionError } from "./extraction-error.js";
 
 /**
- * Choices that shape an extraction: per-collection settings and caps, which must stay
- * structured-clonable. A cap left out is not applied (extractWithinLimits passes the configured
- * ones).
+ * The bounds parsers enforce as they read (the collection's choices, such as OCR languages,
+ * travel in the environment). A cap left out is not applied: extractWithinLimits passes the
+ * configured ones.
  */
-export interface ExtractOptions {
+export interface ExtractionCaps {
   /** What a ZIP-based file may expand to (EXTRACT_MAX_UNZIPPED_MB). */
   readonly zip?: ZipLimits;
   /** Cells of a spreadsheet, shapes and table cells of a presentation (EXTRACT_MAX_CELLS). */
@@ -59,13 +59,13 @@ const unboundedZip = zipLimits(Number.MAX_SAFE_INTEGER);
 export async function extractDocument(
   kind: DocumentKind,
   bytes: Uint8Array,
-  options: ExtractOptions = {},
+  caps: ExtractionCaps = {},
   environment: ExtractEnvironment = {},
 ): Promise<ExtractedDocument> {
-  const maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
+  const maxChars = caps.maxChars ?? Number.POSITIVE_INFINITY;
   let raw: RawDocument;
   try {
-    raw = await rawBlocks(kind, bytes, options, environment);
+    raw = await rawBlocks(kind, bytes, caps, environment);
   } catch (error) {
     if (error instanceof ExtractionError) throw error;
     // Keep the library error as `cause` for logs; its message and stack stay out of ours.
@@ -89,12 +89,12 @@ type RawDocument = { blocks: TextBlock[]; encoding?: string; ocrPages?: number[]
 async function rawBlocks(
   kind: DocumentKind,
   bytes: Uint8Array,
-  options: ExtractOptions,
+  caps: ExtractionCaps,
   environment: ExtractEnvironment,
 ): Promise<RawDocument> {
-  const zip = options.zip ?? unboundedZip;
-  const maxCells = options.maxCells ?? Number.POSITIVE_INFINITY;
-  const maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
+  const zip = caps.zip ?? unboundedZip;
+  const maxCells = caps.maxCells ?? Number.POSITIVE_INFINITY;
+  const maxChars = caps.maxChars ?? Number.POSITIVE_INFINITY;
   switch (kind) {
     case "pdf":
       return pdfBlocks(bytes, environment);
@@ -105,7 +105,7 @@ async function rawBlocks(
     case "docx":
       refuseCompoundFile(bytes);
       // mammoth inflates the parts itself (JSZip) with no bound of its own: measure them first.
-      if (options.zip !== undefined) await checkZipExpansion(bytes, options.zip);
+      if (caps.zip !== undefined) await checkZipExpansion(bytes, caps.zip);
       return { blocks: await docxBlocks(bytes) };
     case "html":
       return decoded(bytes, { html: true }, htmlBlocks);
