@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { Readable } from "node:stream";
-import { Client } from "minio";
+import { Client, type ClientOptions } from "minio";
 import { contentDisposition } from "./content-disposition.js";
 import { assertSafeObjectName, type ObjectStore } from "./object-store.js";
 
@@ -13,16 +13,26 @@ export interface MinioObjectStoreOptions {
   region: string;
 }
 
-function clientFor(endpoint: string, o: MinioObjectStoreOptions): Client {
+/** Where and as whom a MinIO (or any S3) client connects, from an endpoint URL. */
+export function minioConnection(
+  endpoint: string,
+  credentials: { accessKey: string; secretKey: string; region: string },
+): ClientOptions {
   const url = new URL(endpoint);
   const useSSL = url.protocol === "https:";
-  return new Client({
+  return {
     endPoint: url.hostname,
     port: url.port ? Number(url.port) : useSSL ? 443 : 80,
     useSSL,
-    accessKey: o.accessKey,
-    secretKey: o.secretKey,
-    region: o.region,
+    accessKey: credentials.accessKey,
+    secretKey: credentials.secretKey,
+    region: credentials.region,
+  };
+}
+
+function clientFor(endpoint: string, o: MinioObjectStoreOptions): Client {
+  return new Client({
+    ...minioConnection(endpoint, o),
     // The upload's size is unknown while it streams; minio-js would then pick a part size for a
     // 5 TiB object (~560 MB) and buffer the whole file. 8 MiB parts bound memory per upload.
     partSize: 8 * 1024 * 1024,

@@ -3,6 +3,7 @@ import { createReadStream, openAsBlob } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, relative, resolve, sep } from "node:path";
 import { Client } from "minio";
+import { minioConnection } from "../../shared/storage/minio-object-store.js";
 
 /** One file to import, found by walking the source. */
 export interface SourceFile {
@@ -54,16 +55,7 @@ export async function walkFolder(dir: string, skip: readonly string[] = []): Pro
 }
 
 function s3Client(access: S3Access): Client {
-  const url = new URL(access.endpoint);
-  const useSSL = url.protocol === "https:";
-  return new Client({
-    endPoint: url.hostname,
-    port: url.port ? Number(url.port) : useSSL ? 443 : 80,
-    useSSL,
-    accessKey: access.accessKey,
-    secretKey: access.secretKey,
-    region: access.region,
-  });
+  return new Client(minioConnection(access.endpoint, access));
 }
 
 /** Every object under s3://bucket/prefix; each is read whole when its turn comes. */
