@@ -79,7 +79,7 @@ function guardVectors(vectors: VectorStore, breaker: CircuitBreaker): VectorStor
     ensureCollection: (c) => breaker.run(() => vectors.ensureCollection(c)),
     upsert: (c, records) => breaker.run(() => vectors.upsert(c, records)),
     query: (c, embedding, topK, ids) => breaker.run(() => vectors.query(c, embedding, topK, ids)),
-    deleteDocument: (c, id) => breaker.run(() => vectors.deleteDocument(c, id)),
+    deleteDocuments: (c, ids) => breaker.run(() => vectors.deleteDocuments(c, ids)),
     countDocument: (c, id) => breaker.run(() => vectors.countDocument(c, id)),
     count: (c) => breaker.run(() => vectors.count(c)),
     exportPage: (c, page) => breaker.run(() => vectors.exportPage(c, page)),

@@ -122,8 +122,14 @@ export class ChromaStore implements VectorStore {
     return hits;
   }
 
-  async deleteDocument(collection: VectorCollection, documentId: string): Promise<void> {
-    await this.use(collection, (c) => c.delete({ where: { document_id: documentId } }));
+  async deleteDocuments(collection: VectorCollection, documentIds: readonly string[]): Promise<void> {
+    const [only] = documentIds;
+    if (only === undefined) return;
+    await this.use(collection, (c) =>
+      c.delete({
+        where: { document_id: documentIds.length === 1 ? only : { $in: [...documentIds] } },
+      }),
+    );
   }
 
   async countDocument(collection: VectorCollection, documentId: string): Promise<number> {

@@ -31,8 +31,8 @@ export interface VectorStore {
     topK: number,
     documentIds?: readonly string[],
   ): Promise<VectorHit[]>;
-  /** Idempotent: removes every vector of the document. */
-  deleteDocument(collection: VectorCollection, documentId: string): Promise<void>;
+  /** Idempotent: removes every vector of these documents (one request for all of them). */
+  deleteDocuments(collection: VectorCollection, documentIds: readonly string[]): Promise<void>;
   countDocument(collection: VectorCollection, documentId: string): Promise<number>;
   /** Every vector of the collection (backups check exports against it). */
   count(collection: VectorCollection): Promise<number>;
