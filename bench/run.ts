@@ -21,9 +21,11 @@ import { runOcr } from "./ocr.js";
 import { runPool } from "./pool.js";
 import { runQuery } from "./query.js";
 import { runRatelimit } from "./ratelimit.js";
+import { runServing } from "./serving.js";
 
 const benchmarks: Record<string, Benchmark> = {
   ingest: runIngest,
+  serving: runServing,
   query: runQuery,
   ratelimit: runRatelimit,
   pool: runPool,
