@@ -26,23 +26,24 @@ function target(d: EmbeddedDocument): VectorCollection {
 }
 
 /**
- * Writes a group of embedded documents with one vector request per collection and one SQL
- * transaction for all, each document only if its claim still holds. Vectors go first (old ones
- * removed, so a shorter new version leaves none behind); the transaction then commits each held
- * document's chunks, text and status together, so no document is ever half-indexed. Documents
- * deleted meanwhile get their new vectors taken back: no orphan vectors.
+ * A document is written in two steps, each for a group of documents at once, so that one
+ * group's vectors are upserted while the previous group's rows are committed:
+ * 1. `writeVectors`: one vector request per collection (old vectors removed first, so a shorter
+ *    new version leaves none behind), for the documents whose claims still hold;
+ * 2. `commitRows`: one transaction commits each document's chunks, text and status together, if
+ *    its claim still holds, so no document is ever half-indexed; a document deleted meanwhile
+ *    gets its new vectors taken back: no orphan vectors.
  */
-export async function commitDocuments(
+export async function writeVectors(
   deps: Pick<IndexDeps, "db" | "vectors">,
   docs: readonly EmbeddedDocument[],
   timings: StageTimings,
-): Promise<IndexOutcome[]> {
+): Promise<boolean[]> {
   // A document whose claim was taken over (reindex, an expired lease) must not have its vectors
   // touched: the new owner may already have written them.
   const held = new Set(await renewClaims(deps.db, docs));
   const writing = docs.filter((d) => held.has(d.doc.id));
-
-  let started = performance.now();
+  const started = performance.now();
   for (const group of byCollection(writing).values()) {
     const first = group[0];
     if (first === undefined) continue;
@@ -58,14 +59,19 @@ export async function commitDocuments(
     );
   }
   timings.upsert += performance.now() - started;
+  return docs.map((d) => held.has(d.doc.id));
+}
 
-  started = performance.now();
-  const committed = new Set(writing.length === 0 ? [] : await writeRows(deps.db, writing));
+export async function commitRows(
+  deps: Pick<IndexDeps, "db" | "vectors">,
+  docs: readonly EmbeddedDocument[],
+  timings: StageTimings,
+): Promise<IndexOutcome[]> {
+  const started = performance.now();
+  const committed = new Set(docs.length === 0 ? [] : await writeRows(deps.db, docs));
   timings.sql += performance.now() - started;
-
-  const gone = writing.filter((d) => !committed.has(d.doc.id));
+  const gone = docs.filter((d) => !committed.has(d.doc.id));
   if (gone.length > 0) await takeBackVectors(deps, gone);
-
   return docs.map((d) =>
     committed.has(d.doc.id)
       ? { id: d.doc.id, status: "indexed", chunk_count: d.chunks.length, error: null }

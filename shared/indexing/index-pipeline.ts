@@ -6,7 +6,7 @@ import { limitReason } from "../extract/sandbox/extraction-limits.js";
 import type { Logger } from "../logging/logger.js";
 import { indexDuration, indexedDocuments } from "../metrics/registry.js";
 import { startAttempt } from "./claim-documents.js";
-import { commitDocuments, type EmbeddedDocument } from "./commit-documents.js";
+import { commitRows, type EmbeddedDocument, writeVectors } from "./commit-documents.js";
 import { EmbeddingQueue } from "./embedding-queue.js";
 import { InFlightBudget } from "./in-flight-budget.js";
 import {
@@ -43,8 +43,9 @@ export interface PipelineOptions {
 /**
  * A worker's documents in flight, each going fetch → extract → chunk → embed → write while the
  * others are at other stages: extraction runs in the extraction threads, embedding requests are
- * filled with the chunks of several documents, and writes go in groups (one vector request per
- * collection, one transaction). At most INDEX_CONCURRENCY documents and INDEX_INFLIGHT_MB of
+ * filled with the chunks of several documents, and writes go in groups, vectors (one request per
+ * collection) and rows (one transaction) as two steps, so one group's rows are committed while
+ * the next group's vectors are written. At most INDEX_CONCURRENCY documents and INDEX_INFLIGHT_MB of
  * them at once. Claims of the documents in flight are renewed every third of the lease, so a
  * document waiting its turn is not taken over; a crashed worker stops renewing, and its
  * documents are taken over after the lease as before.
@@ -52,7 +53,8 @@ export interface PipelineOptions {
 export class IndexPipeline {
   private readonly budget: InFlightBudget;
   private readonly embeddings: EmbeddingQueue;
-  private readonly writes: WriteQueue<EmbeddedDocument, IndexOutcome>;
+  private readonly vectorWrites: WriteQueue<EmbeddedDocument, boolean>;
+  private readonly rowWrites: WriteQueue<EmbeddedDocument, IndexOutcome>;
   private readonly inFlight = new Map<string, string>();
   private settledWaiters: (() => void)[] = [];
   private readonly renewal: NodeJS.Timeout;
@@ -70,11 +72,10 @@ export class IndexPipeline {
       waitMs: deps.config.INDEX_EMBED_WAIT_MS,
       onBatch: (ms) => this.record("embed", ms),
     });
-    this.writes = new WriteQueue((group) => this.commit(group), {
-      maxItems: 64,
-      // An outage fails every document of the group alike; anything else may be one document's.
-      isolate: (error) => !isTransient(error),
-    });
+    // An outage fails every document of a group alike; anything else may be one document's.
+    const isolate = (error: unknown) => !isTransient(error);
+    this.vectorWrites = new WriteQueue((group) => this.timed(writeVectors, group), { maxItems: 64, isolate });
+    this.rowWrites = new WriteQueue((group) => this.timed(commitRows, group), { maxItems: 64, isolate });
     this.renewal = setInterval(() => void this.renewClaims(), (options.leaseS * 1000) / 3);
     this.renewal.unref();
   }
@@ -156,17 +157,34 @@ export class IndexPipeline {
       prepared.chunks.map((chunk) => chunk.text),
       true,
     );
-    return this.writes.write({
+    const embedded: EmbeddedDocument = {
       ...prepared,
       vectors,
       mayHaveVectors: doc.is_indexed || doc.chunk_count > 0 || start.attempts > 1,
-    });
+    };
+    if (!(await this.vectorWrites.write(embedded))) {
+      return { id: doc.id, status: "abandoned", chunk_count: 0, error: claimLost };
+    }
+    try {
+      return await this.rowWrites.write(embedded);
+    } catch (error) {
+      // The rows will not come: the vectors just written go again, so that a failed document
+      // is found by no search. (After an outage the next try removes them: mayHaveVectors.)
+      if (!isTransient(error)) {
+        const target = { id: collection.id, dimension: collection.embedding_dimension };
+        await this.deps.vectors.deleteDocuments(target, [doc.id]).catch(() => undefined);
+      }
+      throw error;
+    }
   }
 
-  private async commit(group: EmbeddedDocument[]): Promise<IndexOutcome[]> {
+  private async timed<R>(
+    step: (deps: IndexDeps, group: EmbeddedDocument[], timings: StageTimings) => Promise<R[]>,
+    group: EmbeddedDocument[],
+  ): Promise<R[]> {
     const stages = emptyTimings();
     try {
-      return await commitDocuments(this.deps, group, stages);
+      return await step(this.deps, group, stages);
     } finally {
       this.record("upsert", stages.upsert);
       this.record("sql", stages.sql);

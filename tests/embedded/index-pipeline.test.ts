@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "../../shared/db/sql.js";
+import { render, sql } from "../../shared/db/sql.js";
 import type { Embedder } from "../../shared/embeddings/embedder.js";
 import { runIndex } from "../../shared/indexing/run-index.js";
 import { type EmbeddedStack, startEmbeddedStack, uploadForm } from "../support/embedded-stack.js";
@@ -98,6 +98,43 @@ describe("the index pipeline", () => {
       expect(row.index_status).toBe("indexed");
       expect(row.chunks).toBe(row.chunk_count);
       expect(await stack.deps.vectors.countDocument(target, row.id)).toBe(row.chunk_count);
+    }
+  });
+
+  it("takes the vectors back of documents whose rows could not be committed, and fails them with the reason", async () => {
+    const collection = await stack.createCollection();
+    const ids = [
+      await upload(collection, "a.txt", "Berth allocations for the spring quarter."),
+      await upload(collection, "b.txt", "Tide tables for the autumn quarter."),
+    ];
+    const db = stack.deps.db;
+    // The real database, whose chunk inserts fail as a full disk would fail them.
+    const failing: typeof db = {
+      ...db,
+      query: (statement) => db.query(statement),
+      transaction: (fn) =>
+        db.transaction((tx) =>
+          fn({
+            query: async (statement) => {
+              if (render(statement).text.includes("insert into chunks"))
+                throw new Error("could not extend file: No space left on device");
+              return tx.query(statement);
+            },
+          }),
+        ),
+    };
+    const run = await runIndex(
+      { ...stack.deps, db: failing, batchSize: 16 },
+      { collectionId: collection, limit: 10, leaseS: 600 },
+    );
+    expect(run).toMatchObject({ claimed: 2, failed: 2, indexed: 0 });
+    for (const id of ids) {
+      expect(await stack.deps.vectors.countDocument({ id: collection, dimension: 512 }, id)).toBe(0);
+      const [row] = await db.query<{ index_status: string; index_error: string }>(
+        sql`select index_status, index_error from documents where id = ${id}`,
+      );
+      expect(row?.index_status).toBe("failed");
+      expect(row?.index_error).toContain("No space left");
     }
   });
 });
