@@ -22,14 +22,19 @@ export async function writeInSlices<T>(
     for (let i = 0; i < rows.length; i += serverSliceRows) await write(rows.slice(i, i + serverSliceRows));
     return;
   }
-  let size = 8;
+  // The first statement is one row: its cost is not known yet, and an HNSW insert in PGlite may
+  // take tens of milliseconds. Each next one is sized from the last, growing at most fourfold.
+  let size = 1;
   for (let i = 0; i < rows.length; ) {
     const slice = rows.slice(i, i + size);
     const started = performance.now();
     await write(slice);
     const ms = Math.max(0.5, performance.now() - started);
     i += slice.length;
-    size = Math.max(1, Math.min(serverSliceRows, Math.round((slice.length * pgliteSliceMs) / ms)));
+    size = Math.max(
+      1,
+      Math.min(serverSliceRows, 4 * slice.length, Math.round((slice.length * pgliteSliceMs) / ms)),
+    );
     if (i < rows.length) await turn();
   }
 }

@@ -120,16 +120,13 @@ async function writeRows(db: Database, docs: readonly EmbeddedDocument[]): Promi
         from jsonb_to_recordset(${JSON.stringify(slice)}::jsonb)
           as r(document_id uuid, collection_id uuid, chunk_index int, text text, location jsonb, search_text text)`),
     );
-    // One text per statement: a text may be megabytes, and PGlite parses a statement on the
-    // serving thread.
-    await writeInSlices(db.kind, mine, (slice) =>
-      tx.query(sql`
+    // One statement per text, passed as a parameter (no JSON to build and parse): a text may be
+    // megabytes, and PGlite runs a statement on the serving thread.
+    for (const d of mine)
+      await tx.query(sql`
         insert into document_texts (document_id, text, length)
-        select document_id, text, char_length(text)
-        from jsonb_to_recordset(${JSON.stringify(slice.map((d) => ({ document_id: d.doc.id, text: d.text })))}::jsonb)
-          as r(document_id uuid, text text)
-        on conflict (document_id) do update set text = excluded.text, length = excluded.length`),
-    );
+        select ${d.doc.id}::uuid, t, char_length(t) from (select ${d.text}::text as t) extracted
+        on conflict (document_id) do update set text = excluded.text, length = excluded.length`);
     const statuses = mine.map((d) => ({
       id: d.doc.id,
       chunk_count: d.chunks.length,

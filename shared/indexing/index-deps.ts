@@ -10,7 +10,7 @@ export interface IndexDeps {
   objects: ObjectStore;
   vectors: VectorStore;
   embedder: Embedder;
-  extractor: Pick<Extractor, "extract">;
+  extractor: Pick<Extractor, "extractChunks">;
   config: Pick<
     Config,
     | "INDEX_MAX_CHUNKS"

@@ -1,11 +1,9 @@
-import { chunkDocument, type DocumentChunk } from "../chunking/chunk-blocks.js";
-import { adaptiveChunkSettings } from "../chunking/chunk-settings.js";
+import type { ChunkedExtraction } from "../chunking/chunk-for-index.js";
 import { assertEmbedderMatches, type Collection } from "../collections/collections.js";
 import type { DocumentRow } from "../documents/document-row.js";
 import { kindFromContentType } from "../extract/document-kind.js";
 import { ExtractionError } from "../extract/extraction-error.js";
 import { limitReason } from "../extract/sandbox/extraction-limits.js";
-import { chunkSearchTexts } from "../retrieval/search-text.js";
 import type { IndexDeps, StageTimings } from "./index-deps.js";
 
 /** A document read and cut into chunks, ready to embed and write. */
@@ -13,7 +11,7 @@ export interface PreparedDocument {
   doc: DocumentRow;
   collection: Collection;
   text: string;
-  chunks: (DocumentChunk & { search_text: string | null })[];
+  chunks: ChunkedExtraction["chunks"];
   encoding: string | null;
   ocrPages: number[] | null;
   /** Bytes it holds from here on: text, chunks and the vectors to come. */
@@ -21,8 +19,8 @@ export interface PreparedDocument {
 }
 
 /**
- * Fetch, extract (in the extraction threads), chunk, and the text keyword search analyses.
- * Past the chunk cap nothing of the document goes further.
+ * Fetch, then extract and chunk (in the extraction threads, with the text keyword search
+ * analyses). Past the chunk cap nothing of the document goes further.
  */
 export async function prepareDocument(
   deps: Pick<IndexDeps, "objects" | "extractor" | "embedder" | "config">,
@@ -38,28 +36,26 @@ export async function prepareDocument(
   const bytes = await deps.objects.get(doc.object_name);
   timings.fetch += performance.now() - started;
 
+  // Chunked in the extraction thread too: the serving event loop does neither.
   started = performance.now();
-  const extracted = await deps.extractor.extract(kind, bytes, { ocrLanguages: collection.ocr_languages });
-  timings.extract += performance.now() - started;
-
-  started = performance.now();
-  const { text, chunks } = chunkDocument(extracted, (length) =>
-    adaptiveChunkSettings(kind, length, collection.chunking),
-  );
-  timings.chunk += performance.now() - started;
+  const chunked = await deps.extractor.extractChunks(kind, bytes, {
+    ocrLanguages: collection.ocr_languages,
+    chunking: collection.chunking,
+  });
+  timings.extract += performance.now() - started - chunked.chunkMs;
+  timings.chunk += chunked.chunkMs;
+  const { text, chunks } = chunked;
   if (chunks.length > deps.config.INDEX_MAX_CHUNKS) {
     throw new ExtractionError(limitReason.chunks(chunks.length, deps.config.INDEX_MAX_CHUNKS));
   }
-  // What keyword search analyses where it differs from the text (NFKC, CJK words separated).
-  const searchTexts = await chunkSearchTexts(chunks.map((chunk) => chunk.text));
   const chunkChars = chunks.reduce((sum, chunk) => sum + chunk.text.length, 0);
   return {
     doc,
     collection,
     text,
-    chunks: chunks.map((chunk, i) => ({ ...chunk, search_text: searchTexts[i] ?? null })),
-    encoding: extracted.encoding ?? null,
-    ocrPages: extracted.ocrPages ?? null,
+    chunks,
+    encoding: chunked.encoding,
+    ocrPages: chunked.ocrPages,
     // UTF-16 text twice (the document's and its chunks'), and 8 bytes per vector component.
     footprint: 2 * (text.length + chunkChars) + chunks.length * collection.embedding_dimension * 8,
   };
