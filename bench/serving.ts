@@ -93,7 +93,9 @@ async function servingRun(
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "docstack-serving-"));
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "bin/start.ts")], {
+  // SERVING_NODE_ARGS: e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see what holds the loop.
+  const nodeArgs = process.env.SERVING_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", join(root, "bin/start.ts")], {
     cwd: root,
     env: {
       ...process.env,
