@@ -42,26 +42,35 @@ export async function commitDocuments(
   const held = new Set(await renewClaims(deps.db, docs));
   const writing = docs.filter((d) => held.has(d.doc.id));
 
-  let started = performance.now();
-  for (const group of byCollection(writing).values()) {
-    const first = group[0];
-    if (first === undefined) continue;
-    const stale = group.filter((d) => d.mayHaveVectors).map((d) => d.doc.id);
-    if (stale.length > 0) await deps.vectors.deleteDocuments(target(first), stale);
-    await deps.vectors.upsert(
-      target(first),
-      group.flatMap((d) =>
-        d.vectors.map(
-          (embedding, chunkIndex): VectorRecord => ({ documentId: d.doc.id, chunkIndex, embedding }),
+  let committed: Set<string>;
+  try {
+    let started = performance.now();
+    for (const group of byCollection(writing).values()) {
+      const first = group[0];
+      if (first === undefined) continue;
+      const stale = group.filter((d) => d.mayHaveVectors).map((d) => d.doc.id);
+      if (stale.length > 0) await deps.vectors.deleteDocuments(target(first), stale);
+      await deps.vectors.upsert(
+        target(first),
+        group.flatMap((d) =>
+          d.vectors.map(
+            (embedding, chunkIndex): VectorRecord => ({ documentId: d.doc.id, chunkIndex, embedding }),
+          ),
         ),
-      ),
-    );
-  }
-  timings.upsert += performance.now() - started;
+      );
+    }
+    timings.upsert += performance.now() - started;
 
-  started = performance.now();
-  const committed = new Set(writing.length === 0 ? [] : await writeRows(deps.db, writing));
-  timings.sql += performance.now() - started;
+    started = performance.now();
+    committed = new Set(writing.length === 0 ? [] : await writeRows(deps.db, writing));
+    timings.sql += performance.now() - started;
+  } catch (error) {
+    // A document deleted since its claim was checked may have had its vectors purged before
+    // ours landed; nothing later comes back for them (a retry finds the claim gone), so they
+    // are taken back now, as far as the stores answer.
+    await takeBackVectors(deps, writing).catch(() => {});
+    throw error;
+  }
 
   const gone = writing.filter((d) => !committed.has(d.doc.id));
   if (gone.length > 0) await takeBackVectors(deps, gone);

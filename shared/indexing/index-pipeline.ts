@@ -69,6 +69,8 @@ export class IndexPipeline {
       parallel: deps.embedder.kind === "openai" ? deps.config.EMBEDDINGS_CONCURRENCY : 2,
       waitMs: deps.config.INDEX_EMBED_WAIT_MS,
       onBatch: (ms) => this.record("embed", ms),
+      // As for writes: an outage fails every document alike; anything else may be one text's.
+      isolate: (error) => !isTransient(error),
     });
     this.writes = new WriteQueue((group) => this.commit(group), {
       maxItems: 64,
@@ -150,11 +152,17 @@ export class IndexPipeline {
     } finally {
       for (const stage of ["fetch", "extract", "chunk"] as const) this.record(stage, stages[stage]);
     }
-    // Its texts count as coming until they are queued: a request does not leave without them.
-    await this.budget.acquire(ticket, prepared.footprint);
+    // Its texts count as coming until they are queued, so a request does not leave without
+    // them, unless the document must wait for room: then the documents it waits for may be
+    // the ones whose requests would wait for it.
+    const fits = this.budget.tryAcquire(ticket, prepared.footprint);
+    if (!fits) {
+      this.embeddings.withdraw();
+      await this.budget.acquire(ticket, prepared.footprint);
+    }
     const vectors = await this.embeddings.embed(
       prepared.chunks.map((chunk) => chunk.text),
-      true,
+      fits,
     );
     return this.writes.write({
       ...prepared,
