@@ -55,6 +55,10 @@ export class IndexPipeline {
   private readonly writes: WriteQueue<EmbeddedDocument, IndexOutcome>;
   private readonly inFlight = new Map<string, string>();
   private settledWaiters: (() => void)[] = [];
+  /** The last document admitted to run alone (see `admit`): documents admitted after it wait for it. */
+  private alone: Promise<unknown> = Promise.resolve();
+  /** Documents admitted since then: one admitted to run alone waits for them. */
+  private sinceAlone = new Set<Promise<unknown>>();
   private readonly renewal: NodeJS.Timeout;
 
   constructor(
@@ -105,10 +109,31 @@ export class IndexPipeline {
     clearInterval(this.renewal);
   }
 
-  /** Starts a claimed document on its way; resolves with how it ended (never rejects). */
-  async admit(doc: DocumentRow): Promise<IndexOutcome> {
+  /**
+   * Starts a claimed document on its way; resolves with how it ended (never rejects). A document
+   * whose earlier tries never finished (the process died or its lease ran out) may be the one
+   * that takes the process down: it runs with nothing else in flight, so a crash it causes is
+   * charged to it alone and not to the documents that happened to be beside it. Documents wait
+   * for their turn in flight (claims renewed), before their try is counted.
+   */
+  admit(doc: DocumentRow): Promise<IndexOutcome> {
     this.inFlight.set(doc.id, doc.claim_token ?? "");
     const ticket = this.budget.ticket();
+    const suspect = doc.index_attempts - doc.index_deferrals > 0;
+    const turn = suspect ? Promise.all([this.alone, ...this.sinceAlone]) : this.alone;
+    const outcome = turn.then(() => this.settle(doc, ticket));
+    if (suspect) {
+      this.alone = outcome;
+      this.sinceAlone = new Set();
+    } else {
+      const since = this.sinceAlone;
+      since.add(outcome);
+      void outcome.then(() => since.delete(outcome));
+    }
+    return outcome;
+  }
+
+  private async settle(doc: DocumentRow, ticket: number): Promise<IndexOutcome> {
     let outcome: IndexOutcome;
     try {
       outcome = await this.run(doc, ticket);
