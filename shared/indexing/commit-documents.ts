@@ -7,8 +7,6 @@ import type { PreparedDocument } from "./prepare-document.js";
 
 export interface EmbeddedDocument extends PreparedDocument {
   vectors: number[][];
-  /** A try before this one may have left vectors behind (a crash, a deferral, an earlier index). */
-  mayHaveVectors: boolean;
 }
 
 function claimsOf(docs: readonly EmbeddedDocument[]) {
@@ -48,8 +46,13 @@ export async function commitDocuments(
     for (const group of byCollection(writing).values()) {
       const first = group[0];
       if (first === undefined) continue;
-      const stale = group.filter((d) => d.mayHaveVectors).map((d) => d.doc.id);
-      if (stale.length > 0) await deps.vectors.deleteDocuments(target(first), stale);
+      // Every document's, not only those indexed before: an abandoned try (its document sent
+      // back to pending, which starts the count of tries over) may have left vectors, and one
+      // request for the group costs milliseconds beside the upsert.
+      await deps.vectors.deleteDocuments(
+        target(first),
+        group.map((d) => d.doc.id),
+      );
       await deps.vectors.upsert(
         target(first),
         group.flatMap((d) =>

@@ -189,11 +189,7 @@ export class IndexPipeline {
       prepared.chunks.map((chunk) => chunk.text),
       fits,
     );
-    return this.writes.write({
-      ...prepared,
-      vectors,
-      mayHaveVectors: doc.is_indexed || doc.chunk_count > 0 || start.attempts > 1,
-    });
+    return this.writes.write({ ...prepared, vectors });
   }
 
   private async commit(group: EmbeddedDocument[]): Promise<IndexOutcome[]> {

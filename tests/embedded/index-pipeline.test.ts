@@ -207,4 +207,52 @@ describe("the index pipeline", () => {
     expect(run.documents.find((d) => d.id === victim)?.status).not.toBe("indexed");
     expect(await stack.deps.vectors.countDocument({ id: collection, dimension: 512 }, victim)).toBe(0);
   });
+
+  it("replaces every vector an abandoned earlier try left, even when a requeue reset the count of tries", async () => {
+    const collection = await stack.createCollection();
+    const id = await upload(
+      collection,
+      "sections.txt",
+      Array.from({ length: 6 }, (_, i) => `Section ${i}. ${"The tide rose at the berth. ".repeat(45)}`).join(
+        "\n\n",
+      ),
+    );
+    // The first try's vectors land, then the document is sent back to pending (POST .../reindex)
+    // before its rows are written: that try ends abandoned and its vectors stay.
+    let requeued = false;
+    const vectors: VectorStore = {
+      ...stack.deps.vectors,
+      kind: stack.deps.vectors.kind,
+      ensureCollection: (c) => stack.deps.vectors.ensureCollection(c),
+      query: (...args) => stack.deps.vectors.query(...args),
+      deleteDocuments: (...args) => stack.deps.vectors.deleteDocuments(...args),
+      countDocument: (...args) => stack.deps.vectors.countDocument(...args),
+      count: (c) => stack.deps.vectors.count(c),
+      async upsert(c, records) {
+        await stack.deps.vectors.upsert(c, records);
+        if (requeued) return;
+        requeued = true;
+        expect((await stack.request(`/documents/${id}/reindex`, { method: "POST" })).status).toBe(202);
+      },
+    };
+    const first = await runIndex(
+      { ...stack.deps, vectors, batchSize: 64 },
+      { collectionId: collection, limit: 10, leaseS: 600 },
+    );
+    expect(first.documents[0]?.status).toBe("abandoned");
+    const target = { id: collection, dimension: 512 };
+    const left = await stack.deps.vectors.countDocument(target, id);
+    expect(left).toBeGreaterThan(1);
+    // The next try cuts the file into fewer chunks (here larger chunks; as after an upgrade of the
+    // chunker or of the extraction limits).
+    await stack.deps.db.query(
+      sql`update collections set chunking = '{"txt": {"size": 20000}}' where id = ${collection}`,
+    );
+    const second = await runIndex(
+      { ...stack.deps, batchSize: 64 },
+      { collectionId: collection, limit: 10, leaseS: 600 },
+    );
+    expect(second.documents[0]).toMatchObject({ status: "indexed", chunk_count: 1 });
+    expect(await stack.deps.vectors.countDocument(target, id)).toBe(1);
+  });
 });
