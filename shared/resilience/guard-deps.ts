@@ -5,7 +5,7 @@ import type { Embedder } from "../embeddings/embedder.js";
 import { ApiError } from "../errors/api-error.js";
 import { processMetrics } from "../metrics/registry.js";
 import type { ObjectStore } from "../storage/object-store.js";
-import type { VectorStore } from "../vectors/vector-store.js";
+import { upsertRequestRecords, type VectorStore } from "../vectors/vector-store.js";
 import { CircuitBreaker } from "./circuit-breaker.js";
 
 /**
@@ -73,11 +73,18 @@ function guardObjects(objects: ObjectStore, breaker: CircuitBreaker): ObjectStor
   };
 }
 
-function guardVectors(vectors: VectorStore, breaker: CircuitBreaker): VectorStore {
+export function guardVectors(vectors: VectorStore, breaker: CircuitBreaker): VectorStore {
   return {
     kind: vectors.kind,
     ensureCollection: (c) => breaker.run(() => vectors.ensureCollection(c)),
-    upsert: (c, records) => breaker.run(() => vectors.upsert(c, records)),
+    // The time limit is each request's: the index worker upserts a whole group of documents at
+    // once, thousands of vectors, which Chroma takes seconds per thousand to insert.
+    upsert: async (c, records) => {
+      for (let i = 0; i < records.length; i += upsertRequestRecords) {
+        const slice = records.slice(i, i + upsertRequestRecords);
+        await breaker.run(() => vectors.upsert(c, slice));
+      }
+    },
     query: (c, embedding, topK, ids) => breaker.run(() => vectors.query(c, embedding, topK, ids)),
     deleteDocuments: (c, ids) => breaker.run(() => vectors.deleteDocuments(c, ids)),
     countDocument: (c, id) => breaker.run(() => vectors.countDocument(c, id)),
