@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import type { Database, Queryable } from "../db/database.js";
 import type { Deps } from "../deps/deps.js";
 import type { Embedder } from "../embeddings/embedder.js";
+import { EmbeddingsHttpError } from "../embeddings/openai-embedder.js";
 import { ApiError } from "../errors/api-error.js";
 import { processMetrics } from "../metrics/registry.js";
 import type { ObjectStore } from "../storage/object-store.js";
@@ -42,6 +43,15 @@ export function isVectorStoreFailure(error: unknown): boolean {
     "ChromaUniqueError",
     "InvalidArgumentError",
   ].includes(String(name));
+}
+
+/**
+ * An embeddings server refusing the input (400, 413, 422: a text past the model's context, say)
+ * answered, and would answer the same again: not an outage. Other answers count: a bad key or
+ * model (401, 403, 404) fails every request alike, and its documents wait for the fix.
+ */
+export function isEmbedderFailure(error: unknown): boolean {
+  return !(error instanceof EmbeddingsHttpError && [400, 413, 422].includes(error.status));
 }
 
 const stateValue = { closed: 0, half_open: 1, open: 2 } as const;
@@ -146,7 +156,7 @@ export function guardDeps(deps: Deps, config: Config): Deps {
   if (deps.embedder.kind === "openai") {
     guarded.embedder = guardEmbedder(
       deps.embedder,
-      make("The embedder", { timeoutMs: config.EMBED_TIMEOUT_MS + 1000 }),
+      make("The embedder", { timeoutMs: config.EMBED_TIMEOUT_MS + 1000, isFailure: isEmbedderFailure }),
     );
   }
   processMetrics.gauge(
