@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../shared/db/database.js";
 import { sql } from "../../shared/db/sql.js";
 import type { Embedder } from "../../shared/embeddings/embedder.js";
+import { claimDocuments } from "../../shared/indexing/claim-documents.js";
+import { IndexPipeline } from "../../shared/indexing/index-pipeline.js";
 import { runIndex } from "../../shared/indexing/run-index.js";
 import type { VectorStore } from "../../shared/vectors/vector-store.js";
 import { type EmbeddedStack, startEmbeddedStack, uploadForm } from "../support/embedded-stack.js";
@@ -254,5 +256,58 @@ describe("the index pipeline", () => {
     );
     expect(second.documents[0]).toMatchObject({ status: "indexed", chunk_count: 1 });
     expect(await stack.deps.vectors.countDocument(target, id)).toBe(1);
+  });
+
+  it("renews the claim of a document in flight, so its lease does not run out while it waits", async () => {
+    const collection = await stack.createCollection();
+    const id = await upload(
+      collection,
+      "slow.txt",
+      "A document whose extraction takes longer than the lease.",
+    );
+    let release: () => void = () => {};
+    const extracting = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let startedExtraction: () => void = () => {};
+    const inExtraction = new Promise<void>((resolve) => {
+      startedExtraction = resolve;
+    });
+    // A lease of 30 ms: the pipeline renews every 10 ms.
+    const pipeline = new IndexPipeline(
+      {
+        ...stack.deps,
+        batchSize: 64,
+        extractor: {
+          async extract(kind, bytes, options) {
+            startedExtraction();
+            await extracting;
+            return stack.deps.extractor.extract(kind, bytes, options);
+          },
+        },
+      },
+      { leaseS: 0.03 },
+    );
+    try {
+      const [doc] = await claimDocuments(stack.deps.db, { collectionId: collection, limit: 1, leaseS: 600 });
+      if (doc === undefined) throw new Error("nothing claimed");
+      const outcome = pipeline.admit(doc);
+      await inExtraction;
+      // As if the last renewal were an hour old: the next one brings it back to now.
+      await stack.deps.db.query(
+        sql`update documents set claimed_at = now() - interval '1 hour' where id = ${id}`,
+      );
+      for (;;) {
+        const [row] = await stack.deps.db.query<{ renewed: boolean }>(
+          sql`select claimed_at > now() - interval '1 minute' as renewed from documents where id = ${id}`,
+        );
+        if (row?.renewed) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      release();
+      expect(await outcome).toMatchObject({ id, status: "indexed" });
+    } finally {
+      pipeline.close();
+    }
   });
 });
