@@ -160,7 +160,12 @@ describe("the index pipeline", () => {
     // texts the second cannot send before the first is done: this test then times out.
   }, 30_000);
 
-  it("takes back the vectors of a document deleted mid-commit when the group's transaction fails", async () => {
+  it.each([
+    { transaction: "commits", fails: false },
+    { transaction: "fails", fails: true },
+  ])("takes back the vectors of a document deleted mid-commit when the group's transaction $transaction", async ({
+    fails,
+  }) => {
     const collection = await stack.createCollection();
     const victim = await upload(
       collection,
@@ -195,7 +200,7 @@ describe("the index pipeline", () => {
       query: (statement) => stack.deps.db.query(statement),
       transaction(fn) {
         // The claim's transaction goes through; the group's, after the upsert, fails once.
-        if (!deleted || failed) return stack.deps.db.transaction(fn);
+        if (!fails || !deleted || failed) return stack.deps.db.transaction(fn);
         failed = true;
         // A deadlock, say, or a statement timeout on a large insert.
         return Promise.reject(Object.assign(new Error("deadlock detected"), { code: "40P01" }));
