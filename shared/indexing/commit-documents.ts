@@ -7,8 +7,6 @@ import type { PreparedDocument } from "./prepare-document.js";
 
 export interface EmbeddedDocument extends PreparedDocument {
   vectors: number[][];
-  /** A try before this one may have left vectors behind (a crash, a deferral, an earlier index). */
-  mayHaveVectors: boolean;
 }
 
 function claimsOf(docs: readonly EmbeddedDocument[]) {
@@ -44,21 +42,32 @@ export async function writeVectors(
   const held = new Set(await renewClaims(deps.db, docs));
   const writing = docs.filter((d) => held.has(d.doc.id));
   const started = performance.now();
-  for (const group of byCollection(writing).values()) {
-    const first = group[0];
-    if (first === undefined) continue;
-    const stale = group.filter((d) => d.mayHaveVectors).map((d) => d.doc.id);
-    if (stale.length > 0) await deps.vectors.deleteDocuments(target(first), stale);
-    await deps.vectors.upsert(
-      target(first),
-      group.flatMap((d) =>
-        d.vectors.map(
-          (embedding, chunkIndex): VectorRecord => ({ documentId: d.doc.id, chunkIndex, embedding }),
+  try {
+    for (const group of byCollection(writing).values()) {
+      const first = group[0];
+      if (first === undefined) continue;
+      // Every document's, not only those indexed before: an abandoned try (its document sent
+      // back to pending, which starts the count of tries over) may have left vectors, and one
+      // request for the group costs milliseconds beside the upsert.
+      await deps.vectors.deleteDocuments(
+        target(first),
+        group.map((d) => d.doc.id),
+      );
+      await deps.vectors.upsert(
+        target(first),
+        group.flatMap((d) =>
+          d.vectors.map(
+            (embedding, chunkIndex): VectorRecord => ({ documentId: d.doc.id, chunkIndex, embedding }),
+          ),
         ),
-      ),
-    );
+      );
+    }
+  } catch (error) {
+    await takeBackDeleted(deps, writing);
+    throw error;
+  } finally {
+    timings.upsert += performance.now() - started;
   }
-  timings.upsert += performance.now() - started;
   return docs.map((d) => held.has(d.doc.id));
 }
 
@@ -68,8 +77,15 @@ export async function commitRows(
   timings: StageTimings,
 ): Promise<IndexOutcome[]> {
   const started = performance.now();
-  const committed = new Set(docs.length === 0 ? [] : await writeRows(deps.db, docs));
-  timings.sql += performance.now() - started;
+  let committed: Set<string>;
+  try {
+    committed = new Set(docs.length === 0 ? [] : await writeRows(deps.db, docs));
+  } catch (error) {
+    await takeBackDeleted(deps, docs);
+    throw error;
+  } finally {
+    timings.sql += performance.now() - started;
+  }
   const gone = docs.filter((d) => !committed.has(d.doc.id));
   if (gone.length > 0) await takeBackVectors(deps, gone);
   return docs.map((d) =>
@@ -142,6 +158,18 @@ async function writeRows(db: Database, docs: readonly EmbeddedDocument[]): Promi
       where d.id = r.id`);
     return heldIds;
   });
+}
+
+/**
+ * After a failed write: a document deleted since its claim was checked may have had its vectors
+ * purged before ours landed, and nothing later comes back for them (a retry finds the claim
+ * gone), so they are taken back now, as far as the stores answer.
+ */
+async function takeBackDeleted(
+  deps: Pick<IndexDeps, "db" | "vectors">,
+  docs: readonly EmbeddedDocument[],
+): Promise<void> {
+  if (docs.length > 0) await takeBackVectors(deps, docs).catch(() => undefined);
 }
 
 /** Gone or being deleted: take the vectors back. Re-claimed by another run: it owns them now. */

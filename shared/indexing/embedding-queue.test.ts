@@ -82,4 +82,22 @@ describe("embedding the chunks of many documents in shared batches", () => {
     expect(await queue.embed([])).toEqual([]);
     expect(embedder.requests).toEqual([]);
   });
+
+  it("sends each document's share of a failed request again alone when asked to, failing only the refused one", async () => {
+    const embedder = recording("bravo passage 1");
+    const queue = new EmbeddingQueue(embedder, { batchSize: 8, parallel: 1, waitMs: 0, isolate: () => true });
+    const outcomes = await Promise.allSettled([
+      queue.embed(texts("alpha", 1)),
+      queue.embed(texts("bravo", 2)),
+      queue.embed(texts("charlie", 2)),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    // alpha alone (nothing else had arrived), bravo and charlie together (refused), then each alone.
+    expect(embedder.requests).toEqual([
+      texts("alpha", 1),
+      [...texts("bravo", 2), ...texts("charlie", 2)],
+      texts("bravo", 2),
+      texts("charlie", 2),
+    ]);
+  });
 });

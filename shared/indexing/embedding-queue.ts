@@ -17,8 +17,10 @@ interface Entry {
  * texts from the head of the queue, from as many documents as it takes to fill it. A request
  * that is not full waits for the documents still being prepared (`expect`) to add theirs, but
  * never longer than `waitMs` after its first text arrived; while requests are in flight, the
- * next ones fill by themselves. A failed request fails only the documents that had texts in it,
- * and their remaining texts are dropped, never sent.
+ * next ones fill by themselves. When a request of several documents fails with an error that
+ * may be one text's (`isolate`), each document's share is sent again alone, so a text the
+ * embedder refuses fails its own document, not its neighbours. A failed document's remaining
+ * texts are dropped, never sent.
  */
 export class EmbeddingQueue {
   private queue: Entry[] = [];
@@ -37,6 +39,8 @@ export class EmbeddingQueue {
       waitMs: number;
       /** Called with each request's milliseconds (stage timings). */
       onBatch?: (ms: number, texts: number) => void;
+      /** Whether a failed request's documents are tried again one by one (default: no). */
+      isolate?: (error: unknown) => boolean;
     },
   ) {}
 
@@ -127,22 +131,35 @@ export class EmbeddingQueue {
   private async send(parts: { entry: Entry; from: number; to: number }[]): Promise<void> {
     const texts = parts.flatMap((p) => p.entry.texts.slice(p.from, p.to));
     const started = performance.now();
-    let vectors: number[][];
+    let vectors: number[][] = [];
+    let failed = false;
+    let failure: unknown;
     try {
       vectors = await this.embedder.embed(texts);
       if (vectors.length !== texts.length) {
         throw new Error(`the embedder returned ${vectors.length} vectors for ${texts.length} texts`);
       }
     } catch (error) {
+      failed = true;
+      failure = error;
+    } finally {
+      this.options.onBatch?.(performance.now() - started, texts.length);
+    }
+    if (failed) {
+      const entries = new Set(parts.map((p) => p.entry));
+      if (entries.size > 1 && (this.options.isolate?.(failure) ?? false)) {
+        for (const entry of entries) {
+          if (!entry.failed) await this.send(parts.filter((p) => p.entry === entry));
+        }
+        return;
+      }
       for (const { entry } of parts) {
         if (entry.failed) continue;
         entry.failed = true;
-        entry.reject(error);
+        entry.reject(failure);
       }
       this.queue = this.queue.filter((e) => !e.failed);
       return;
-    } finally {
-      this.options.onBatch?.(performance.now() - started, texts.length);
     }
     let offset = 0;
     for (const { entry, from, to } of parts) {

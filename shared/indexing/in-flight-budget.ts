@@ -21,13 +21,17 @@ export class InFlightBudget {
     return ticket;
   }
 
+  /** Takes `bytes` more for this document if they fit now (or it is the oldest); never waits. */
+  tryAcquire(ticket: number, bytes: number): boolean {
+    if (bytes <= 0) return true;
+    if (!this.fits(ticket, bytes)) return false;
+    this.take(ticket, bytes);
+    return true;
+  }
+
   /** Resolves once `bytes` more fit the budget for this document (or it is the oldest). */
   acquire(ticket: number, bytes: number): Promise<void> {
-    if (bytes <= 0) return Promise.resolve();
-    if (this.fits(ticket, bytes)) {
-      this.take(ticket, bytes);
-      return Promise.resolve();
-    }
+    if (this.tryAcquire(ticket, bytes)) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push({ ticket, bytes, resolve }));
   }
 

@@ -57,6 +57,10 @@ export class IndexPipeline {
   private readonly rowWrites: WriteQueue<EmbeddedDocument, IndexOutcome>;
   private readonly inFlight = new Map<string, string>();
   private settledWaiters: (() => void)[] = [];
+  /** The last document admitted to run alone (see `admit`): documents admitted after it wait for it. */
+  private alone: Promise<unknown> = Promise.resolve();
+  /** Documents admitted since then: one admitted to run alone waits for them. */
+  private sinceAlone = new Set<Promise<unknown>>();
   private readonly renewal: NodeJS.Timeout;
 
   constructor(
@@ -71,6 +75,8 @@ export class IndexPipeline {
       parallel: deps.embedder.kind === "openai" ? deps.config.EMBEDDINGS_CONCURRENCY : 2,
       waitMs: deps.config.INDEX_EMBED_WAIT_MS,
       onBatch: (ms) => this.record("embed", ms),
+      // As for writes: an outage fails every document alike; anything else may be one text's.
+      isolate: (error) => !isTransient(error),
     });
     // An outage fails every document of a group alike; anything else may be one document's.
     const isolate = (error: unknown) => !isTransient(error);
@@ -104,10 +110,31 @@ export class IndexPipeline {
     clearInterval(this.renewal);
   }
 
-  /** Starts a claimed document on its way; resolves with how it ended (never rejects). */
-  async admit(doc: DocumentRow): Promise<IndexOutcome> {
+  /**
+   * Starts a claimed document on its way; resolves with how it ended (never rejects). A document
+   * whose earlier tries never finished (the process died or its lease ran out) may be the one
+   * that takes the process down: it runs with nothing else in flight, so a crash it causes is
+   * charged to it alone and not to the documents that happened to be beside it. Documents wait
+   * for their turn in flight (claims renewed), before their try is counted.
+   */
+  admit(doc: DocumentRow): Promise<IndexOutcome> {
     this.inFlight.set(doc.id, doc.claim_token ?? "");
     const ticket = this.budget.ticket();
+    const suspect = doc.index_attempts - doc.index_deferrals > 0;
+    const turn = suspect ? Promise.all([this.alone, ...this.sinceAlone]) : this.alone;
+    const outcome = turn.then(() => this.settle(doc, ticket));
+    if (suspect) {
+      this.alone = outcome;
+      this.sinceAlone = new Set();
+    } else {
+      const since = this.sinceAlone;
+      since.add(outcome);
+      void outcome.then(() => since.delete(outcome));
+    }
+    return outcome;
+  }
+
+  private async settle(doc: DocumentRow, ticket: number): Promise<IndexOutcome> {
     let outcome: IndexOutcome;
     try {
       outcome = await this.run(doc, ticket);
@@ -151,17 +178,19 @@ export class IndexPipeline {
     } finally {
       for (const stage of ["fetch", "extract", "chunk"] as const) this.record(stage, stages[stage]);
     }
-    // Its texts count as coming until they are queued: a request does not leave without them.
-    await this.budget.acquire(ticket, prepared.footprint);
+    // Its texts count as coming until they are queued, so a request does not leave without
+    // them, unless the document must wait for room: then the documents it waits for may be
+    // the ones whose requests would wait for it.
+    const fits = this.budget.tryAcquire(ticket, prepared.footprint);
+    if (!fits) {
+      this.embeddings.withdraw();
+      await this.budget.acquire(ticket, prepared.footprint);
+    }
     const vectors = await this.embeddings.embed(
       prepared.chunks.map((chunk) => chunk.text),
-      true,
+      fits,
     );
-    const embedded: EmbeddedDocument = {
-      ...prepared,
-      vectors,
-      mayHaveVectors: doc.is_indexed || doc.chunk_count > 0 || start.attempts > 1,
-    };
+    const embedded: EmbeddedDocument = { ...prepared, vectors };
     if (!(await this.vectorWrites.write(embedded))) {
       return { id: doc.id, status: "abandoned", chunk_count: 0, error: claimLost };
     }
@@ -169,7 +198,7 @@ export class IndexPipeline {
       return await this.rowWrites.write(embedded);
     } catch (error) {
       // The rows will not come: the vectors just written go again, so that a failed document
-      // is found by no search. (After an outage the next try removes them: mayHaveVectors.)
+      // is found by no search. (After an outage the next try replaces them.)
       if (!isTransient(error)) {
         const target = { id: collection.id, dimension: collection.embedding_dimension };
         await this.deps.vectors.deleteDocuments(target, [doc.id]).catch(() => undefined);

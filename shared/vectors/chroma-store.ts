@@ -1,5 +1,6 @@
 import { ChromaClient, type Collection } from "chromadb";
 import {
+  upsertRequestRecords,
   type VectorCollection,
   type VectorHit,
   type VectorRecord,
@@ -11,9 +12,6 @@ export interface ChromaStoreOptions {
   url: string;
   token?: string;
 }
-
-/** Chroma caps one request's batch; stay well below it. */
-const upsertBatch = 500;
 
 /** Production vector store: one Chroma collection per Docstack collection, cosine space. */
 export class ChromaStore implements VectorStore {
@@ -81,8 +79,8 @@ export class ChromaStore implements VectorStore {
   }
 
   async upsert(collection: VectorCollection, records: VectorRecord[]): Promise<void> {
-    for (let i = 0; i < records.length; i += upsertBatch) {
-      const batch = records.slice(i, i + upsertBatch);
+    for (let i = 0; i < records.length; i += upsertRequestRecords) {
+      const batch = records.slice(i, i + upsertRequestRecords);
       await this.use(collection, (c) =>
         c.upsert({
           ids: batch.map((r) => vectorId(r.documentId, r.chunkIndex)),

@@ -46,6 +46,9 @@ export interface VectorStore {
   ping(): Promise<void>;
 }
 
+/** Records per upsert request: Chroma caps a request's batch, so stores and guards split there. */
+export const upsertRequestRecords = 500;
+
 export function vectorId(documentId: string, chunkIndex: number): string {
   return `${documentId}:${chunkIndex}`;
 }
