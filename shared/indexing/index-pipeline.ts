@@ -80,8 +80,16 @@ export class IndexPipeline {
     });
     // An outage fails every document of a group alike; anything else may be one document's.
     const isolate = (error: unknown) => !isTransient(error);
-    this.vectorWrites = new WriteQueue((group) => this.timed(writeVectors, group), { maxItems: 64, isolate });
-    this.rowWrites = new WriteQueue((group) => this.timed(commitRows, group), { maxItems: 64, isolate });
+    // A group's transaction holds PGlite (every query waits for it) for about a millisecond per
+    // chunk: there a group stops at 1,000 chunks. A server's other connections are not held.
+    const groups = {
+      maxItems: 64,
+      maxWeight: deps.db.kind === "pglite" ? 1000 : 20_000,
+      weight: (d: EmbeddedDocument) => d.chunks.length,
+      isolate,
+    };
+    this.vectorWrites = new WriteQueue((group) => this.timed(writeVectors, group), groups);
+    this.rowWrites = new WriteQueue((group) => this.timed(commitRows, group), groups);
     this.renewal = setInterval(() => void this.renewClaims(), (options.leaseS * 1000) / 3);
     this.renewal.unref();
   }

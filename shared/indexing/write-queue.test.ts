@@ -17,6 +17,20 @@ describe("writing in groups", () => {
     expect(groups).toEqual([[1], [2, 3, 4], [5]]);
   });
 
+  it("bounds a group by the items' weight, and writes an item heavier than the bound alone", async () => {
+    const groups: number[][] = [];
+    const queue = new WriteQueue<number, number>(
+      async (items) => {
+        groups.push(items);
+        await new Promise((r) => setImmediate(r));
+        return items;
+      },
+      { maxItems: 10, maxWeight: 10, weight: (n) => n },
+    );
+    await Promise.all([1, 4, 5, 3, 30, 2].map((n) => queue.write(n)));
+    expect(groups).toEqual([[1], [4, 5], [3], [30], [2]]);
+  });
+
   it("writes a failed group's items alone, so one bad item fails only itself", async () => {
     const queue = new WriteQueue<number, number>(
       async (items) => {
