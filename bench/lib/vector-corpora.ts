@@ -4,8 +4,8 @@
  * queries; and a ~100k-chunk corpus of short passages (SciFact's abstracts and the Python
  * documentation's prose, cut by Docstack's chunker at 180 characters, exact duplicates dropped),
  * with 1,000 of its passages held out as queries. Embedding 100k passages takes tens of minutes
- * on two cores, so vectors are cached under .bench/vector-index (git-ignored), keyed by the
- * model and the texts.
+ * on two cores, so vectors are cached under .bench/vector-index (git-ignored), in blocks keyed
+ * by the model and the texts.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -105,7 +105,7 @@ export function proseParagraphs(rst: string): string[] {
 const passageChunking = { size: 180, overlap: 0 };
 
 /** Distinct short passages of SciFact's abstracts and the Python docs, in a seeded order. */
-function passages(): string[] {
+export function passages(): string[] {
   if (!existsSync(pythonDocsDir)) {
     throw new Error(
       `${pythonDocsDir} is missing: apt-get install python3-doc (the 100k corpus's second source)`,
@@ -126,6 +126,14 @@ function passages(): string[] {
 
 const cacheDir = (root: string) => join(root, ".bench/vector-index");
 
+/** Texts per cache file: a prefix of a longer list reuses its files, and an interrupted run its finished blocks. */
+const cacheBlock = 10_240;
+
+export function cacheFile(root: string, label: string, model: string, texts: readonly string[]): string {
+  const key = createHash("sha256").update(model).update("\0").update(texts.join("\0")).digest("hex");
+  return join(cacheDir(root), `${label}-${key.slice(0, 16)}.f32`);
+}
+
 /** The texts' vectors from the cache, or embedded now (in calls of 512, progress logged) and cached. */
 async function embedCached(
   root: string,
@@ -134,29 +142,33 @@ async function embedCached(
   embedder: () => Promise<OnnxEmbedder>,
 ): Promise<VectorSet> {
   const e = await embedder();
-  const key = createHash("sha256").update(e.model).update("\0").update(texts.join("\0")).digest("hex");
-  const file = join(cacheDir(root), `${label}-${key.slice(0, 16)}.f32`);
   const dimension = e.dimension;
-  if (existsSync(file)) {
-    const bytes = readFileSync(file);
-    const data = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-    if (data.length === texts.length * dimension) return { dimension, count: texts.length, data };
-  }
   const data = new Float32Array(texts.length * dimension);
   const started = performance.now();
-  for (let i = 0; i < texts.length; i += 512) {
-    const vectors = await e.embed(texts.slice(i, i + 512));
-    vectors.forEach((v, k) => {
-      data.set(v, (i + k) * dimension);
-    });
-    const done = Math.min(texts.length, i + 512);
-    if (done % 10_240 === 0 || done === texts.length) {
-      const s = (performance.now() - started) / 1000;
-      log(`embedding ${label}: ${done}/${texts.length} (${(done / s).toFixed(0)}/s)`);
+  let embedded = 0;
+  for (let from = 0; from < texts.length; from += cacheBlock) {
+    const block = texts.slice(from, from + cacheBlock);
+    const file = cacheFile(root, label, e.model, block);
+    if (existsSync(file)) {
+      const bytes = readFileSync(file);
+      if (bytes.byteLength === block.length * dimension * 4) {
+        data.set(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4), from * dimension);
+        continue;
+      }
     }
+    const vectors = new Float32Array(block.length * dimension);
+    for (let i = 0; i < block.length; i += 512) {
+      (await e.embed(block.slice(i, i + 512))).forEach((v, k) => {
+        vectors.set(v, (i + k) * dimension);
+      });
+    }
+    mkdirSync(cacheDir(root), { recursive: true });
+    writeFileSync(file, new Uint8Array(vectors.buffer));
+    data.set(vectors, from * dimension);
+    embedded += block.length;
+    const s = (performance.now() - started) / 1000;
+    log(`embedding ${label}: ${from + block.length}/${texts.length} (${(embedded / s).toFixed(0)}/s)`);
   }
-  mkdirSync(cacheDir(root), { recursive: true });
-  writeFileSync(file, new Uint8Array(data.buffer));
   return { dimension, count: texts.length, data };
 }
 
@@ -173,7 +185,7 @@ export async function loadCorpora(
   if (all.length < wanted) throw new Error(`only ${all.length} distinct passages, ${wanted} wanted`);
   const chosen = all.slice(0, wanted);
   const trainQueries = await embedCached(root, "scifact-train-queries", scifactTrainQueries(), embedder);
-  const passageVectors = await embedCached(root, `passages-${wanted}`, chosen, embedder);
+  const passageVectors = await embedCached(root, "passages", chosen, embedder);
   const indices = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
   return [
     {
