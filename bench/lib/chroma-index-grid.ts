@@ -9,7 +9,7 @@ import { ChromaStore } from "../../shared/vectors/chroma-store.js";
 import type { VectorCollection } from "../../shared/vectors/vector-store.js";
 import type { ChromaServer } from "./chroma-server.js";
 import { cpuByService } from "./cpu.js";
-import { meanRecall } from "./exact-top-k.js";
+import { type Recall, recallOf } from "./exact-top-k.js";
 import { ascending, percentile } from "./stats.js";
 import { type Corpus, row, type VectorSet } from "./vector-corpora.js";
 
@@ -21,7 +21,7 @@ export interface ChromaBuild {
 export interface SearchCell {
   efSearch: number;
   /** Recall@10 against exact search, per query set. */
-  recall: Record<string, number>;
+  recall: Record<string, Recall>;
   /** One query per request, over the first `latencyQueries` queries of the first set. */
   queryP50Ms: number;
 }
@@ -120,7 +120,7 @@ export async function measureChromaBuild(
       await server.restart();
     }
     const handle = await client(server.url).getCollection({ name });
-    const recall: Record<string, number> = {};
+    const recall: Record<string, Recall> = {};
     for (const [name, queries] of Object.entries(corpus.queries)) {
       const found: number[][] = [];
       for (let q = 0; q < queries.count; q += queryBatch) {
@@ -136,7 +136,7 @@ export async function measureChromaBuild(
           );
         }
       }
-      recall[name] = meanRecall(found, exact[name] ?? []);
+      recall[name] = recallOf(found, exact[name] ?? []);
     }
     const first = Object.values(corpus.queries)[0];
     const times: number[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exactTopK, meanRecall } from "./exact-top-k.js";
+import { exactTopK, recallOf } from "./exact-top-k.js";
 
 const set = (rows: number[][]) => ({
   dimension: rows[0]?.length ?? 0,
@@ -39,21 +39,22 @@ describe("exactTopK", () => {
   });
 });
 
-describe("meanRecall", () => {
-  it("is the share of exact neighbours found, averaged over queries", () => {
+describe("recallOf", () => {
+  it("is the share of exact neighbours found, averaged over queries, with its standard error", () => {
     const exact = [Int32Array.from([1, 2, 3, 4]), Int32Array.from([5, 6])];
-    expect(
-      meanRecall(
-        [
-          [4, 3, 2, 1],
-          [5, 9],
-        ],
-        exact,
-      ),
-    ).toBeCloseTo((1 + 0.5) / 2);
+    const r = recallOf(
+      [
+        [4, 3, 2, 1],
+        [5, 9],
+      ],
+      exact,
+    );
+    expect(r.mean).toBeCloseTo(0.75);
+    // Per-query recalls 1 and 0.5: sample deviation √0.125, over √2 queries.
+    expect(r.standardError).toBeCloseTo(0.25);
   });
 
   it("refuses answers that do not match the queries", () => {
-    expect(() => meanRecall([[1]], [])).toThrow(/1 answers for 0 queries/);
+    expect(() => recallOf([[1]], [])).toThrow(/1 answers for 0 queries/);
   });
 });

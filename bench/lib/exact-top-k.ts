@@ -34,16 +34,23 @@ export function exactTopK(corpus: VectorSet, queries: VectorSet, k: number): Int
   return out;
 }
 
-/** Mean over queries of |found ∩ exact| / |exact| (recall@k, k = the exact lists' length). */
-export function meanRecall(found: readonly (readonly number[])[], exact: readonly Int32Array[]): number {
+export interface Recall {
+  /** Mean over queries of |found ∩ exact| / |exact| (recall@k, k = the exact lists' length). */
+  mean: number;
+  /** Standard error of that mean (sample deviation of the per-query recalls / √queries). */
+  standardError: number;
+}
+
+export function recallOf(found: readonly (readonly number[])[], exact: readonly Int32Array[]): Recall {
   if (found.length !== exact.length) throw new Error(`${found.length} answers for ${exact.length} queries`);
-  if (exact.length === 0) return Number.NaN;
-  let sum = 0;
-  exact.forEach((truth, q) => {
+  if (exact.length === 0) return { mean: Number.NaN, standardError: Number.NaN };
+  const each = exact.map((truth, q) => {
     const got = new Set(found[q]);
     let hit = 0;
     for (const i of truth) if (got.has(i)) hit++;
-    sum += truth.length === 0 ? 1 : hit / truth.length;
+    return truth.length === 0 ? 1 : hit / truth.length;
   });
-  return sum / exact.length;
+  const mean = each.reduce((a, b) => a + b, 0) / each.length;
+  const variance = each.length > 1 ? each.reduce((a, r) => a + (r - mean) ** 2, 0) / (each.length - 1) : 0;
+  return { mean, standardError: Math.sqrt(variance / each.length) };
 }

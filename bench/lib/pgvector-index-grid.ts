@@ -14,7 +14,7 @@ import { sql } from "../../shared/db/sql.js";
 import { type PgvectorHnswSettings, PgvectorStore } from "../../shared/vectors/pgvector-store.js";
 import type { VectorCollection } from "../../shared/vectors/vector-store.js";
 import { indexOf, records } from "./chroma-index-grid.js";
-import { meanRecall } from "./exact-top-k.js";
+import { type Recall, recallOf } from "./exact-top-k.js";
 import { ascending, percentile } from "./stats.js";
 import { type Corpus, row, type VectorSet } from "./vector-corpora.js";
 
@@ -23,7 +23,7 @@ export type PgvectorIndex = { m: number; efConstruction: number } | "exact";
 
 export interface PgvectorCell {
   efSearch: number | undefined;
-  recall: Record<string, number>;
+  recall: Record<string, Recall>;
   /** Queries answered for the recall (all of each set, or the first `queryLimit`). */
   queries: number;
   queryP50Ms: number;
@@ -91,7 +91,7 @@ export async function measurePgvector(
     const searches: PgvectorCell[] = [];
     for (const efSearch of index === "exact" ? [undefined] : efSearches) {
       const store = new PgvectorStore(db, settings(efSearch ?? 40));
-      const recall: Record<string, number> = {};
+      const recall: Record<string, Recall> = {};
       const latencies: number[] = [];
       let answered = 0;
       for (const [name, queries] of Object.entries(corpus.queries)) {
@@ -103,7 +103,7 @@ export async function measurePgvector(
           latencies.push(performance.now() - t);
           found.push(hits.map((h) => indexOf(h.documentId, h.chunkIndex)));
         }
-        recall[name] = meanRecall(found, (exact[name] ?? []).slice(0, n));
+        recall[name] = recallOf(found, (exact[name] ?? []).slice(0, n));
         answered += n;
       }
       searches.push({

@@ -15,11 +15,13 @@ export interface ChromaHnswSettings {
 }
 
 /**
- * Chosen by `npm run bench -- vector-index` (docs/vector-index.md): the cheapest inserts that
- * keep recall@10 at least 0.99 of exact search on SciFact and on 100k passages. Collections
- * keep the settings they were made with; a reindex remakes one with these.
+ * Measured by `npm run bench -- vector-index` (docs/vector-index.md): the cheapest inserts that
+ * keep recall@10 at least 0.99 of exact search on SciFact and on 100k passages. ef_construction
+ * 64 halves Chroma's insert CPU against 200; search breadth 200 is what 100k needs (100 fell short
+ * there) and costs a few milliseconds a query. Collections keep the settings they were made
+ * with; a reindex remakes one with these.
  */
-export const chromaHnsw: ChromaHnswSettings = { ef_construction: 200, max_neighbors: 16, ef_search: 200 };
+export const chromaHnsw: ChromaHnswSettings = { ef_construction: 64, max_neighbors: 16, ef_search: 200 };
 
 export interface ChromaStoreOptions {
   url: string;
