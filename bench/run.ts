@@ -22,6 +22,7 @@ import { runPool } from "./pool.js";
 import { runQuery } from "./query.js";
 import { runRatelimit } from "./ratelimit.js";
 import { runServing } from "./serving.js";
+import { runVectorIndex } from "./vector-index.js";
 
 const benchmarks: Record<string, Benchmark> = {
   ingest: runIngest,
@@ -33,6 +34,7 @@ const benchmarks: Record<string, Benchmark> = {
   encodings: runEncodings,
   extraction: runExtraction,
   ocr: runOcr,
+  "vector-index": runVectorIndex,
 };
 
 const usage = `usage: npm run bench -- <${Object.keys(benchmarks).join("|")}|all> [--quick] [--scale <x>] [--runs <n>] [--cpu-prof]`;

@@ -99,7 +99,7 @@ function which(command: string, extra: string[] = []): string {
  * Chroma's server from pip. Never `node_modules/.bin/chroma`: the npm package's own server
  * binary needs a newer glibc than these machines have, and npx puts it first on the PATH.
  */
-function chromaBin(): string {
+export function chromaBin(): string {
   const scripts = execFileSync("python3", ["-c", "import sysconfig; print(sysconfig.get_path('scripts'))"], {
     encoding: "utf8",
   }).trim();

@@ -8,9 +8,27 @@ import {
   vectorId,
 } from "./vector-store.js";
 
+/** The HNSW settings of the collections a ChromaStore creates (Chroma 1.x names). */
+export interface ChromaHnswSettings {
+  ef_construction: number;
+  max_neighbors: number;
+  ef_search: number;
+}
+
+/**
+ * Measured by `npm run bench -- vector-index` (docs/vector-index.md): the cheapest inserts that
+ * keep recall@10 at least 0.99 of exact search on SciFact and on 100k passages. ef_construction
+ * 64 halves Chroma's insert CPU against 200; search breadth 200 is what 100k needs (100 fell short
+ * there) and costs a few milliseconds a query. Collections keep the settings they were made
+ * with; a reindex remakes one with these.
+ */
+export const chromaHnsw: ChromaHnswSettings = { ef_construction: 64, max_neighbors: 16, ef_search: 200 };
+
 export interface ChromaStoreOptions {
   url: string;
   token?: string;
+  /** The index settings of collections made from now on; chromaHnsw unless a benchmark varies them. */
+  hnsw?: ChromaHnswSettings;
 }
 
 /** Production vector store: one Chroma collection per Docstack collection, cosine space. */
@@ -18,8 +36,10 @@ export class ChromaStore implements VectorStore {
   readonly kind = "chroma";
   private readonly client: ChromaClient;
   private readonly collections = new Map<string, Promise<Collection>>();
+  private readonly hnsw: ChromaHnswSettings;
 
   constructor(options: ChromaStoreOptions) {
+    this.hnsw = options.hnsw ?? chromaHnsw;
     const url = new URL(options.url);
     const ssl = url.protocol === "https:";
     this.client = new ChromaClient({
@@ -42,11 +62,7 @@ export class ChromaStore implements VectorStore {
           name: ChromaStore.collectionName(collection.id),
           embeddingFunction: null,
           metadata: { dimension: collection.dimension },
-          // Chroma's default search breadth (ef 10) is approximate even on small collections: near
-          // duplicates came back in another order after a restore rebuilt the graph (the DR
-          // drill). 200 keeps top-k exact on collections of thousands and costs milliseconds on
-          // 100k. Applies to collections made from now on (a reindex remakes one).
-          configuration: { hnsw: { space: "cosine", ef_search: 200, ef_construction: 200 } },
+          configuration: { hnsw: { space: "cosine", ...this.hnsw } },
         })
         .catch((error: unknown) => {
           this.collections.delete(collection.id);

@@ -22,14 +22,35 @@ function indexName(collection: VectorCollection): string {
   return `vectors_hnsw_${collection.id.replace(/[^0-9a-f]/gi, "")}`;
 }
 
+/** pgvector's HNSW settings: the index's graph (m, ef_construction) and each query's breadth. */
+export interface PgvectorHnswSettings {
+  m: number;
+  efConstruction: number;
+  efSearch: number;
+}
+
+/**
+ * Measured by `npm run bench -- vector-index` (docs/vector-index.md). The index is pgvector's
+ * default graph (m 8 halves the insert cost but misses recall@10 0.99 by 20k vectors); the
+ * default search breadth, 40, missed it too, so every query searches 200 wide. An index keeps
+ * the m and ef_construction it was made with; ef_search applies to every query.
+ */
+export const pgvectorHnsw: PgvectorHnswSettings = { m: 16, efConstruction: 64, efSearch: 200 };
+
+const int = (n: number) => raw(String(Math.trunc(n)));
+
 /** Embedded vector store: the `vectors` table, one partial HNSW index per collection. */
 export class PgvectorStore implements VectorStore {
   readonly kind = "pgvector";
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly hnsw: PgvectorHnswSettings = pgvectorHnsw,
+  ) {}
 
   async ensureCollection(collection: VectorCollection): Promise<void> {
+    // "if not exists": a collection indexed before keeps its index, and its settings.
     await this.db.query(
-      sql`create index if not exists ${raw(indexName(collection))} on vectors using hnsw ((embedding::${typed(collection)}) vector_cosine_ops) where collection_id = ${raw(`'${collection.id.replace(/[^0-9a-f-]/gi, "")}'`)}`,
+      sql`create index if not exists ${raw(indexName(collection))} on vectors using hnsw ((embedding::${typed(collection)}) vector_cosine_ops) with (m = ${int(this.hnsw.m)}, ef_construction = ${int(this.hnsw.efConstruction)}) where collection_id = ${raw(`'${collection.id.replace(/[^0-9a-f-]/gi, "")}'`)}`,
     );
   }
 
@@ -64,6 +85,7 @@ export class PgvectorStore implements VectorStore {
     // Filtered HNSW scans keep searching until enough rows pass the filter (pgvector >= 0.8).
     return this.db.transaction(async (tx) => {
       await tx.query(sql`set local hnsw.iterative_scan = relaxed_order`);
+      await tx.query(sql`set local hnsw.ef_search = ${int(this.hnsw.efSearch)}`);
       const rows = await tx.query<{ document_id: string; chunk_index: number; distance: number }>(sql`
         select document_id, chunk_index, (embedding::${typed(collection)}) <=> ${q} as distance
         from vectors where ${and(conditions)}
