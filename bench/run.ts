@@ -21,10 +21,12 @@ import { runOcr } from "./ocr.js";
 import { runPool } from "./pool.js";
 import { runQuery } from "./query.js";
 import { runRatelimit } from "./ratelimit.js";
+import { runServing } from "./serving.js";
 import { runVectorIndex } from "./vector-index.js";
 
 const benchmarks: Record<string, Benchmark> = {
   ingest: runIngest,
+  serving: runServing,
   query: runQuery,
   ratelimit: runRatelimit,
   pool: runPool,

@@ -151,11 +151,28 @@ export const configSchema = z.object({
 
   INDEX_WORKER: bool.default(true).describe("run the index worker in `npm start` and in the index function"),
   INDEX_POLL_MS: int(50, 600_000).default(1000).describe("worker’s sleep when nothing is pending"),
-  INDEX_BATCH: int(1, 1000).default(8).describe("documents per worker pass"),
+  INDEX_BATCH: int(1, 1000).default(8).describe("documents a worker claims at once"),
+  INDEX_CONCURRENCY: int(1, 1000)
+    .default(8)
+    .describe(
+      "documents one worker has in flight (fetched, extracted, embedded, written), their stages overlapping",
+    ),
+  INDEX_INFLIGHT_MB: int(1, 65_536)
+    .default(256)
+    .describe(
+      "memory of the documents one worker has in flight (files, text, chunks, vectors); a larger document runs alone",
+    ),
+  INDEX_EMBED_WAIT_MS: int(0, 60_000)
+    .default(50)
+    .describe(
+      "how long an embedding request that is not full waits for the chunks of documents still being extracted",
+    ),
   /** A claimed document whose worker has been silent this long is claimed again (crash recovery). */
   INDEX_LEASE_S: int(5, 86_400)
     .default(600)
-    .describe("a claim older than this is taken over (crashed worker)"),
+    .describe(
+      "a claim not renewed this long is taken over (crashed worker); a live worker renews its claims",
+    ),
   INDEX_MAX_ATTEMPTS: int(1, 100)
     .default(3)
     .describe(

@@ -131,7 +131,7 @@ async function removeOthers(
   const others = new Set<string>();
   for await (const r of exportedVectors(vectors, handle))
     if (!keep.has(r.documentId)) others.add(r.documentId);
-  for (const documentId of others) await vectors.deleteDocument(handle, documentId);
+  if (others.size > 0) await vectors.deleteDocuments(handle, [...others]);
 }
 
 /** Writes each collection's vectors back (upsert: deterministic ids), then checks the counts. */

@@ -26,7 +26,7 @@ export async function purgeDocument(deps: DeleteDeps, row: DocumentRow): Promise
   );
   const target = { id: row.collection_id, dimension: collection?.embedding_dimension ?? 1 };
   try {
-    await deps.vectors.deleteDocument(target, row.id);
+    await deps.vectors.deleteDocuments(target, [row.id]);
   } catch (error) {
     throw dependencyUnavailable("The vector store", error);
   }

@@ -1,5 +1,6 @@
 import { type ServerType, serve } from "@hono/node-server";
 import type { Deps } from "../deps/deps.js";
+import { registerEventLoopGauges } from "../metrics/event-loop-gauges.js";
 
 export interface Served {
   url: string;
@@ -12,6 +13,7 @@ export function serveNode(
   deps: Deps,
   port: number,
 ): Promise<Served> {
+  registerEventLoopGauges();
   return new Promise((resolve) => {
     let server: ServerType | undefined;
     // Node's default 16 KB header limit is below what Nginx passes on (32 KB request lines).

@@ -4,7 +4,8 @@ import { sql } from "../db/sql.js";
 import { ApiError } from "../errors/api-error.js";
 import type { VectorStore } from "../vectors/vector-store.js";
 import { claimDocuments } from "./claim-documents.js";
-import { retryDelayS, runIndex } from "./run-index.js";
+import { retryDelayS } from "./index-pipeline.js";
+import { runIndex } from "./run-index.js";
 
 let stack: EmbeddedStack;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ function vectorsDown(vectors: VectorStore): VectorStore {
     ...vectors,
     ensureCollection: (c) => vectors.ensureCollection(c),
     query: (...args) => vectors.query(...args),
-    deleteDocument: (...args) => vectors.deleteDocument(...args),
+    deleteDocuments: (...args) => vectors.deleteDocuments(...args),
     countDocument: (...args) => vectors.countDocument(...args),
     count: (c) => vectors.count(c),
     upsert: async () => {

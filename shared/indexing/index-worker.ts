@@ -2,10 +2,11 @@ import { sql } from "../db/sql.js";
 import type { Deps } from "../deps/deps.js";
 import { purgeMarkedDocuments } from "../documents/delete-document.js";
 import type { Logger } from "../logging/logger.js";
-import type { IndexDeps } from "./index-document.js";
-import { runIndex } from "./run-index.js";
+import { claimDocuments } from "./claim-documents.js";
+import type { IndexDeps } from "./index-deps.js";
+import { IndexPipeline } from "./index-pipeline.js";
 
-/** The worker as configured (INDEX_POLL_MS, INDEX_BATCH, INDEX_LEASE_S, EMBED_BATCH_SIZE). */
+/** The worker as configured (INDEX_POLL_MS, INDEX_BATCH, INDEX_CONCURRENCY, INDEX_LEASE_S, EMBED_BATCH_SIZE). */
 export function startConfiguredWorker(deps: Deps): WorkerHandle {
   const { config } = deps;
   return startIndexWorker(
@@ -34,51 +35,79 @@ export interface WorkerHandle {
 }
 
 /**
- * Drains pending documents continuously: run a batch, and when there is nothing to claim,
- * sleep `pollMs`. Each pass also finishes deletions that failed part-way. Any number of
- * workers may run against the same database; claims keep them apart.
+ * Drains pending documents continuously: keeps up to INDEX_CONCURRENCY documents in flight in
+ * one pipeline, claiming more (at most `batch` at a time) as documents end, and when there is
+ * nothing to claim, sleeps `pollMs`. Idle passes also finish deletions that failed part-way and
+ * keep the audit partitions. Any number of workers may run against the same database; claims
+ * keep them apart.
  */
 export function startIndexWorker(deps: IndexDeps & { log: Logger }, options: WorkerOptions): WorkerHandle {
   let stopping = false;
   let partitionsCheckedAt = 0;
   let wake: (() => void) | undefined;
   let idleWaiters: (() => void)[] = [];
-  const sleep = (ms: number) =>
+  const sleep = (ms: number, until?: Promise<void>) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, ms);
       wake = () => {
         clearTimeout(timer);
         resolve();
       };
+      void until?.then(wake);
     });
+  const pipeline = new IndexPipeline(deps, { leaseS: options.leaseS });
+  const tally = { indexed: 0, failed: 0, deferred: 0, abandoned: 0 };
+  let reportedAt = Date.now();
+  const report = (force: boolean) => {
+    const total = tally.indexed + tally.failed + tally.deferred + tally.abandoned;
+    if (total === 0 || (!force && Date.now() - reportedAt < 10_000)) return;
+    deps.log.info("index progress", { ...tally, inFlight: pipeline.size });
+    Object.assign(tally, { indexed: 0, failed: 0, deferred: 0, abandoned: 0 });
+    reportedAt = Date.now();
+  };
+
+  const housekeeping = async () => {
+    await purgeMarkedDocuments(deps, 30);
+    if (Date.now() - partitionsCheckedAt > 6 * 3600_000) {
+      // Monthly audit partitions two months ahead, before rows land in the default partition.
+      await deps.db.query(sql`select ensure_audit_partitions(2)`);
+      // ... and the retention: partitions older than AUDIT_RETENTION_MONTHS go.
+      const dropped = await deps.db.query<{ name: string }>(
+        sql`select drop_audit_partitions_older_than(${options.auditRetentionMonths}) as name`,
+      );
+      if (dropped.length > 0)
+        deps.log.info("audit partitions dropped", { partitions: dropped.map((d) => d.name) });
+      partitionsCheckedAt = Date.now();
+    }
+  };
 
   const loop = (async () => {
     deps.log.info("index worker started", { ...options });
     while (!stopping) {
+      let claimed = 0;
       try {
-        const result = await runIndex(deps, { limit: options.batch, leaseS: options.leaseS });
-        if (result.claimed > 0) {
-          deps.log.info("index batch", {
-            claimed: result.claimed,
-            indexed: result.indexed,
-            failed: result.failed,
-            deferred: result.deferred,
-          });
-          // Only when something moved: a batch that was all deferred waits like an idle pass.
-          if (result.deferred < result.claimed) continue;
+        const room = Math.min(pipeline.room(), options.batch);
+        if (room > 0) {
+          const docs = await claimDocuments(deps.db, { limit: room, leaseS: options.leaseS });
+          claimed = docs.length;
+          for (const doc of docs)
+            void pipeline.admit(doc).then((outcome) => {
+              tally[outcome.status]++;
+              report(false);
+            });
         }
-        await purgeMarkedDocuments(deps, 30);
-        if (Date.now() - partitionsCheckedAt > 6 * 3600_000) {
-          // Monthly audit partitions two months ahead, before rows land in the default partition.
-          await deps.db.query(sql`select ensure_audit_partitions(2)`);
-          // ... and the retention: partitions older than AUDIT_RETENTION_MONTHS go.
-          const dropped = await deps.db.query<{ name: string }>(
-            sql`select drop_audit_partitions_older_than(${options.auditRetentionMonths}) as name`,
-          );
-          if (dropped.length > 0)
-            deps.log.info("audit partitions dropped", { partitions: dropped.map((d) => d.name) });
-          partitionsCheckedAt = Date.now();
+        if (claimed > 0) {
+          // Full: wait for a document to end before claiming again.
+          if (pipeline.room() === 0) await pipeline.settled();
+          continue;
         }
+        if (pipeline.size > 0) {
+          // Nothing to claim but work in flight: look again when a document ends, or after pollMs.
+          await sleep(options.pollMs, pipeline.settled());
+          continue;
+        }
+        report(true);
+        await housekeeping();
       } catch (error) {
         deps.log.error("index worker pass failed", { error });
       }
@@ -87,6 +116,9 @@ export function startIndexWorker(deps: IndexDeps & { log: Logger }, options: Wor
       for (const w of waiters) w();
       if (!stopping) await sleep(options.pollMs);
     }
+    await pipeline.drained();
+    pipeline.close();
+    report(true);
   })();
 
   return {

@@ -2,10 +2,11 @@ import type { Config } from "../config.js";
 import type { Database, Queryable } from "../db/database.js";
 import type { Deps } from "../deps/deps.js";
 import type { Embedder } from "../embeddings/embedder.js";
+import { EmbeddingsHttpError } from "../embeddings/openai-embedder.js";
 import { ApiError } from "../errors/api-error.js";
 import { processMetrics } from "../metrics/registry.js";
 import type { ObjectStore } from "../storage/object-store.js";
-import type { VectorStore } from "../vectors/vector-store.js";
+import { upsertRequestRecords, type VectorStore } from "../vectors/vector-store.js";
 import { CircuitBreaker } from "./circuit-breaker.js";
 
 /**
@@ -44,6 +45,15 @@ export function isVectorStoreFailure(error: unknown): boolean {
   ].includes(String(name));
 }
 
+/**
+ * An embeddings server refusing the input (400, 413, 422: a text past the model's context, say)
+ * answered, and would answer the same again: not an outage. Other answers count: a bad key or
+ * model (401, 403, 404) fails every request alike, and its documents wait for the fix.
+ */
+export function isEmbedderFailure(error: unknown): boolean {
+  return !(error instanceof EmbeddingsHttpError && [400, 413, 422].includes(error.status));
+}
+
 const stateValue = { closed: 0, half_open: 1, open: 2 } as const;
 
 function guardDatabase(db: Database, breaker: CircuitBreaker): Database {
@@ -73,13 +83,20 @@ function guardObjects(objects: ObjectStore, breaker: CircuitBreaker): ObjectStor
   };
 }
 
-function guardVectors(vectors: VectorStore, breaker: CircuitBreaker): VectorStore {
+export function guardVectors(vectors: VectorStore, breaker: CircuitBreaker): VectorStore {
   return {
     kind: vectors.kind,
     ensureCollection: (c) => breaker.run(() => vectors.ensureCollection(c)),
-    upsert: (c, records) => breaker.run(() => vectors.upsert(c, records)),
+    // The time limit is each request's: the index worker upserts a whole group of documents at
+    // once, thousands of vectors, which Chroma takes seconds per thousand to insert.
+    upsert: async (c, records) => {
+      for (let i = 0; i < records.length; i += upsertRequestRecords) {
+        const slice = records.slice(i, i + upsertRequestRecords);
+        await breaker.run(() => vectors.upsert(c, slice));
+      }
+    },
     query: (c, embedding, topK, ids) => breaker.run(() => vectors.query(c, embedding, topK, ids)),
-    deleteDocument: (c, id) => breaker.run(() => vectors.deleteDocument(c, id)),
+    deleteDocuments: (c, ids) => breaker.run(() => vectors.deleteDocuments(c, ids)),
     countDocument: (c, id) => breaker.run(() => vectors.countDocument(c, id)),
     count: (c) => breaker.run(() => vectors.count(c)),
     exportPage: (c, page) => breaker.run(() => vectors.exportPage(c, page)),
@@ -139,7 +156,7 @@ export function guardDeps(deps: Deps, config: Config): Deps {
   if (deps.embedder.kind === "openai") {
     guarded.embedder = guardEmbedder(
       deps.embedder,
-      make("The embedder", { timeoutMs: config.EMBED_TIMEOUT_MS + 1000 }),
+      make("The embedder", { timeoutMs: config.EMBED_TIMEOUT_MS + 1000, isFailure: isEmbedderFailure }),
     );
   }
   processMetrics.gauge(

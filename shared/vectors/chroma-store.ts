@@ -1,5 +1,6 @@
 import { ChromaClient, type Collection } from "chromadb";
 import {
+  upsertRequestRecords,
   type VectorCollection,
   type VectorHit,
   type VectorRecord,
@@ -30,9 +31,6 @@ export interface ChromaStoreOptions {
   /** The index settings of collections made from now on; chromaHnsw unless a benchmark varies them. */
   hnsw?: ChromaHnswSettings;
 }
-
-/** Chroma caps one request's batch; stay well below it. */
-const upsertBatch = 500;
 
 /** Production vector store: one Chroma collection per Docstack collection, cosine space. */
 export class ChromaStore implements VectorStore {
@@ -98,8 +96,8 @@ export class ChromaStore implements VectorStore {
   }
 
   async upsert(collection: VectorCollection, records: VectorRecord[]): Promise<void> {
-    for (let i = 0; i < records.length; i += upsertBatch) {
-      const batch = records.slice(i, i + upsertBatch);
+    for (let i = 0; i < records.length; i += upsertRequestRecords) {
+      const batch = records.slice(i, i + upsertRequestRecords);
       await this.use(collection, (c) =>
         c.upsert({
           ids: batch.map((r) => vectorId(r.documentId, r.chunkIndex)),
@@ -139,8 +137,14 @@ export class ChromaStore implements VectorStore {
     return hits;
   }
 
-  async deleteDocument(collection: VectorCollection, documentId: string): Promise<void> {
-    await this.use(collection, (c) => c.delete({ where: { document_id: documentId } }));
+  async deleteDocuments(collection: VectorCollection, documentIds: readonly string[]): Promise<void> {
+    const [only] = documentIds;
+    if (only === undefined) return;
+    await this.use(collection, (c) =>
+      c.delete({
+        where: { document_id: documentIds.length === 1 ? only : { $in: [...documentIds] } },
+      }),
+    );
   }
 
   async countDocument(collection: VectorCollection, documentId: string): Promise<number> {

@@ -1,5 +1,6 @@
 import type { Database } from "../db/database.js";
 import { and, raw, sql } from "../db/sql.js";
+import { writeInSlices } from "../db/write-slices.js";
 import {
   type VectorCollection,
   type VectorHit,
@@ -54,7 +55,10 @@ export class PgvectorStore implements VectorStore {
   }
 
   async upsert(collection: VectorCollection, records: VectorRecord[]): Promise<void> {
-    if (records.length === 0) return;
+    await writeInSlices(this.db.kind, records, (slice) => this.insert(collection, slice));
+  }
+
+  private async insert(collection: VectorCollection, records: readonly VectorRecord[]): Promise<void> {
     await this.db.query(sql`
       insert into vectors (id, collection_id, document_id, chunk_index, embedding)
       select r.id, ${collection.id}::uuid, r.document_id::uuid, r.chunk_index, r.embedding::vector
@@ -95,8 +99,9 @@ export class PgvectorStore implements VectorStore {
     });
   }
 
-  async deleteDocument(_collection: VectorCollection, documentId: string): Promise<void> {
-    await this.db.query(sql`delete from vectors where document_id = ${documentId}::uuid`);
+  async deleteDocuments(_collection: VectorCollection, documentIds: readonly string[]): Promise<void> {
+    if (documentIds.length === 0) return;
+    await this.db.query(sql`delete from vectors where document_id = any(${[...documentIds]}::uuid[])`);
   }
 
   async countDocument(_collection: VectorCollection, documentId: string): Promise<number> {

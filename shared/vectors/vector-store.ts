@@ -31,8 +31,8 @@ export interface VectorStore {
     topK: number,
     documentIds?: readonly string[],
   ): Promise<VectorHit[]>;
-  /** Idempotent: removes every vector of the document. */
-  deleteDocument(collection: VectorCollection, documentId: string): Promise<void>;
+  /** Idempotent: removes every vector of these documents (one request for all of them). */
+  deleteDocuments(collection: VectorCollection, documentIds: readonly string[]): Promise<void>;
   countDocument(collection: VectorCollection, documentId: string): Promise<number>;
   /** Every vector of the collection (backups check exports against it). */
   count(collection: VectorCollection): Promise<number>;
@@ -45,6 +45,9 @@ export interface VectorStore {
   dropCollection(collection: VectorCollection): Promise<void>;
   ping(): Promise<void>;
 }
+
+/** Records per upsert request: Chroma caps a request's batch, so stores and guards split there. */
+export const upsertRequestRecords = 500;
 
 export function vectorId(documentId: string, chunkIndex: number): string {
   return `${documentId}:${chunkIndex}`;

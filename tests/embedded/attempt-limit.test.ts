@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../shared/db/database.js";
 import { sql } from "../../shared/db/sql.js";
 import { claimDocuments } from "../../shared/indexing/claim-documents.js";
+import { IndexPipeline } from "../../shared/indexing/index-pipeline.js";
 import { type EmbeddedStack, startEmbeddedStack, uploadForm } from "../support/embedded-stack.js";
 
 let stack: EmbeddedStack;
@@ -9,12 +11,62 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-async function upload(collection: string, name: string): Promise<string> {
+async function upload(collection: string, name: string, text = `The ${name} document, about tides.`) {
   const r = await stack.json<{ document: { id: string } }>("/documents", {
     method: "POST",
-    body: uploadForm(collection, { name, bytes: `The ${name} document, about tides.` }),
+    body: uploadForm(collection, { name, bytes: text }),
   });
   return r.body.document.id;
+}
+
+/**
+ * One life of a worker process that dies as soon as it starts extracting a file containing
+ * "CULPRIT": from then on nothing it had in flight goes any further (no query, no extraction,
+ * no embedding), and its claims stop being renewed until their lease runs out.
+ */
+async function crashingRun(collection: string): Promise<void> {
+  const never = new Promise<never>(() => {});
+  let dead = false;
+  let died: () => void = () => {};
+  const death = new Promise<void>((resolve) => {
+    died = resolve;
+  });
+  const db: Database = {
+    ...stack.deps.db,
+    kind: stack.deps.db.kind,
+    query: (statement) => (dead ? never : stack.deps.db.query(statement)),
+    transaction: (fn) => (dead ? never : stack.deps.db.transaction(fn)),
+  };
+  const pipeline = new IndexPipeline(
+    {
+      ...stack.deps,
+      // The others wait for the culprit's texts: they are in flight when it takes the process down.
+      config: { ...stack.deps.config, INDEX_EMBED_WAIT_MS: 60_000 },
+      db,
+      batchSize: 64,
+      extractor: {
+        extractChunks(kind, bytes, options) {
+          if (new TextDecoder().decode(bytes).includes("CULPRIT")) {
+            dead = true;
+            died();
+          }
+          return dead ? never : stack.deps.extractor.extractChunks(kind, bytes, options);
+        },
+      },
+      embedder: {
+        ...stack.deps.embedder,
+        embed: (texts) => (dead ? never : stack.deps.embedder.embed(texts)),
+      },
+    },
+    { leaseS: 600 },
+  );
+  const claimed = await claimDocuments(stack.deps.db, { collectionId: collection, limit: 10, leaseS: 600 });
+  for (const doc of claimed) void pipeline.admit(doc);
+  await death;
+  pipeline.close();
+  await stack.deps.db.query(sql`
+    update documents set claimed_at = now() - interval '1 hour'
+    where collection_id = ${collection} and index_status = 'indexing'`);
 }
 
 interface State {
@@ -101,5 +153,17 @@ describe("the attempt limit (INDEX_MAX_ATTEMPTS=3)", () => {
     expect(r.status).toBe(202);
     await stack.indexAll();
     expect(await state(id)).toMatchObject({ index_status: "indexed", index_attempts: 1 });
+  });
+
+  it("does not fail the documents that were in flight beside the one that kept crashing the worker", async () => {
+    const collection = await stack.createCollection();
+    const first = await upload(collection, "a-first.txt");
+    const culprit = await upload(collection, "b-culprit.txt", "CULPRIT: this file takes the worker down.");
+    const last = await upload(collection, "c-last.txt");
+    for (let life = 0; life < 3; life++) await crashingRun(collection);
+    await stack.indexAll();
+    expect(await state(culprit)).toMatchObject({ index_status: "failed", index_attempts: 3 });
+    expect(await state(first)).toMatchObject({ index_status: "indexed", chunks: 1 });
+    expect(await state(last)).toMatchObject({ index_status: "indexed", chunks: 1 });
   });
 });

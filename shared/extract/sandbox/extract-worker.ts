@@ -1,3 +1,4 @@
+import { chunkForIndex } from "../../chunking/chunk-for-index.js";
 import { ExtractionError } from "../extraction-error.js";
 import { nodeOcrEngine } from "../ocr/node/node-ocr-engine.js";
 import { pdfjsAssets } from "../ocr/node/pdfjs-assets.js";
@@ -30,10 +31,9 @@ export default async function extract(task: ExtractTask): Promise<ExtractOutcome
     },
   };
   try {
-    return {
-      ok: true,
-      extracted: await extractWithinLimits(task.kind, task.bytes, task.limits, environment),
-    };
+    const extracted = await extractWithinLimits(task.kind, task.bytes, task.limits, environment);
+    if (task.chunking === undefined) return { ok: true, extracted };
+    return { ok: true, chunked: await chunkForIndex(task.kind, extracted, task.chunking) };
   } catch (error) {
     if (error instanceof ExtractionError) return { ok: false, reason: error.message };
     throw error;

@@ -1,3 +1,4 @@
+import type { ChunkedExtraction, ChunkingOverrides } from "../../chunking/chunk-for-index.js";
 import type { DocumentKind } from "../document-kind.js";
 import type { Extracted } from "./extract-within-limits.js";
 
@@ -16,5 +17,11 @@ export interface Extractor {
   readonly kind: "worker-threads" | "in-process";
   /** May take `bytes` over (their buffer moves to the extraction thread): do not use them after. */
   extract(kind: DocumentKind, bytes: Uint8Array, options?: ExtractOptions): Promise<Extracted>;
+  /** Extraction and then chunking with the collection's settings, both in the same place (thread). */
+  extractChunks(
+    kind: DocumentKind,
+    bytes: Uint8Array,
+    options: ExtractOptions & { chunking: ChunkingOverrides },
+  ): Promise<ChunkedExtraction>;
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { chunkForIndex } from "../../chunking/chunk-for-index.js";
 import type { DocumentKind } from "../document-kind.js";
 import { extractWithinLimits } from "./extract-within-limits.js";
 import type { ExtractionLimits } from "./extraction-limits.js";
@@ -12,6 +13,8 @@ export function inProcessExtractor(limits: ExtractionLimits): Extractor {
   return {
     kind: "in-process",
     extract: (kind: DocumentKind, bytes: Uint8Array) => extractWithinLimits(kind, bytes, limits),
+    extractChunks: async (kind, bytes, options) =>
+      chunkForIndex(kind, await extractWithinLimits(kind, bytes, limits), options.chunking),
     close: async () => {},
   };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfStreamBomb } from "../../../tests/support/pdf-builders.js";
+import { chunkForIndex } from "../../chunking/chunk-for-index.js";
 import { parseConfig } from "../../config.js";
 import { ApiError } from "../../errors/api-error.js";
 import { extractDocument } from "../extract-document.js";
@@ -40,6 +41,15 @@ describe("extraction in the worker pool", () => {
     expect(await pool.extract("pdf", pdf.slice())).toEqual(await extractDocument("pdf", pdf));
     expect(await pool.extract("docx", docx.slice())).toEqual(await extractDocument("docx", docx));
     expect(await failure(pool.extract("pdf", utf8("%PDF-1.7 garbage")))).toBe("file is not a valid PDF");
+  });
+
+  it("chunks in the thread with the collection's settings, as chunking in process would", async () => {
+    const text = `Harbour report.\n\n${"The tide rose at berth four before noon. ".repeat(400)}`;
+    const chunking = { txt: { size: 300, overlap: 30 } };
+    const inThread = await pool.extractChunks("txt", utf8(text), { chunking });
+    const here = await chunkForIndex("txt", await extractDocument("txt", utf8(text)), chunking);
+    expect(inThread.chunks.length).toBeGreaterThan(10);
+    expect({ ...inThread, chunkMs: 0 }).toEqual({ ...here, chunkMs: 0 });
   });
 
   it("moves a buffer of its own into the thread, and copies a view into a shared one", async () => {

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
+import type { ChunkedExtraction, ChunkingOverrides } from "../../chunking/chunk-for-index.js";
 import { ApiError } from "../../errors/api-error.js";
 import type { DocumentKind } from "../document-kind.js";
 import { ExtractionError } from "../extraction-error.js";
@@ -59,44 +60,67 @@ export function workerPoolExtractor(limits: ExtractionLimits, options: PoolOptio
   pool.on("error", (error: unknown) => options.onError?.(error));
   const startupTimeoutMs = options.startupTimeoutMs ?? 60_000;
 
+  const run = async (
+    kind: DocumentKind,
+    bytes: Uint8Array,
+    options: ExtractOptions,
+    chunking?: ChunkingOverrides,
+  ): Promise<ExtractOutcome & { ok: true }> => {
+    const own = movable(bytes);
+    // The clock starts when a thread takes the task: waiting in the queue, or for a new thread
+    // to load the parsers, is not the document's time. Once the document needs OCR, the OCR
+    // limit applies instead, from the same start.
+    const { port1: started, port2: startedInThread } = new MessageChannel();
+    const abort = new AbortController();
+    let timer = setTimeout(() => abort.abort(notStarted), startupTimeoutMs);
+    let startedAt = 0;
+    let ocr = false;
+    started.on("message", (message: unknown) => {
+      clearTimeout(timer);
+      if (message === "ocr") {
+        ocr = true;
+        const left = startedAt + limits.ocr.timeoutMs - performance.now();
+        timer = setTimeout(() => abort.abort(), Math.max(0, left));
+      } else {
+        startedAt = performance.now();
+        timer = setTimeout(() => abort.abort(), limits.timeoutMs);
+      }
+    });
+    const ocrLanguages = [...(options.ocrLanguages ?? ["eng"])];
+    let outcome: ExtractOutcome;
+    try {
+      outcome = await pool.run(
+        {
+          kind,
+          bytes: own,
+          limits,
+          ocrLanguages,
+          started: startedInThread,
+          ...(chunking ? { chunking } : {}),
+        },
+        { transferList: [own.buffer, startedInThread], signal: abort.signal },
+      );
+    } catch (error) {
+      throw poolFailure(error, limits, ocr);
+    } finally {
+      clearTimeout(timer);
+      started.close();
+    }
+    if (!outcome.ok) throw new ExtractionError(outcome.reason);
+    return outcome;
+  };
+
   return {
     kind: "worker-threads",
     async extract(kind: DocumentKind, bytes: Uint8Array, options: ExtractOptions = {}): Promise<Extracted> {
-      const own = movable(bytes);
-      // The clock starts when a thread takes the task: waiting in the queue, or for a new thread
-      // to load the parsers, is not the document's time. Once the document needs OCR, the OCR
-      // limit applies instead, from the same start.
-      const { port1: started, port2: startedInThread } = new MessageChannel();
-      const abort = new AbortController();
-      let timer = setTimeout(() => abort.abort(notStarted), startupTimeoutMs);
-      let startedAt = 0;
-      let ocr = false;
-      started.on("message", (message: unknown) => {
-        clearTimeout(timer);
-        if (message === "ocr") {
-          ocr = true;
-          const left = startedAt + limits.ocr.timeoutMs - performance.now();
-          timer = setTimeout(() => abort.abort(), Math.max(0, left));
-        } else {
-          startedAt = performance.now();
-          timer = setTimeout(() => abort.abort(), limits.timeoutMs);
-        }
-      });
-      const ocrLanguages = [...(options.ocrLanguages ?? ["eng"])];
-      let outcome: ExtractOutcome;
-      try {
-        outcome = await pool.run(
-          { kind, bytes: own, limits, ocrLanguages, started: startedInThread },
-          { transferList: [own.buffer, startedInThread], signal: abort.signal },
-        );
-      } catch (error) {
-        throw poolFailure(error, limits, ocr);
-      } finally {
-        clearTimeout(timer);
-        started.close();
-      }
-      if (!outcome.ok) throw new ExtractionError(outcome.reason);
+      const outcome = await run(kind, bytes, options);
+      if (!("extracted" in outcome)) throw new Error("the extraction thread answered with chunks");
       return outcome.extracted;
+    },
+    async extractChunks(kind, bytes, options): Promise<ChunkedExtraction> {
+      const outcome = await run(kind, bytes, options, options.chunking);
+      if (!("chunked" in outcome)) throw new Error("the extraction thread answered without chunks");
+      return outcome.chunked;
     },
     async close() {
       await pool.destroy();
