@@ -19,8 +19,9 @@ export interface ChromaHnswSettings {
  * Measured by `npm run bench -- vector-index` (docs/vector-index.md): the cheapest inserts that
  * keep recall@10 at least 0.99 of exact search on SciFact and on 100k passages. ef_construction
  * 64 halves Chroma's insert CPU against 200; search breadth 200 is what 100k needs (100 fell short
- * there) and costs a few milliseconds a query. Collections keep the settings they were made
- * with; a reindex remakes one with these.
+ * there), costs a few milliseconds a query, and keeps top-k exact on small collections (a graph
+ * rebuilt by a restore must answer the DR drill's queries as before). Collections keep the
+ * settings they were made with; a reindex remakes one with these.
  */
 export const chromaHnsw: ChromaHnswSettings = { ef_construction: 64, max_neighbors: 16, ef_search: 200 };
 
