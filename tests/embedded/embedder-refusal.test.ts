@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runIndex } from "../../shared/indexing/run-index.js";
-import { type EmbeddedStack, startEmbeddedStack, uploadForm } from "../support/embedded-stack.js";
+import { type EmbeddedStack, startEmbeddedStack, uploadText } from "../support/embedded-stack.js";
 import { type EmbeddingsStub, startEmbeddingsStub } from "../support/embeddings-stub.js";
 
 let stub: EmbeddingsStub;
@@ -26,14 +26,7 @@ afterAll(async () => {
   await stub.close();
 });
 
-async function upload(collection: string, name: string, text: string): Promise<string> {
-  const r = await stack.json<{ document: { id: string } }>("/documents", {
-    method: "POST",
-    body: uploadForm(collection, { name, bytes: text }),
-  });
-  expect(r.status).toBe(201);
-  return r.body.document.id;
-}
+const upload = (collection: string, name: string, text: string) => uploadText(stack, collection, name, text);
 
 describe("a remote embedder refusing one document's text", () => {
   it("fails that document, not the others whose chunks shared its request, and not as an outage", async () => {

@@ -6,7 +6,7 @@ import { claimDocuments } from "../../shared/indexing/claim-documents.js";
 import { IndexPipeline } from "../../shared/indexing/index-pipeline.js";
 import { runIndex } from "../../shared/indexing/run-index.js";
 import type { VectorStore } from "../../shared/vectors/vector-store.js";
-import { type EmbeddedStack, startEmbeddedStack, uploadForm } from "../support/embedded-stack.js";
+import { type EmbeddedStack, startEmbeddedStack, uploadText } from "../support/embedded-stack.js";
 
 let stack: EmbeddedStack;
 beforeAll(async () => {
@@ -14,13 +14,23 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-async function upload(collection: string, name: string, text: string): Promise<string> {
-  const r = await stack.json<{ document: { id: string } }>("/documents", {
-    method: "POST",
-    body: uploadForm(collection, { name, bytes: text }),
-  });
-  expect(r.status).toBe(201);
-  return r.body.document.id;
+const upload = (collection: string, name: string, text: string) => uploadText(stack, collection, name, text);
+
+/** The stack's vector store, with `upsert` replaced (to act between a group's steps). */
+function withUpsert(upsert: VectorStore["upsert"]): VectorStore {
+  const real = stack.deps.vectors;
+  return {
+    kind: real.kind,
+    ensureCollection: (c) => real.ensureCollection(c),
+    query: (...args) => real.query(...args),
+    deleteDocuments: (...args) => real.deleteDocuments(...args),
+    countDocument: (...args) => real.countDocument(...args),
+    count: (c) => real.count(c),
+    exportPage: (...args) => real.exportPage(...args),
+    dropCollection: (c) => real.dropCollection(c),
+    ping: () => real.ping(),
+    upsert,
+  };
 }
 
 /** The stack's embedder, with each request's size written down and a hook before each. */
@@ -174,25 +184,16 @@ describe("the index pipeline", () => {
     );
     const kept = await upload(collection, "b-kept.txt", "A document that stays, about the harbour.");
     let deleted = false;
-    const vectors: VectorStore = {
-      ...stack.deps.vectors,
-      kind: stack.deps.vectors.kind,
-      ensureCollection: (c) => stack.deps.vectors.ensureCollection(c),
-      query: (...args) => stack.deps.vectors.query(...args),
-      deleteDocuments: (...args) => stack.deps.vectors.deleteDocuments(...args),
-      countDocument: (...args) => stack.deps.vectors.countDocument(...args),
-      count: (c) => stack.deps.vectors.count(c),
-      async upsert(c, records) {
-        if (!deleted) {
-          // Deleted (and purged: vectors, object, row) after the commit checked the claims and
-          // before the vectors land.
-          deleted = true;
-          const gone = await stack.json(`/documents/${victim}`, { method: "DELETE" });
-          expect(gone.status).toBe(204);
-        }
-        return stack.deps.vectors.upsert(c, records);
-      },
-    };
+    const vectors = withUpsert(async (c, records) => {
+      if (!deleted) {
+        // Deleted (and purged: vectors, object, row) after the commit checked the claims and
+        // before the vectors land.
+        deleted = true;
+        const gone = await stack.json(`/documents/${victim}`, { method: "DELETE" });
+        expect(gone.status).toBe(204);
+      }
+      return stack.deps.vectors.upsert(c, records);
+    });
     let failed = false;
     const db: Database = {
       ...stack.deps.db,
@@ -227,21 +228,12 @@ describe("the index pipeline", () => {
     // The first try's vectors land, then the document is sent back to pending (POST .../reindex)
     // before its rows are written: that try ends abandoned and its vectors stay.
     let requeued = false;
-    const vectors: VectorStore = {
-      ...stack.deps.vectors,
-      kind: stack.deps.vectors.kind,
-      ensureCollection: (c) => stack.deps.vectors.ensureCollection(c),
-      query: (...args) => stack.deps.vectors.query(...args),
-      deleteDocuments: (...args) => stack.deps.vectors.deleteDocuments(...args),
-      countDocument: (...args) => stack.deps.vectors.countDocument(...args),
-      count: (c) => stack.deps.vectors.count(c),
-      async upsert(c, records) {
-        await stack.deps.vectors.upsert(c, records);
-        if (requeued) return;
-        requeued = true;
-        expect((await stack.request(`/documents/${id}/reindex`, { method: "POST" })).status).toBe(202);
-      },
-    };
+    const vectors = withUpsert(async (c, records) => {
+      await stack.deps.vectors.upsert(c, records);
+      if (requeued) return;
+      requeued = true;
+      expect((await stack.request(`/documents/${id}/reindex`, { method: "POST" })).status).toBe(202);
+    });
     const first = await runIndex(
       { ...stack.deps, vectors, batchSize: 64 },
       { collectionId: collection, limit: 10, leaseS: 600 },

@@ -90,6 +90,21 @@ export async function startEmbeddedStack(env: Record<string, string> = {}): Prom
   return stack;
 }
 
+/** Uploads a text file through POST /documents; fails the test unless it is accepted (201). */
+export async function uploadText(
+  stack: EmbeddedStack,
+  collection: string,
+  name: string,
+  text: string,
+): Promise<string> {
+  const r = await stack.json<{ document: { id: string } }>("/documents", {
+    method: "POST",
+    body: uploadForm(collection, { name, bytes: text }),
+  });
+  if (r.status !== 201) throw new Error(`upload of ${name}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.document.id;
+}
+
 export function uploadForm(
   collectionId: string,
   file: { name: string; bytes: Uint8Array | string; type?: string },
