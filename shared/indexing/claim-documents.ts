@@ -68,3 +68,20 @@ export async function startAttempt(
     ? { started: true, attempts: row.attempts }
     : { started: false, unfinished: row.unfinished };
 }
+
+/**
+ * Renews the claims that still hold (token unchanged, document not deleted) so their lease does
+ * not run out; returns the ids of those documents. A claim taken over or a deleted document is
+ * left alone.
+ */
+export async function renewClaims(
+  db: Database,
+  claims: { ids: readonly string[]; tokens: readonly (string | null)[] },
+): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(sql`
+    update documents d set claimed_at = now()
+    from unnest(${[...claims.ids]}::uuid[], ${[...claims.tokens]}::uuid[]) as c(id, token)
+    where d.id = c.id and d.claim_token = c.token and d.deleted_at is null
+    returning d.id`);
+  return rows.map((r) => r.id);
+}

@@ -2,6 +2,7 @@ import type { Database } from "../db/database.js";
 import { sql } from "../db/sql.js";
 import { writeInSlices } from "../db/write-slices.js";
 import type { VectorCollection, VectorRecord } from "../vectors/vector-store.js";
+import { renewClaims } from "./claim-documents.js";
 import { claimLost, type IndexDeps, type IndexOutcome, type StageTimings } from "./index-deps.js";
 import type { PreparedDocument } from "./prepare-document.js";
 
@@ -39,7 +40,7 @@ export async function writeVectors(
 ): Promise<boolean[]> {
   // A document whose claim was taken over (reindex, an expired lease) must not have its vectors
   // touched: the new owner may already have written them.
-  const held = new Set(await renewClaims(deps.db, docs));
+  const held = new Set(await renewClaims(deps.db, claimsOf(docs)));
   const writing = docs.filter((d) => held.has(d.doc.id));
   const started = performance.now();
   try {
@@ -93,16 +94,6 @@ export async function commitRows(
       ? { id: d.doc.id, status: "indexed", chunk_count: d.chunks.length, error: null }
       : { id: d.doc.id, status: "abandoned", chunk_count: 0, error: claimLost },
   );
-}
-
-async function renewClaims(db: Database, docs: readonly EmbeddedDocument[]): Promise<string[]> {
-  const { ids, tokens } = claimsOf(docs);
-  const rows = await db.query<{ id: string }>(sql`
-    update documents d set claimed_at = now()
-    from unnest(${ids}::uuid[], ${tokens}::uuid[]) as c(id, token)
-    where d.id = c.id and d.claim_token = c.token and d.deleted_at is null
-    returning d.id`);
-  return rows.map((r) => r.id);
 }
 
 /** The chunks, texts and statuses of the documents whose claims still hold; returns their ids. */

@@ -5,7 +5,7 @@ import { ApiError } from "../errors/api-error.js";
 import { limitReason } from "../extract/sandbox/extraction-limits.js";
 import type { Logger } from "../logging/logger.js";
 import { indexDuration, indexedDocuments } from "../metrics/registry.js";
-import { startAttempt } from "./claim-documents.js";
+import { renewClaims, startAttempt } from "./claim-documents.js";
 import { commitRows, type EmbeddedDocument, writeVectors } from "./commit-documents.js";
 import { EmbeddingQueue } from "./embedding-queue.js";
 import { InFlightBudget } from "./in-flight-budget.js";
@@ -257,12 +257,8 @@ export class IndexPipeline {
   private async renewClaims(): Promise<void> {
     if (this.inFlight.size === 0) return;
     const ids = [...this.inFlight.keys()];
-    const tokens = [...this.inFlight.values()];
     try {
-      await this.deps.db.query(sql`
-        update documents d set claimed_at = now()
-        from unnest(${ids}::uuid[], ${tokens}::uuid[]) as c(id, token)
-        where d.id = c.id and d.claim_token = c.token`);
+      await renewClaims(this.deps.db, { ids, tokens: [...this.inFlight.values()] });
     } catch (error) {
       this.deps.log.warn("claims not renewed", { documents: ids.length, error });
     }
