@@ -515,6 +515,7 @@ export async function runIngest(options: BenchOptions): Promise<BenchResult> {
   }
   if (profile) findings.push(profileFinding(profile));
   return {
+    ...(onnx ? { variant: "onnx" } : {}),
     settings: {
       documents: docs,
       "corpus MB": Number(mb.toFixed(1)),

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     const result = await bench(options);
     machine.loadAfter = loadavg()[0] ?? 0;
     const report = {
-      name: n,
+      name: result.variant === undefined ? n : `${n}-${result.variant}`,
       date: isoDate(new Date()),
       quick: options.quick,
       machine,

@@ -12,6 +12,8 @@ export interface BenchOptions {
 }
 
 export interface BenchResult {
+  /** A variant of the benchmark (another embedder, say): its own report files beside the default's. */
+  variant?: string;
   settings: Record<string, string | number | boolean>;
   tables: Table[];
   findings: string[];

@@ -1,3 +1,4 @@
+import type { Server as HttpServer } from "node:http";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Deps } from "../deps/deps.js";
 import { registerEventLoopGauges } from "../metrics/event-loop-gauges.js";
@@ -30,8 +31,16 @@ export function serveNode(
         });
       },
     );
+    // Nginx keeps idle upstream connections for up to 60 s (upstream keepalive_timeout). If Node
+    // closed one first (its default is 5 s), a request Nginx sends on it in that instant fails,
+    // and Nginx does not retry a POST on another replica: the client would get a 503.
+    const http = server as HttpServer;
+    http.keepAliveTimeout = upstreamIdleS * 1000 + 5_000;
   });
 }
+
+/** Nginx's upstream keepalive_timeout (infra/nginx): the functions keep connections longer. */
+const upstreamIdleS = 60;
 
 /** Stops cleanly on SIGTERM/SIGINT: stop taking requests, finish the worker, close clients. */
 export function onShutdown(steps: (() => Promise<void>)[], log: Deps["log"]): void {

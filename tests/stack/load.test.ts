@@ -20,6 +20,9 @@ const words = [
   "grants",
 ];
 
+/** A few bodies of unexpected answers, so a failure says which dependency refused and why. */
+const unexpected: string[] = [];
+
 function send(agent: Agent, method: string, path: string, key: string, body?: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { authorization: `Bearer ${key}` };
@@ -28,8 +31,19 @@ function send(agent: Agent, method: string, path: string, key: string, body?: st
       headers["content-length"] = String(Buffer.byteLength(body));
     }
     const req = httpRequest(`${state.nginx}${path}`, { method, agent, headers }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
+      const status = res.statusCode ?? 0;
+      const parts: Buffer[] = [];
+      res.on("data", (part: Buffer) => {
+        if (status !== 200 && status !== 429) parts.push(part);
+      });
+      res.on("end", () => {
+        if (parts.length > 0 && unexpected.length < 5) {
+          unexpected.push(
+            `${method} ${path.split("?")[0]} ${status}: ${Buffer.concat(parts).toString("utf8").slice(0, 400)}`,
+          );
+        }
+        resolve(status);
+      });
     });
     req.setTimeout(30_000, () => req.destroy(new Error("timed out")));
     req.on("error", reject);
@@ -118,6 +132,7 @@ describe("load through Nginx", () => {
     console.log(
       `load: ${connections} connections, ${elapsed.toFixed(1)} s: ${latencies.length} requests (${(latencies.length / elapsed).toFixed(0)}/s), 200: ${ok} (${(ok / elapsed).toFixed(0)}/s), 429: ${limited}, other: ${JSON.stringify(Object.fromEntries([...statuses].filter(([s]) => s !== 200 && s !== 429)))}, errors: ${errors.length}; latency p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms`,
     );
+    if (unexpected.length > 0) console.log(`unexpected answers:\n${unexpected.join("\n")}`);
     expect(errors).toEqual([]);
     expect([...statuses.keys()].filter((s) => s !== 200 && s !== 429)).toEqual([]);
     expect(ok).toBeGreaterThan(0);
