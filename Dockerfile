@@ -2,30 +2,49 @@
 # (upload, index, query, backup-status, health), or `worker` / `migrate` for the commands;
 # the `backup` target adds PostgreSQL's client tools (backup-status, the backup service).
 # The `nginx` target is the entry point with the API reference page and contract baked in.
-FROM node:20-bookworm-slim AS deps
+# Production runs the bundles `npm run build` writes to dist/ (tools/build.ts): plain JavaScript,
+# no TypeScript loader, no sources. Node 24 is the current LTS line (Node 20 left support on
+# 2026-04-30); the README says which versions run Docstack and why.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY clients/typescript/package.json ./clients/typescript/package.json
 # onnxruntime-node's install script would fetch CUDA libraries from outside the registry; the
-# CPU runtime ships in the package. npm 11 obeys package.json's allowScripts, node:20's npm 10
-# does not, hence the variable. Its Windows and macOS binaries (~220 MB) are of no use here.
+# CPU runtime ships in the package.
+ENV ONNXRUNTIME_NODE_INSTALL=skip
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json ./
+COPY shared ./shared
+COPY functions ./functions
+COPY bin ./bin
+COPY tools/build.ts ./tools/build.ts
+RUN npm run build
+
+# The packages the bundles leave external (native addons, WASM engines, packages that find their
+# own files by path): production dependencies only. Their Windows and macOS binaries (~220 MB)
+# are of no use here.
+FROM node:24-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY clients/typescript/package.json ./clients/typescript/package.json
 ENV ONNXRUNTIME_NODE_INSTALL=skip
 RUN npm ci --omit=dev --no-audit --no-fund \
   && rm -rf node_modules/onnxruntime-node/bin/napi-v6/darwin node_modules/onnxruntime-node/bin/napi-v6/win32
 
-FROM node:20-bookworm-slim AS function
+FROM node:24-bookworm-slim AS function
 ARG FUNCTION=health
 ENV FUNCTION=${FUNCTION} NODE_ENV=production HOST=0.0.0.0 PORT=8080
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
-COPY package.json tsconfig.json ./
-COPY shared ./shared
-COPY functions ./functions
-COPY bin ./bin
+COPY package.json ./
+COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:8080/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["sh", "-c", "case \"$FUNCTION\" in worker|migrate) exec node --import tsx bin/$FUNCTION.ts ;; *) exec node --import tsx functions/$FUNCTION/entry.node.ts ;; esac"]
+# FUNCTION names a bundle: a function (upload, index, query, backup-status, health) or a command
+# (worker, migrate, keys, backup-scheduler, ...). --enable-source-maps: stack traces name the sources.
+CMD ["sh", "-c", "exec node --enable-source-maps dist/$FUNCTION.js"]
 
 # A function image with PostgreSQL 17's client tools (pg_dump must be at least the server's
 # version): backup-status (POST /backups/run) and the scheduled `backup` service
@@ -35,7 +54,7 @@ FROM postgres:17-bookworm AS backup
 ENTRYPOINT []
 ARG FUNCTION=backup-scheduler
 ENV FUNCTION=${FUNCTION} NODE_ENV=production HOST=0.0.0.0 PORT=8080 BACKUP_DIR=/backups
-COPY --from=node:20-bookworm-slim /usr/local/bin/node /usr/local/bin/node
+COPY --from=node:24-bookworm-slim /usr/local/bin/node /usr/local/bin/node
 WORKDIR /app
 # The same application files as the function image.
 COPY --from=function /app /app
@@ -43,7 +62,7 @@ COPY --from=function /app /app
 RUN mkdir -p /backups && chown postgres:postgres /backups
 USER postgres
 EXPOSE 8080
-CMD ["sh", "-c", "case \"$FUNCTION\" in backup-scheduler|worker|migrate) exec node --import tsx bin/$FUNCTION.ts ;; *) exec node --import tsx functions/$FUNCTION/entry.node.ts ;; esac"]
+CMD ["sh", "-c", "exec node --enable-source-maps dist/$FUNCTION.js"]
 
 # Nginx with /openapi.yaml and /docs/ (swagger-ui-dist from the lockfile, no CDN).
 FROM nginx:1.27-alpine AS nginx

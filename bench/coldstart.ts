@@ -1,15 +1,18 @@
 /**
  * `npm run bench -- coldstart`: for each function, process start to first 200 on /healthz under
- * Node (`node --import tsx functions/<fn>/entry.node.ts` with the local stack's settings), and
- * its Workers bundle size (gzip) from `wrangler deploy --dry-run`; both against a Hono
- * hello-world started and bundled the same way.
+ * Node with the local stack's settings, from the built bundle (`node dist/<fn>.js`, as production
+ * runs it) and from sources through tsx (its transform cache empty at every start), and its
+ * Workers bundle size (gzip) from `wrangler deploy --dry-run`; each against a Hono hello-world
+ * started and bundled the same way.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
 import { freePort, repoRoot, type StackState } from "../infra/local/stack.js";
+import { buildDist, bundleOptions, distDir } from "../tools/build.js";
 import type { BenchOptions, BenchResult } from "./lib/bench.js";
 import { procMemory } from "./lib/memory.js";
 import type { Row, Table } from "./lib/report.js";
@@ -19,8 +22,11 @@ import { median } from "./lib/stats.js";
 const functions = ["upload", "index", "query", "backup-status", "health"] as const;
 type Subject = (typeof functions)[number] | "hello";
 
+type Path = "built" | "tsx";
 const entryOf = (s: Subject) =>
   s === "hello" ? "bench/servers/hello.node.ts" : `functions/${s}/entry.node.ts`;
+/** The hello-world bundled by tools/build.ts's options, beside dist/'s bundles. */
+const helloBundle = join(distDir, "bench-hello.js");
 const wranglerOf = (s: Subject) =>
   s === "hello" ? "bench/servers/wrangler.toml" : `functions/${s}/wrangler.toml`;
 
@@ -29,13 +35,23 @@ interface Start {
   rssMiB: number;
 }
 
-/** Spawn to the first 200 on /healthz (polled every 5 ms), then the RSS; the process is stopped. */
-async function coldStart(subject: Subject, env: Record<string, string>): Promise<Start> {
+/**
+ * Spawn to the first 200 on /healthz (polled every 5 ms), then the RSS; the process is stopped.
+ * Through tsx, TMPDIR is a new directory each time, so tsx's transform cache starts empty as in a
+ * fresh container; Node's own compile cache is off (NODE_COMPILE_CACHE unset) on both paths.
+ */
+async function coldStart(subject: Subject, path: Path, env: Record<string, string>): Promise<Start> {
   const port = await freePort();
+  const tmp = mkdtempSync(join(tmpdir(), "docstack-coldstart-"));
+  const args =
+    path === "built"
+      ? [subject === "hello" ? helloBundle : join(distDir, `${subject}.js`)]
+      : ["--import", "tsx", join(repoRoot, entryOf(subject))];
+  const { NODE_COMPILE_CACHE: _ignored, ...inherited } = process.env;
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, entryOf(subject))], {
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
-    env: { ...process.env, ...env, PORT: String(port) },
+    env: { ...inherited, ...env, PORT: String(port), TMPDIR: tmp },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
@@ -62,6 +78,7 @@ async function coldStart(subject: Subject, env: Record<string, string>): Promise
     const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
     await exited;
     clearTimeout(timer);
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 
@@ -90,23 +107,24 @@ function bundleSize(subject: Subject): { raw: number; gzip: number } {
 export async function runColdstart(options: BenchOptions): Promise<BenchResult> {
   const runs = options.runs ?? (options.quick ? 2 : 5);
   const subjects: Subject[] = ["hello", ...functions];
-  const starts: Record<Subject, Start[]> = {
-    hello: [],
-    upload: [],
-    index: [],
-    query: [],
-    "backup-status": [],
-    health: [],
-  };
+  const paths: Path[] = ["built", "tsx"];
+  const starts = Object.fromEntries(
+    paths.map((p) => [p, Object.fromEntries(subjects.map((s) => [s, [] as Start[]]))]),
+  ) as Record<Path, Record<Subject, Start[]>>;
+  log("npm run build, and the hello-world bundled the same way");
+  await buildDist({ quiet: true });
+  await build({ ...bundleOptions({ "bench-hello": entryOf("hello") }, distDir), logLevel: "warning" });
   await withStack({}, async (state: StackState) => {
     const env = state.functionEnv;
-    // One unrecorded start each: tsx's transform cache and the page cache are warm for all.
-    for (const s of subjects) await coldStart(s, env);
+    // One unrecorded start each, so every subject meets the same warm page cache.
+    for (const p of paths) for (const s of subjects) await coldStart(s, p, env);
     for (let run = 1; run <= runs; run++) {
-      for (const s of subjects) {
-        const r = await coldStart(s, env);
-        starts[s].push(r);
-        log(`run ${run} ${s}: first 200 after ${r.ms.toFixed(0)} ms, RSS ${r.rssMiB.toFixed(0)} MiB`);
+      for (const p of paths) {
+        for (const s of subjects) {
+          const r = await coldStart(s, p, env);
+          starts[p][s].push(r);
+          log(`run ${run} ${p} ${s}: first 200 after ${r.ms.toFixed(0)} ms, RSS ${r.rssMiB.toFixed(0)} MiB`);
+        }
       }
     }
   });
@@ -116,20 +134,27 @@ export async function runColdstart(options: BenchOptions): Promise<BenchResult> 
     { raw: number; gzip: number }
   >;
 
-  const startRows: Row[] = functions.flatMap((fn): Row[] => [
-    {
-      metric: `${fn}: start to first 200`,
-      unit: "ms",
-      values: starts[fn].map((s) => s.ms),
-      baseline: { name: "Hono hello-world", values: starts.hello.map((s) => s.ms) },
-    },
-    {
-      metric: `${fn}: RSS at first 200`,
-      unit: "MiB",
-      values: starts[fn].map((s) => s.rssMiB),
-      baseline: { name: "Hono hello-world", values: starts.hello.map((s) => s.rssMiB) },
-    },
-  ]);
+  const startRows = (p: Path): Row[] =>
+    functions.flatMap((fn): Row[] => [
+      {
+        metric: `${fn}: start to first 200`,
+        unit: "ms",
+        values: starts[p][fn].map((s) => s.ms),
+        baseline: { name: `hello-world (${p})`, values: starts[p].hello.map((s) => s.ms) },
+      },
+      {
+        metric: `${fn}: RSS at first 200`,
+        unit: "MiB",
+        values: starts[p][fn].map((s) => s.rssMiB),
+        baseline: { name: `hello-world (${p})`, values: starts[p].hello.map((s) => s.rssMiB) },
+      },
+    ]);
+  const versusTsx: Row[] = functions.map((fn) => ({
+    metric: `${fn}: built start to first 200`,
+    unit: "ms",
+    values: starts.built[fn].map((s) => s.ms),
+    baseline: { name: "the same function through tsx", values: starts.tsx[fn].map((s) => s.ms) },
+  }));
   const bundleRows: Row[] = functions.map((fn) => ({
     metric: `${fn}: Workers bundle (gzip)`,
     unit: "KiB",
@@ -138,10 +163,16 @@ export async function runColdstart(options: BenchOptions): Promise<BenchResult> 
   }));
   const tables: Table[] = [
     {
-      title: "Node: process start to first 200 on /healthz",
-      rows: startRows,
-      note: "`node --import tsx <entry>` with the local stack's environment (PostgreSQL through PgBouncer, MinIO, Chroma, Redis), polled every 5 ms; tsx compiles TypeScript at start (its cache warm after one unrecorded start each).",
+      title: "Node, built (`node dist/<fn>.js`): process start to first 200 on /healthz",
+      rows: startRows("built"),
+      note: "`npm run build`'s bundles with the local stack's environment (PostgreSQL through PgBouncer, MinIO, Chroma, Redis), polled every 5 ms; Node's compile cache off. The hello-world is bundled with the same esbuild options.",
     },
+    {
+      title: "Node, from sources (`node --import tsx <entry>`): process start to first 200 on /healthz",
+      rows: startRows("tsx"),
+      note: "tsx compiles TypeScript at start; its transform cache is empty at every start (TMPDIR is a new directory), as in a fresh container.",
+    },
+    { title: "Built against tsx, the same function", rows: versusTsx },
     {
       title: "Workers: bundle size",
       rows: [
@@ -155,20 +186,28 @@ export async function runColdstart(options: BenchOptions): Promise<BenchResult> 
       note: "`wrangler deploy --dry-run --outdir` (infra/workers/check-bundles.sh does the same), gzip (default level, as `gzip -c` there) of the .js by node:zlib.",
     },
   ];
+  const med = (p: Path, s: Subject, f: (x: Start) => number) => median(starts[p][s].map(f));
   const slowest =
-    [...functions].sort(
-      (a, b) => median(starts[b].map((s) => s.ms)) - median(starts[a].map((s) => s.ms)),
-    )[0] ?? "upload";
+    [...functions].sort((a, b) => med("built", b, (x) => x.ms) - med("built", a, (x) => x.ms))[0] ?? "upload";
+  const heaviest =
+    [...functions].sort((a, b) => med("built", b, (x) => x.rssMiB) - med("built", a, (x) => x.rssMiB))[0] ??
+    "upload";
+  const largest = [...functions].sort((a, b) => bundles[b].gzip - bundles[a].gzip)[0] ?? "index";
+  const hello = med("built", "hello", (x) => x.ms);
   return {
     settings: {
       runs,
       poll: "GET /healthz every 5 ms",
-      runtime: `Node ${process.versions.node} + tsx`,
+      runtime: `Node ${process.versions.node}`,
+      paths: "built (node dist/<fn>.js), tsx (node --import tsx, empty cache)",
       wrangler: "deploy --dry-run",
     },
     tables,
     findings: [
-      `Slowest start: ${slowest}, ${median(starts[slowest].map((s) => s.ms)).toFixed(0)} ms median to its first 200 (hello-world ${median(starts.hello.map((s) => s.ms)).toFixed(0)} ms). Largest bundle: ${[...functions].sort((a, b) => bundles[b].gzip - bundles[a].gzip)[0]} (${(Math.max(...functions.map((f) => bundles[f].gzip)) / 1024).toFixed(0)} KiB gzip).`,
+      `Built, slowest start: ${slowest}, ${med("built", slowest, (x) => x.ms).toFixed(0)} ms median to its first 200, ×${(med("built", slowest, (x) => x.ms) / hello).toFixed(2)} of the built hello-world (${hello.toFixed(0)} ms); goals ≤ ×1.5 and ≤ 250 ms.`,
+      `Built, largest RSS at first 200: ${heaviest}, ${med("built", heaviest, (x) => x.rssMiB).toFixed(0)} MiB (goal ≤ 100 MiB; hello-world ${med("built", "hello", (x) => x.rssMiB).toFixed(0)} MiB).`,
+      `Through tsx with an empty cache, the same function: ${med("tsx", slowest, (x) => x.ms).toFixed(0)} ms.`,
+      `Largest Workers bundle: ${largest}, ${(bundles[largest].gzip / 1024).toFixed(0)} KiB gzip (goal ≤ 1,024 KiB).`,
     ],
     detail: { starts, bundles },
   };

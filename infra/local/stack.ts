@@ -16,6 +16,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApiKey } from "../../shared/auth/api-keys.js";
 import { createPostgresDatabase } from "../../shared/db/postgres-database.js";
+import { buildDist, distDir } from "../../tools/build.js";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const stackDir = join(repoRoot, ".stack");
@@ -158,7 +159,12 @@ function alive(pid: number | undefined): boolean {
   }
 }
 
-/** Stops the service's whole process group (runuser and tsx start children). */
+/** A function, the worker or a command as built by `npm run build` (tools/build.ts). */
+function builtEntry(name: string): string {
+  return join(distDir, `${name}.js`);
+}
+
+/** Stops the service's whole process group (runuser starts children). */
 export async function stopService(spec: ServiceSpec, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   const pid = spec.pid;
   if (!alive(pid) || pid === undefined) return;
@@ -456,6 +462,9 @@ async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<Stac
   rmSync(stackDir, { recursive: true, force: true });
   mkdirSync(join(stackDir, "logs"), { recursive: true });
   mkdirSync(serviceUserDir, { recursive: true, mode: 0o755 });
+  // The stack runs what production runs: the built bundles, rebuilt here so they are never stale.
+  await buildDist({ quiet: true });
+  log("built dist/ (npm run build)");
 
   const ports = {
     postgres: await freePort(),
@@ -554,7 +563,7 @@ async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<Stac
   const directUrl = `postgres://docstack:${credentials.dbPassword}@127.0.0.1:${ports.postgres}/docstack`;
   const pooledUrl = `postgres://docstack:${credentials.dbPassword}@127.0.0.1:${ports.pgbouncer}/docstack`;
   // Migrations go straight to PostgreSQL, as the Compose `migrate` service does.
-  execFileSync(process.execPath, ["--import", "tsx", join(repoRoot, "bin/migrate.ts")], {
+  execFileSync(process.execPath, [builtEntry("migrate")], {
     cwd: repoRoot,
     env: { ...process.env, DB_DRIVER: "postgres", DATABASE_URL: directUrl, LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -622,7 +631,7 @@ async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<Stac
       functionSpecs.push({
         name: count > 1 ? `${fn}-${i + 1}` : fn,
         command: process.execPath,
-        args: ["--import", "tsx", join(repoRoot, `functions/${fn}/entry.node.ts`)],
+        args: [builtEntry(fn)],
         env: { ...functionEnv, PORT: String(port) },
         log: join(stackDir, `logs/${fn}${count > 1 ? `-${i + 1}` : ""}.log`),
         ready: { http: `http://127.0.0.1:${port}/healthz` },
@@ -632,7 +641,7 @@ async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<Stac
   functionSpecs.push({
     name: "worker",
     command: process.execPath,
-    args: ["--import", "tsx", join(repoRoot, "bin/worker.ts")],
+    args: [builtEntry("worker")],
     env: functionEnv,
     log: join(stackDir, "logs/worker.log"),
     ready: { tcp: ports.pgbouncer },

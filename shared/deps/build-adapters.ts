@@ -1,19 +1,18 @@
 import { type Config, ConfigError } from "../config.js";
 import type { Database } from "../db/database.js";
 import type { Embedder } from "../embeddings/embedder.js";
-import { LexicalEmbedder } from "../embeddings/lexical-embedder.js";
-import { OpenAiEmbedder } from "../embeddings/openai-embedder.js";
-import { MinioObjectStore } from "../storage/minio-object-store.js";
-import { ChromaStore } from "../vectors/chroma-store.js";
-import { PgvectorStore } from "../vectors/pgvector-store.js";
+import type { ObjectStore } from "../storage/object-store.js";
 import type { VectorStore } from "../vectors/vector-store.js";
 
 /*
  * Adapter builders shared by the Node and Workers entries. This module must stay free of
  * Node-only engines (PGlite, the filesystem store, ioredis): the Workers bundle imports it.
+ * Each adapter is imported when the configuration picks it, so a process loads only its own
+ * clients (the embedded default never loads minio or chromadb).
  */
 
-export function buildMinioObjectStore(config: Config): MinioObjectStore {
+export async function buildMinioObjectStore(config: Config): Promise<ObjectStore> {
+  const { MinioObjectStore } = await import("../storage/minio-object-store.js");
   return new MinioObjectStore({
     endpoint: config.S3_ENDPOINT ?? "",
     ...(config.S3_PUBLIC_ENDPOINT ? { publicEndpoint: config.S3_PUBLIC_ENDPOINT } : {}),
@@ -24,24 +23,27 @@ export function buildMinioObjectStore(config: Config): MinioObjectStore {
   });
 }
 
-export function buildVectorStore(config: Config, db: Database): VectorStore {
+export async function buildVectorStore(config: Config, db: Database): Promise<VectorStore> {
   if (config.VECTOR_STORE === "chroma") {
+    const { ChromaStore } = await import("../vectors/chroma-store.js");
     return new ChromaStore({
       url: config.CHROMA_URL ?? "",
       ...(config.CHROMA_TOKEN ? { token: config.CHROMA_TOKEN } : {}),
     });
   }
+  const { PgvectorStore } = await import("../vectors/pgvector-store.js");
   return new PgvectorStore(db);
 }
 
 /** The embedders both runtimes can build; EMBEDDER=onnx is Node's (build-node-embedder.ts). */
-export function buildEmbedder(config: Config): Embedder {
+export async function buildEmbedder(config: Config): Promise<Embedder> {
   if (config.EMBEDDER === "onnx") {
     throw new ConfigError([
       "EMBEDDER: onnx runs onnxruntime's native library in process, which only Node entries load",
     ]);
   }
   if (config.EMBEDDER === "openai") {
+    const { OpenAiEmbedder } = await import("../embeddings/openai-embedder.js");
     return new OpenAiEmbedder({
       url: config.EMBEDDINGS_URL ?? "",
       ...(config.EMBEDDINGS_API_KEY ? { apiKey: config.EMBEDDINGS_API_KEY } : {}),
@@ -54,5 +56,6 @@ export function buildEmbedder(config: Config): Embedder {
       retries: config.EMBEDDINGS_RETRIES,
     });
   }
+  const { LexicalEmbedder } = await import("../embeddings/lexical-embedder.js");
   return new LexicalEmbedder();
 }

@@ -2,28 +2,22 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { MemoryQueryCache, NoQueryCache, type QueryCache } from "../cache/query-cache.js";
-import { RedisQueryCache } from "../cache/redis-query-cache.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import { guardDriverStrays } from "../db/driver-strays.js";
-import { migrate } from "../db/migrate.js";
 import { openDatabase } from "../db/open-database.js";
 import { extractionLimits } from "../extract/sandbox/extraction-limits.js";
-import { workerPoolExtractor } from "../extract/sandbox/worker-pool-extractor.js";
+import { lazyExtractor } from "../extract/sandbox/lazy-extractor.js";
 import { createLogger, type Logger } from "../logging/logger.js";
 import { DisabledRateLimiter, MemoryRateLimiter } from "../ratelimit/memory-rate-limiter.js";
 import type { RateLimiter } from "../ratelimit/rate-limiter.js";
-import { RedisRateLimiter } from "../ratelimit/redis-rate-limiter.js";
 import { guardDeps } from "../resilience/guard-deps.js";
 import { FsObjectStore } from "../storage/fs-object-store.js";
 import type { ObjectStore } from "../storage/object-store.js";
 import { preparePrivateDataDir, privateDirMode, privateFileMode } from "../storage/private-files.js";
-import { buildEmbedder, buildMinioObjectStore, buildVectorStore } from "./build-adapters.js";
+import { buildMinioObjectStore, buildVectorStore } from "./build-adapters.js";
 import { buildNodeEmbedder } from "./build-node-embedder.js";
 import type { Deps } from "./deps.js";
-
-// Re-exported so existing importers of this module keep working after the move.
-export { buildEmbedder, buildVectorStore };
 
 export function publicUrl(config: Config, port: number): string {
   return config.PUBLIC_URL ?? `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`;
@@ -46,7 +40,11 @@ async function signingSecret(config: Config): Promise<string> {
   }
 }
 
-export function buildObjectStore(config: Config, baseUrl: string, secret?: string): ObjectStore {
+export async function buildObjectStore(
+  config: Config,
+  baseUrl: string,
+  secret?: string,
+): Promise<ObjectStore> {
   if (config.OBJECT_STORE === "minio") return buildMinioObjectStore(config);
   return new FsObjectStore({
     root: join(config.DATA_DIR, "objects"),
@@ -55,25 +53,34 @@ export function buildObjectStore(config: Config, baseUrl: string, secret?: strin
   });
 }
 
-export function buildRateLimiter(config: Config, log: Logger): RateLimiter {
+/** A limiter and what closing it takes (the Redis one holds a connection). */
+interface BuiltLimiter {
+  limiter: RateLimiter;
+  close(): Promise<void>;
+}
+
+export async function buildRateLimiter(config: Config, log: Logger): Promise<BuiltLimiter> {
   if (config.RATE_LIMITER === "redis") {
-    return new RedisRateLimiter({
+    const { RedisRateLimiter } = await import("../ratelimit/redis-rate-limiter.js");
+    const limiter = new RedisRateLimiter({
       url: config.REDIS_URL ?? "",
       timeoutMs: config.REDIS_TIMEOUT_MS,
       failMode: config.RATE_LIMIT_FAIL_MODE,
       onDegraded: (error) =>
         log.warn("rate limiter degraded", { policy: config.RATE_LIMIT_FAIL_MODE, error }),
     });
+    return { limiter, close: () => limiter.close() };
   }
-  if (config.RATE_LIMITER === "off") return new DisabledRateLimiter();
-  return new MemoryRateLimiter();
+  const limiter = config.RATE_LIMITER === "off" ? new DisabledRateLimiter() : new MemoryRateLimiter();
+  return { limiter, close: async () => {} };
 }
 
-export function buildQueryCache(config: Config, log: Logger): QueryCache {
+export async function buildQueryCache(config: Config, log: Logger): Promise<QueryCache> {
   const mode = config.QUERY_CACHE === "auto" ? (config.REDIS_URL ? "redis" : "memory") : config.QUERY_CACHE;
   if (mode === "off") return new NoQueryCache();
   if (mode === "memory") return new MemoryQueryCache();
   if (!config.REDIS_URL) throw new Error("QUERY_CACHE=redis needs REDIS_URL");
+  const { RedisQueryCache } = await import("../cache/redis-query-cache.js");
   let lastLogged = 0;
   return new RedisQueryCache(config.REDIS_URL, config.REDIS_TIMEOUT_MS, (error) => {
     // Once a minute at most: a Redis outage would otherwise log on every query.
@@ -99,22 +106,29 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
     guardDriverStrays((error) => log.error("postgres.js lost an error of its own; carrying on", { error }));
   if (config.OBJECT_STORE === "fs") await preparePrivateDataDir(config.DATA_DIR, log);
   const db = options.db ?? (await openDatabase(config, log));
-  if (options.migrate ?? config.DB_DRIVER === "pglite") await migrate(db);
-  const limiter = buildRateLimiter(config, log);
-  const cache = buildQueryCache(config, log);
-  const vectors = buildVectorStore(config, db);
+  if (options.migrate ?? config.DB_DRIVER === "pglite") {
+    const { migrate } = await import("../db/migrate.js");
+    await migrate(db);
+  }
+  const { limiter, close: closeLimiter } = await buildRateLimiter(config, log);
+  const cache = await buildQueryCache(config, log);
+  const vectors = await buildVectorStore(config, db);
   const embedder = await buildNodeEmbedder(config);
   // A missing pgvector extension is a configuration error: say so at startup, not at first query.
   if (vectors.kind === "pgvector") await vectors.ping();
-  // Threads start with the first document and exit when idle; a serving-only process pays nothing.
-  const extractor = workerPoolExtractor(extractionLimits(config), {
-    threads: config.EXTRACT_WORKERS,
-    onError: (error) => log.error("extraction thread failed", { error }),
+  // The pool is loaded with the first document and its threads exit when idle: a serving-only
+  // process (query, health) pays nothing for it.
+  const extractor = lazyExtractor("worker-threads", async () => {
+    const { workerPoolExtractor } = await import("../extract/sandbox/worker-pool-extractor.js");
+    return workerPoolExtractor(extractionLimits(config), {
+      threads: config.EXTRACT_WORKERS,
+      onError: (error) => log.error("extraction thread failed", { error }),
+    });
   });
   const deps: Deps = {
     config,
     db,
-    objects: buildObjectStore(
+    objects: await buildObjectStore(
       config,
       publicUrl(config, options.port),
       config.OBJECT_STORE === "fs" ? await signingSecret(config) : undefined,
@@ -127,7 +141,7 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
     log,
     async close() {
       await extractor.close();
-      if (limiter instanceof RedisRateLimiter) await limiter.close();
+      await closeLimiter();
       await cache.close();
       if (options.db === undefined) await db.close();
     },

@@ -12,12 +12,12 @@ describe("choosing EMBEDDER=onnx", () => {
     );
   });
 
-  it("is refused by the builder Workers share, never turned into another embedder", () => {
+  it("is refused by the builder Workers share, never turned into another embedder", async () => {
     const config = parseConfig({ EMBEDDER: "onnx" });
-    expect(() => buildEmbedder(config)).toThrow(ConfigError);
+    await expect(buildEmbedder(config)).rejects.toThrow(ConfigError);
   });
 
-  it("is refused on Workers with the reason", () => {
+  it("is refused on Workers with the reason", async () => {
     const config = parseConfig({
       EMBEDDER: "onnx",
       DB_DRIVER: "postgres",
@@ -27,7 +27,7 @@ describe("choosing EMBEDDER=onnx", () => {
       S3_ACCESS_KEY: "a",
       S3_SECRET_KEY: "b",
     });
-    expect(() => buildWorkerDeps(config)).toThrow(/EMBEDDER: "onnx" .* Workers cannot load/);
+    await expect(buildWorkerDeps(config)).rejects.toThrow(/EMBEDDER: "onnx" .* Workers cannot load/);
   });
 
   it("leaves the other embedders to the shared builder", async () => {

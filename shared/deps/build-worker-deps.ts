@@ -96,7 +96,7 @@ function requestScopedDatabase(open: () => Database): Database {
   };
 }
 
-export function buildWorkerDeps(config: Config): Deps {
+export async function buildWorkerDeps(config: Config): Promise<Deps> {
   const issues = workerRequirements(config);
   if (issues.length > 0) throw new ConfigError(issues);
   const log = createLogger(config.LOG_LEVEL);
@@ -106,9 +106,9 @@ export function buildWorkerDeps(config: Config): Deps {
   return {
     config,
     db,
-    objects: buildMinioObjectStore(config),
-    vectors: buildVectorStore(config, db),
-    embedder: buildEmbedder(config),
+    objects: await buildMinioObjectStore(config),
+    vectors: await buildVectorStore(config, db),
+    embedder: await buildEmbedder(config),
     // Workers have no threads to spare: the runtime's CPU and memory limits bound extraction.
     extractor: inProcessExtractor(extractionLimits(config)),
     limiter: new DisabledRateLimiter(),

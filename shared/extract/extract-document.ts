@@ -22,7 +22,8 @@ import { limitReason } from "./sandbox/extraction-limits.js";
 import { textBlocks } from "./text-blocks.js";
 import { assertReadableText } from "./text-quality.js";
 import { xlsxBlocks } from "./xlsx-blocks.js";
-import { checkZipExpansion, type ZipLimits, zipLimits } from "./zip/open-zip.js";
+import { checkZipExpansion } from "./zip/open-zip.js";
+import { type ZipLimits, zipLimits } from "./zip/zip-limits.js";
 
 export { ExtractionError } from "./extraction-error.js";
 

@@ -2,7 +2,7 @@ import type { TextBlock } from "./extracted-document.js";
 import { HiddenStyles, readOdfContent } from "./odf/odf-content.js";
 import { ElementBudget } from "./office/element-budget.js";
 import { type SlideText, slideBlocks } from "./office/slide-blocks.js";
-import type { ZipLimits } from "./zip/open-zip.js";
+import type { ZipLimits } from "./zip/zip-limits.js";
 
 // Shapes that hold text on a slide; each counts against the budget.
 const shapes = new Set(["frame", "custom-shape", "rect", "ellipse", "polygon", "line", "connector", "g"]);

@@ -2,7 +2,7 @@ import type { TextBlock } from "./extracted-document.js";
 import { HiddenStyles, readOdfContent } from "./odf/odf-content.js";
 import { ElementBudget } from "./office/element-budget.js";
 import { type SheetRow, sheetBlocks } from "./sheet-blocks.js";
-import type { ZipLimits } from "./zip/open-zip.js";
+import type { ZipLimits } from "./zip/zip-limits.js";
 
 // A repeat count beyond a sheet's size is a damaged or hostile file, not a reason to loop.
 const maxRepeat = 1_048_576;

@@ -1,6 +1,6 @@
 import type { TextBlock } from "./extracted-document.js";
 import { readOdfContent } from "./odf/odf-content.js";
-import type { ZipLimits } from "./zip/open-zip.js";
+import type { ZipLimits } from "./zip/zip-limits.js";
 
 interface Paragraph {
   /** Outline level of a heading (text:h); undefined for a paragraph. */

@@ -4,7 +4,8 @@ import { ElementBudget } from "./office/element-budget.js";
 import { mainPart, relationshipsOf } from "./office/package-parts.js";
 import { type SlideText, slideBlocks } from "./office/slide-blocks.js";
 import { prefixedAttribute, readXmlPart } from "./xml/read-xml.js";
-import { openZip, type ZipArchive, type ZipLimits } from "./zip/open-zip.js";
+import { openZip, type ZipArchive } from "./zip/open-zip.js";
+import type { ZipLimits } from "./zip/zip-limits.js";
 
 // Placeholders that repeat on every slide (slide number, date, footer) say nothing about it.
 const boilerplate = new Set(["sldNum", "dt", "ftr", "hdr"]);

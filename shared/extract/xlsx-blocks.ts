@@ -6,7 +6,8 @@ import { type SheetCell, type SheetRow, sheetBlocks } from "./sheet-blocks.js";
 import { type NumberRenderer, numberRenderer } from "./xlsx/cell-formats.js";
 import { sharedStrings } from "./xlsx/shared-strings.js";
 import { prefixedAttribute, readXmlPart } from "./xml/read-xml.js";
-import { openZip, type ZipArchive, type ZipLimits } from "./zip/open-zip.js";
+import { openZip, type ZipArchive } from "./zip/open-zip.js";
+import type { ZipLimits } from "./zip/zip-limits.js";
 
 interface SheetEntry {
   name: string;

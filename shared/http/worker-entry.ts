@@ -43,7 +43,7 @@ export function workerEntry(name: FunctionName, createApp: (deps: Deps) => Fetch
   let ready: Promise<FetchApp> | undefined;
 
   const start = async (env: WorkerEnv): Promise<FetchApp> => {
-    const deps = buildWorkerDeps(parseConfig(env));
+    const deps = await buildWorkerDeps(parseConfig(env));
     deps.log.info("function ready", { function: name, runtime: "workers", adapters: describeDeps(deps) });
     return createApp(deps);
   };

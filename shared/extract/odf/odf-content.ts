@@ -1,7 +1,8 @@
 import { ExtractionError } from "../extraction-error.js";
 import { hasPart } from "../office/package-parts.js";
 import { readXmlPart, type XmlHandlers } from "../xml/read-xml.js";
-import { openZip, type ZipLimits } from "../zip/open-zip.js";
+import { openZip } from "../zip/open-zip.js";
+import type { ZipLimits } from "../zip/zip-limits.js";
 
 // Inside these, nothing is the document's text: comments, the marks of footnotes, deleted text
 // kept for change tracking, a slide's thumbnail.

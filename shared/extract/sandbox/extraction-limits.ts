@@ -1,5 +1,5 @@
 import type { Config } from "../../config.js";
-import { type ZipLimits, zipLimits } from "../zip/open-zip.js";
+import { type ZipLimits, zipLimits } from "../zip/zip-limits.js";
 
 /** Bounds on one document's extraction. Plain data: it crosses into the worker threads. */
 export interface ExtractionLimits {

@@ -138,7 +138,9 @@ function movable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) {
     return new Uint8Array(buffer);
   }
-  return bytes.slice();
+  // A copy of its own: a Buffer's slice() would be a view of Node's shared pool, which Node 21+
+  // refuses to transfer (DataCloneError) and Node 20 silently copied.
+  return new Uint8Array(bytes);
 }
 
 const notStarted = new ApiError(

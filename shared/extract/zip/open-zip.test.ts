@@ -4,7 +4,8 @@ import { sharedFixture } from "../../../tests/support/shared-fixtures.js";
 import { declaredSize, rezip } from "../../../tests/support/zip-builders.js";
 import { ExtractionError } from "../extraction-error.js";
 import { concatBytes, utf8 } from "../test-fixtures.js";
-import { checkZipExpansion, openZip, zipLimits } from "./open-zip.js";
+import { checkZipExpansion, openZip } from "./open-zip.js";
+import { zipLimits } from "./zip-limits.js";
 
 const mib = 2 ** 20;
 const defaults = zipLimits(256 * mib);

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build, type Metafile } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleOptions, entries } from "./build.js";
+
+/**
+ * What each function's bundle loads at start: the modules its entry reaches through static
+ * imports. A heavy module behind a dynamic import() is initialised only when it is used.
+ */
+const functions = ["upload", "index", "query", "backup-status", "health"] as const;
+
+/** Loaded only where the configuration or the work asks for it, never at a function's start. */
+const heavy = [
+  "@electric-sql/pglite",
+  "piscina",
+  "minio",
+  "ioredis",
+  "chromadb",
+  "onnxruntime-node",
+  "tesseract.js",
+  "unpdf",
+  "pdfjs-dist",
+  "mammoth",
+  "@zip.js/zip.js",
+  "shared/extract/extract-document.ts",
+  "shared/backups/",
+];
+/** What a function does need at start. */
+const needs: Partial<Record<(typeof functions)[number], string[]>> = {
+  "backup-status": ["shared/backups/"],
+};
+
+function loadedAtStart(meta: Metafile, entry: string): Set<string> {
+  const seen = new Set([entry]);
+  const queue = [entry];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    for (const imported of meta.inputs[file]?.imports ?? []) {
+      if (imported.kind === "dynamic-import" || seen.has(imported.path)) continue;
+      seen.add(imported.path);
+      if (!imported.external) queue.push(imported.path);
+    }
+  }
+  return seen;
+}
+
+let meta: Metafile;
+const out = mkdtempSync(join(tmpdir(), "docstack-build-test-"));
+
+beforeAll(async () => {
+  const result = await build({
+    ...bundleOptions(Object.fromEntries(functions.map((f) => [f, entries[f] ?? ""])), out),
+    write: false,
+    logLevel: "silent",
+  });
+  meta = result.metafile ?? { inputs: {}, outputs: {} };
+}, 120_000);
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe("npm run build", () => {
+  it.each(functions)("%s loads no engine, parser or subsystem it does not use at start", (fn) => {
+    const entry = entries[fn] ?? "";
+    const loaded = [...loadedAtStart(meta, entry)];
+    // The walk follows imports: an entry reaches its app, routes and the shared library.
+    expect(loaded.length).toBeGreaterThan(50);
+    const offenders = heavy
+      .filter((h) => !(needs[fn] ?? []).includes(h))
+      .filter((h) =>
+        loaded.some((path) => path === h || path.includes(`node_modules/${h}`) || path.startsWith(h)),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it("sees packages in the walk: upload loads its encoding detector at start", () => {
+    const loaded = [...loadedAtStart(meta, entries.upload ?? "")];
+    expect(loaded.some((p) => p.includes("node_modules/jschardet"))).toBe(true);
+  });
+});

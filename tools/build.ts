@@ -1,0 +1,101 @@
+/**
+ * `npm run build`: every Node entry (the five functions, `npm start`'s all-in-one server, the
+ * worker and the operator commands) bundled by esbuild into dist/, so production runs plain
+ * JavaScript (`node dist/<name>.js`) with no TypeScript loader at start. One file per entry, no
+ * shared chunks: esbuild's code splitting can evaluate a chunk before a module it depends on for
+ * side effects (zod's OpenAPI extension ran after the schemas that use it). A lazy `import()` of
+ * bundled code is initialised only when it runs.
+ */
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { type BuildOptions, build, type Metafile } from "esbuild";
+
+export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+export const distDir = join(repoRoot, "dist");
+
+/** dist/<key>.js ← source. Threads' modules are entries too: they are loaded by file name. */
+export const entries: Record<string, string> = {
+  upload: "functions/upload/entry.node.ts",
+  index: "functions/index/entry.node.ts",
+  query: "functions/query/entry.node.ts",
+  "backup-status": "functions/backup-status/entry.node.ts",
+  health: "functions/health/entry.node.ts",
+  start: "bin/start.ts",
+  worker: "bin/worker.ts",
+  migrate: "bin/migrate.ts",
+  keys: "bin/keys.ts",
+  backup: "bin/backup.ts",
+  "backup-scheduler": "bin/backup-scheduler.ts",
+  restore: "bin/restore.ts",
+  "dr-drill": "bin/dr-drill.ts",
+  reindex: "bin/reindex.ts",
+  import: "bin/import.ts",
+  "extract-worker": "shared/extract/sandbox/extract-worker.ts",
+};
+
+/**
+ * Left to node_modules: native addons and WASM engines (their binaries sit beside their JS),
+ * and packages that find their own files by path at run time (pdf.js's fonts and worker,
+ * tesseract's worker script and language data, piscina's thread bootstrap).
+ */
+export const external = [
+  "onnxruntime-node",
+  "@electric-sql/pglite",
+  "@electric-sql/pglite-pgvector",
+  "@huggingface/tokenizers",
+  "@napi-rs/canvas",
+  "tesseract.js",
+  "@tesseract.js-data/*",
+  "pdfjs-dist",
+  "unpdf",
+  "piscina",
+];
+
+/** Files loaded by path next to the code that names them (new URL(..., import.meta.url)). */
+const copied: [string, string][] = [
+  ["shared/db/migrations", "migrations"],
+  ["shared/db/data-dir-lock.worker.mjs", "data-dir-lock.worker.mjs"],
+  ["shared/embeddings/onnx-session.worker.mjs", "onnx-session.worker.mjs"],
+];
+
+/** How every bundle is made (the benchmarks bundle their hello-world with the same options). */
+export function bundleOptions(entryPoints: Record<string, string>, outdir: string): BuildOptions {
+  return {
+    absWorkingDir: repoRoot,
+    entryPoints,
+    outdir,
+    // Every entry directly in outdir: a module's import.meta.url then names dist/, where the
+    // copied files and the extraction thread's entry are.
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20.19",
+    sourcemap: "linked",
+    external,
+    metafile: true,
+    legalComments: "linked",
+    // CommonJS packages inside an ESM bundle still call require() for Node's built-ins.
+    banner: {
+      js: 'import { createRequire as __docstackRequire } from "node:module"; const require = __docstackRequire(import.meta.url);',
+    },
+  };
+}
+
+export async function buildDist(options: { quiet?: boolean } = {}): Promise<Metafile> {
+  rmSync(distDir, { recursive: true, force: true });
+  mkdirSync(distDir, { recursive: true });
+  const result = await build({
+    ...bundleOptions(entries, distDir),
+    logLevel: options.quiet ? "warning" : "info",
+  });
+  for (const [from, to] of copied) cpSync(join(repoRoot, from), join(distDir, to), { recursive: true });
+  // dist/ is ESM whatever the nearest package.json above it says.
+  writeFileSync(join(distDir, "package.json"), `${JSON.stringify({ type: "module" })}\n`);
+  writeFileSync(join(distDir, "meta.json"), JSON.stringify(result.metafile));
+  return result.metafile ?? { inputs: {}, outputs: {} };
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await buildDist();
+}
