@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, type Metafile } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleOptions, entries } from "./build.js";
+import { bundleOptions, entries, repoRoot } from "./build.js";
 
 /**
  * What each function's bundle loads at start: the modules its entry reaches through static
@@ -76,5 +76,38 @@ describe("npm run build", () => {
   it("sees packages in the walk: upload loads its encoding detector at start", () => {
     const loaded = [...loadedAtStart(meta, entries.upload ?? "")];
     expect(loaded.some((p) => p.includes("node_modules/jschardet"))).toBe(true);
+  });
+});
+
+describe("the production images", () => {
+  const dockerfile = readFileSync(join(repoRoot, "Dockerfile"), "utf8");
+  /** The instructions of one stage (FROM … AS name up to the next FROM). */
+  const stage = (name: string): string[] => {
+    const stages = dockerfile.split(/^(?=FROM )/m);
+    const found = stages.find((s) => new RegExp(`^FROM \\S+ AS ${name}\\b`).test(s)) ?? "";
+    return found.split("\n").filter((line) => /^[A-Z]+ /.test(line));
+  };
+
+  it.each([
+    "function",
+    "backup",
+  ])("%s runs the bundles on Node 24, with no TypeScript sources or tsx", (name) => {
+    const lines = stage(name);
+    expect(lines.length).toBeGreaterThan(3);
+    // Copies from the build context (a --from copy takes another stage's files).
+    const copies = lines.filter((l) => l.startsWith("COPY ") && !l.startsWith("COPY --from"));
+    expect(copies.filter((l) => /\b(shared|functions|bin|tools|tsconfig\.json)\b/.test(l))).toEqual([]);
+    expect(lines.some((l) => l.startsWith("CMD ") && l.includes("dist/$FUNCTION.js"))).toBe(true);
+    expect(lines.filter((l) => l.includes("tsx"))).toEqual([]);
+    expect(dockerfile.match(/node:(\d+)-/g)?.every((tag) => tag === "node:24-")).toBe(true);
+  });
+
+  it("installs neither tsx nor TypeScript with the production dependencies", () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
+    expect(Object.keys(pkg.dependencies).filter((d) => ["tsx", "typescript", "esbuild"].includes(d))).toEqual(
+      [],
+    );
   });
 });
