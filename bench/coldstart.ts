@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { freePort, repoRoot, type StackState } from "../infra/local/stack.js";
+import { builtEntry, freePort, repoRoot, type StackState } from "../infra/local/stack.js";
 import { buildDist, bundleOptions, distDir } from "../tools/build.js";
 import type { BenchOptions, BenchResult } from "./lib/bench.js";
 import { procMemory } from "./lib/memory.js";
@@ -45,7 +45,9 @@ async function coldStart(subject: Subject, path: Path, env: Record<string, strin
   const tmp = mkdtempSync(join(tmpdir(), "docstack-coldstart-"));
   const args =
     path === "built"
-      ? [subject === "hello" ? helloBundle : join(distDir, `${subject}.js`)]
+      ? subject === "hello"
+        ? ["--enable-source-maps", helloBundle]
+        : builtEntry(subject)
       : ["--import", "tsx", join(repoRoot, entryOf(subject))];
   const { NODE_COMPILE_CACHE: _ignored, ...inherited } = process.env;
   const started = performance.now();
@@ -165,7 +167,7 @@ export async function runColdstart(options: BenchOptions): Promise<BenchResult> 
     {
       title: "Node, built (`node dist/<fn>.js`): process start to first 200 on /healthz",
       rows: startRows("built"),
-      note: "`npm run build`'s bundles with the local stack's environment (PostgreSQL through PgBouncer, MinIO, Chroma, Redis), polled every 5 ms; Node's compile cache off. The hello-world is bundled with the same esbuild options.",
+      note: "`npm run build`'s bundles, run as the images run them (`node --enable-source-maps dist/<fn>.js`), with the local stack's environment (PostgreSQL through PgBouncer, MinIO, Chroma, Redis), polled every 5 ms; Node's compile cache off. The hello-world is bundled with the same esbuild options.",
     },
     {
       title: "Node, from sources (`node --import tsx <entry>`): process start to first 200 on /healthz",

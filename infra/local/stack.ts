@@ -159,9 +159,12 @@ function alive(pid: number | undefined): boolean {
   }
 }
 
-/** A function, the worker or a command as built by `npm run build` (tools/build.ts). */
-function builtEntry(name: string): string {
-  return join(distDir, `${name}.js`);
+/**
+ * Node's arguments for a function, the worker or a command as built by `npm run build`
+ * (tools/build.ts), run as the images run them: stack traces mapped to the sources.
+ */
+export function builtEntry(name: string): string[] {
+  return ["--enable-source-maps", join(distDir, `${name}.js`)];
 }
 
 /** Stops the service's whole process group (runuser starts children). */
@@ -563,7 +566,7 @@ async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<Stac
   const directUrl = `postgres://docstack:${credentials.dbPassword}@127.0.0.1:${ports.postgres}/docstack`;
   const pooledUrl = `postgres://docstack:${credentials.dbPassword}@127.0.0.1:${ports.pgbouncer}/docstack`;
   // Migrations go straight to PostgreSQL, as the Compose `migrate` service does.
-  execFileSync(process.execPath, [builtEntry("migrate")], {
+  execFileSync(process.execPath, builtEntry("migrate"), {
     cwd: repoRoot,
     env: { ...process.env, DB_DRIVER: "postgres", DATABASE_URL: directUrl, LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -631,7 +634,7 @@ async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<Stac
       functionSpecs.push({
         name: count > 1 ? `${fn}-${i + 1}` : fn,
         command: process.execPath,
-        args: [builtEntry(fn)],
+        args: builtEntry(fn),
         env: { ...functionEnv, PORT: String(port) },
         log: join(stackDir, `logs/${fn}${count > 1 ? `-${i + 1}` : ""}.log`),
         ready: { http: `http://127.0.0.1:${port}/healthz` },
@@ -641,7 +644,7 @@ async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<Stac
   functionSpecs.push({
     name: "worker",
     command: process.execPath,
-    args: [builtEntry("worker")],
+    args: builtEntry("worker"),
     env: functionEnv,
     log: join(stackDir, "logs/worker.log"),
     ready: { tcp: ports.pgbouncer },
