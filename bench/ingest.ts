@@ -254,7 +254,11 @@ export async function runIngest(options: BenchOptions): Promise<BenchResult> {
       return [k, `${docs.length} docs, ${(docs.reduce((a, d) => a + d.size, 0) / MB).toFixed(1)} MB`];
     }),
   );
-  const deadline = Date.now() + (options.quick ? 5 : 25) * 60_000;
+  // A stack run may take a few times its baseline (the ONNX baseline alone is 15 minutes here),
+  // never less than this.
+  const minimumWait = (options.quick ? 5 : 25) * 60_000;
+  const deadlineAfter = (baselineSeconds: number) =>
+    Date.now() + Math.max(minimumWait, 4 * baselineSeconds * 1000);
   const growthSpec = {
     documents: options.quick ? 400 : 10_000,
     totalBytes: (options.quick ? 400 : 10_000) * 6000,
@@ -309,7 +313,7 @@ export async function runIngest(options: BenchOptions): Promise<BenchResult> {
       log(
         `run ${run}/${runs}: baseline ${b.seconds.toFixed(1)} s, ${b.chunks} chunks; now through the stack`,
       );
-      const s = await stackRun(state, key, corpus, run, deadline);
+      const s = await stackRun(state, key, corpus, run, deadlineAfter(b.seconds));
       stackRuns.push(s);
       log(`run ${run}/${runs}: stack ${s.seconds.toFixed(1)} s, ${s.chunks} chunks, ${s.failed} failed`);
     }
@@ -317,8 +321,11 @@ export async function runIngest(options: BenchOptions): Promise<BenchResult> {
       // A separate pass over a tenth of the corpus, so the profiler slows no measured run.
       log("CPU profile of the index function (its worker) over a tenth of the corpus, not measured");
       const part = corpus.slice(0, Math.max(4, Math.round(corpus.length / 10)));
-      profile = (await profiled(state, "index", () => stackRun(state, key, part, runs + 1, deadline)))
-        .profile;
+      profile = (
+        await profiled(state, "index", () =>
+          stackRun(state, key, part, runs + 1, deadlineAfter(median(baselines.map((x) => x.seconds)))),
+        )
+      ).profile;
     }
     // With the local model, the embedder's ratio is the point; the growth and upload phases are
     // the built-in run's.
