@@ -4,8 +4,8 @@ import { type Config, ConfigError } from "../config.js";
 import type { Database, Queryable } from "../db/database.js";
 import { createPostgresDatabase, postgresOptionsFrom } from "../db/postgres-database.js";
 import type { SqlFragment } from "../db/sql.js";
-import { extractionLimits } from "../extract/sandbox/extraction-limits.js";
-import { inProcessExtractor } from "../extract/sandbox/in-process-extractor.js";
+import { type ExtractionLimits, extractionLimits } from "../extract/sandbox/extraction-limits.js";
+import type { Extractor } from "../extract/sandbox/extractor.js";
 import { createLogger } from "../logging/logger.js";
 import { DisabledRateLimiter } from "../ratelimit/memory-rate-limiter.js";
 import { buildEmbedder, buildMinioObjectStore, buildVectorStore } from "./build-adapters.js";
@@ -96,7 +96,19 @@ function requestScopedDatabase(open: () => Database): Database {
   };
 }
 
-export async function buildWorkerDeps(config: Config): Promise<Deps> {
+/** What a Workers entry adds to the shared deps: only the index function extracts text. */
+export interface WorkerDepsOptions {
+  /** The in-process extractor, passed by the index entry alone so no other bundle holds the parsers. */
+  extractor?: (limits: ExtractionLimits) => Extractor;
+}
+
+/** The extractor of a function that never extracts: reaching it is a bug, said plainly. */
+function noExtractor(): Extractor {
+  const refuse = () => Promise.reject(new Error("this function does not extract text (only index does)"));
+  return { kind: "in-process", extract: refuse, extractChunks: refuse, close: async () => {} };
+}
+
+export async function buildWorkerDeps(config: Config, options: WorkerDepsOptions = {}): Promise<Deps> {
   const issues = workerRequirements(config);
   if (issues.length > 0) throw new ConfigError(issues);
   const log = createLogger(config.LOG_LEVEL);
@@ -110,7 +122,7 @@ export async function buildWorkerDeps(config: Config): Promise<Deps> {
     vectors: await buildVectorStore(config, db),
     embedder: await buildEmbedder(config),
     // Workers have no threads to spare: the runtime's CPU and memory limits bound extraction.
-    extractor: inProcessExtractor(extractionLimits(config)),
+    extractor: options.extractor ? options.extractor(extractionLimits(config)) : noExtractor(),
     limiter: new DisabledRateLimiter(),
     // Per isolate: Workers cannot hold a Redis connection open across requests.
     cache: config.QUERY_CACHE === "off" ? new NoQueryCache() : new MemoryQueryCache(),

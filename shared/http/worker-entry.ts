@@ -1,6 +1,6 @@
 import type { ExecutionContext, Hono } from "hono";
 import { ConfigError, parseConfig } from "../config.js";
-import { buildWorkerDeps, withRequestDatabase } from "../deps/build-worker-deps.js";
+import { buildWorkerDeps, type WorkerDepsOptions, withRequestDatabase } from "../deps/build-worker-deps.js";
 import { type Deps, describeDeps } from "../deps/deps.js";
 import { ApiError } from "../errors/api-error.js";
 import { problemContentType, toProblem } from "../errors/problem.js";
@@ -39,11 +39,15 @@ function startupFailure(error: unknown, request: Request): Response {
  * isolate, and reused by every later request the isolate serves (database connections aside:
  * those cannot outlive a request on Workers).
  */
-export function workerEntry(name: FunctionName, createApp: (deps: Deps) => FetchApp): WorkerHandler {
+export function workerEntry(
+  name: FunctionName,
+  createApp: (deps: Deps) => FetchApp,
+  options: WorkerDepsOptions = {},
+): WorkerHandler {
   let ready: Promise<FetchApp> | undefined;
 
   const start = async (env: WorkerEnv): Promise<FetchApp> => {
-    const deps = await buildWorkerDeps(parseConfig(env));
+    const deps = await buildWorkerDeps(parseConfig(env), options);
     deps.log.info("function ready", { function: name, runtime: "workers", adapters: describeDeps(deps) });
     return createApp(deps);
   };
