@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { builtEntry, freePort, repoRoot, type StackState } from "../infra/local/stack.js";
-import { buildDist, bundleOptions, distDir } from "../tools/build.js";
+import { bundleOptions } from "../tools/build.js";
 import type { BenchOptions, BenchResult } from "./lib/bench.js";
 import { procMemory } from "./lib/memory.js";
 import type { Row, Table } from "./lib/report.js";
@@ -25,8 +25,9 @@ type Subject = (typeof functions)[number] | "hello";
 type Path = "built" | "tsx";
 const entryOf = (s: Subject) =>
   s === "hello" ? "bench/servers/hello.node.ts" : `functions/${s}/entry.node.ts`;
-/** The hello-world bundled by tools/build.ts's options, beside dist/'s bundles. */
-const helloBundle = join(distDir, "bench-hello.js");
+/** The hello-world bundled with tools/build.ts's options (dist/ itself is rebuilt by stack:up). */
+const helloDir = join(repoRoot, ".bench/coldstart");
+const helloBundle = join(helloDir, "bench-hello.js");
 const wranglerOf = (s: Subject) =>
   s === "hello" ? "bench/servers/wrangler.toml" : `functions/${s}/wrangler.toml`;
 
@@ -46,7 +47,7 @@ async function coldStart(subject: Subject, path: Path, env: Record<string, strin
   const args =
     path === "built"
       ? subject === "hello"
-        ? ["--enable-source-maps", helloBundle]
+        ? [helloBundle]
         : builtEntry(subject)
       : ["--import", "tsx", join(repoRoot, entryOf(subject))];
   const { NODE_COMPILE_CACHE: _ignored, ...inherited } = process.env;
@@ -113,9 +114,8 @@ export async function runColdstart(options: BenchOptions): Promise<BenchResult> 
   const starts = Object.fromEntries(
     paths.map((p) => [p, Object.fromEntries(subjects.map((s) => [s, [] as Start[]]))]),
   ) as Record<Path, Record<Subject, Start[]>>;
-  log("npm run build, and the hello-world bundled the same way");
-  await buildDist({ quiet: true });
-  await build({ ...bundleOptions({ "bench-hello": entryOf("hello") }, distDir), logLevel: "warning" });
+  log("the hello-world bundled as npm run build bundles (the stack's start builds dist/)");
+  await build({ ...bundleOptions({ "bench-hello": entryOf("hello") }, helloDir), logLevel: "warning" });
   await withStack({}, async (state: StackState) => {
     const env = state.functionEnv;
     // One unrecorded start each, so every subject meets the same warm page cache.
@@ -167,7 +167,7 @@ export async function runColdstart(options: BenchOptions): Promise<BenchResult> 
     {
       title: "Node, built (`node dist/<fn>.js`): process start to first 200 on /healthz",
       rows: startRows("built"),
-      note: "`npm run build`'s bundles, run as the images run them (`node --enable-source-maps dist/<fn>.js`), with the local stack's environment (PostgreSQL through PgBouncer, MinIO, Chroma, Redis), polled every 5 ms; Node's compile cache off. The hello-world is bundled with the same esbuild options.",
+      note: "`npm run build`'s bundles, run as the images run them (`node dist/<fn>.js`), with the local stack's environment (PostgreSQL through PgBouncer, MinIO, Chroma, Redis), polled every 5 ms; Node's compile cache off. The hello-world is bundled with the same esbuild options.",
     },
     {
       title: "Node, from sources (`node --import tsx <entry>`): process start to first 200 on /healthz",

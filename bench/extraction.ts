@@ -68,7 +68,7 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 export async function runExtraction(options: BenchOptions): Promise<BenchResult> {
   const runs = options.runs ?? (options.quick ? 1 : 5);
   const limits = extractionLimits(loadConfigFromProcess());
-  const pool = workerPoolExtractor(limits, { threads: 1 });
+  const pool = await workerPoolExtractor(limits, { threads: 1 });
   const { accepted, refused } = fixtures();
   const perFile: Row[] = [];
   const totals = new Map<string, { files: number; mib: number; ms: number; pages: number; pageMs: number }>();

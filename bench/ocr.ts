@@ -46,7 +46,7 @@ const fixtures: Fixture[] = [
 
 export async function runOcr(options: BenchOptions): Promise<BenchResult> {
   const runs = options.runs ?? 1;
-  const pool = workerPoolExtractor(extractionLimits(parseConfig({})), { threads: 1 });
+  const pool = await workerPoolExtractor(extractionLimits(parseConfig({})), { threads: 1 });
   const baseline = process.memoryUsage.rss();
   let peak = baseline;
   const sampler = setInterval(() => {

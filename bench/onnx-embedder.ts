@@ -38,7 +38,7 @@ const abstract = (i: number) =>
 
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 const files = await readOnnxModelDir(dir);
-const tokenizer = new BertTokenizer(files.tokenizerJson, files.tokenizerConfig, files.maxLength);
+const tokenizer = await BertTokenizer.create(files.tokenizerJson, files.tokenizerConfig, files.maxLength);
 const texts = Array.from({ length: 64 }, (_, i) => abstract(i));
 const tokens = texts.map((t) => tokenizer.encode(t).length);
 

@@ -14,6 +14,9 @@ const functions = ["upload", "index", "query", "backup-status", "health"] as con
 /** Loaded only where the configuration or the work asks for it, never at a function's start. */
 const heavy = [
   "@electric-sql/pglite",
+  "@electric-sql/pglite-pgvector",
+  "@huggingface/tokenizers",
+  "@napi-rs/canvas",
   "piscina",
   "minio",
   "ioredis",
@@ -32,17 +35,32 @@ const needs: Partial<Record<(typeof functions)[number], string[]>> = {
   "backup-status": ["shared/backups/"],
 };
 
+/**
+ * What the entry loads at start: the bundled modules it reaches through static imports, and every
+ * external package any bundled module imports statically, lazily imported modules included: a
+ * bundle hoists those imports to its own top, so they load at start whatever imported them.
+ */
 function loadedAtStart(meta: Metafile, entry: string): Set<string> {
-  const seen = new Set([entry]);
-  const queue = [entry];
-  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+  const bundled = (followDynamic: boolean): Set<string> => {
+    const seen = new Set([entry]);
+    const queue = [entry];
+    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+      for (const imported of meta.inputs[file]?.imports ?? []) {
+        if (imported.external || seen.has(imported.path)) continue;
+        if (imported.kind === "dynamic-import" && !followDynamic) continue;
+        seen.add(imported.path);
+        queue.push(imported.path);
+      }
+    }
+    return seen;
+  };
+  const loaded = bundled(false);
+  for (const file of bundled(true)) {
     for (const imported of meta.inputs[file]?.imports ?? []) {
-      if (imported.kind === "dynamic-import" || seen.has(imported.path)) continue;
-      seen.add(imported.path);
-      if (!imported.external) queue.push(imported.path);
+      if (imported.external && imported.kind === "import-statement") loaded.add(imported.path);
     }
   }
-  return seen;
+  return loaded;
 }
 
 let meta: Metafile;

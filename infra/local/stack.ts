@@ -161,10 +161,10 @@ function alive(pid: number | undefined): boolean {
 
 /**
  * Node's arguments for a function, the worker or a command as built by `npm run build`
- * (tools/build.ts), run as the images run them: stack traces mapped to the sources.
+ * (tools/build.ts), run as the images run them.
  */
 export function builtEntry(name: string): string[] {
-  return ["--enable-source-maps", join(distDir, `${name}.js`)];
+  return [join(distDir, `${name}.js`)];
 }
 
 /** Stops the service's whole process group (runuser starts children). */

@@ -1,5 +1,4 @@
-import { PGlite, type Transaction } from "@electric-sql/pglite";
-import { vector } from "@electric-sql/pglite-pgvector";
+import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type { Database, Queryable } from "./database.js";
 import { render, type SqlFragment } from "./sql.js";
 
@@ -21,6 +20,12 @@ function queryable(client: Client): Queryable {
  * trivially: two claims never interleave.
  */
 export async function createPgliteDatabase(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
+  // Imported here, not at the top: a bundle hoists a static import of an external package to its
+  // own start, and a server-backed function would load PGlite for nothing.
+  const [{ PGlite }, { vector }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("@electric-sql/pglite-pgvector"),
+  ]);
   // loadDataDir seeds an empty data directory from a dumpDataDir tarball (restores).
   const client = await PGlite.create(dataDir, {
     extensions: { vector },

@@ -1,4 +1,4 @@
-import { Tokenizer } from "@huggingface/tokenizers";
+import type { Tokenizer } from "@huggingface/tokenizers";
 import { truncateEncoding } from "./token-batch.js";
 
 /**
@@ -8,15 +8,26 @@ import { truncateEncoding } from "./token-batch.js";
  * blocks, so truncation to the model's max_seq_length is done here and padding by packBatch.
  */
 export class BertTokenizer {
-  private readonly tokenizer: Tokenizer;
   readonly padId: number;
 
-  constructor(
+  /**
+   * The library is imported here, when a model is loaded: a bundle hoists a static import of an
+   * external package to its own start, and every function would load it for nothing.
+   */
+  static async create(
     tokenizerJson: object,
+    tokenizerConfig: object,
+    maxLength: number,
+  ): Promise<BertTokenizer> {
+    const { Tokenizer } = await import("@huggingface/tokenizers");
+    return new BertTokenizer(new Tokenizer(tokenizerJson, tokenizerConfig), tokenizerConfig, maxLength);
+  }
+
+  private constructor(
+    private readonly tokenizer: Tokenizer,
     tokenizerConfig: object,
     readonly maxLength: number,
   ) {
-    this.tokenizer = new Tokenizer(tokenizerJson, tokenizerConfig);
     const pad = (tokenizerConfig as { pad_token?: unknown }).pad_token;
     this.padId = this.tokenizer.token_to_id(typeof pad === "string" ? pad : "[PAD]") ?? 0;
   }

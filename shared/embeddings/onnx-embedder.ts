@@ -68,7 +68,7 @@ export class OnnxEmbedder implements Embedder {
           `[${session.inputNames.join(", ")}], outputs [${session.outputNames.join(", ")}]`,
       );
     }
-    const tokenizer = new BertTokenizer(files.tokenizerJson, files.tokenizerConfig, files.maxLength);
+    const tokenizer = await BertTokenizer.create(files.tokenizerJson, files.tokenizerConfig, files.maxLength);
     const embedder = new OnnxEmbedder(session, tokenizer, outputName, files, {
       rows: options.batchSize,
       tokens: options.maxBatchTokens,

@@ -108,7 +108,8 @@ describe("all-MiniLM-L6-v2 (int8 ONNX) through OnnxEmbedder", () => {
 
 describe("the provisioned tokenizer.json", async () => {
   const files = await readOnnxModelDir(modelDir).catch(() => undefined);
-  const tokenizer = files && new BertTokenizer(files.tokenizerJson, files.tokenizerConfig, files.maxLength);
+  const tokenizer =
+    files && (await BertTokenizer.create(files.tokenizerJson, files.tokenizerConfig, files.maxLength));
 
   it("is there, with sentence-transformers' 256-token limit", () => {
     expect(files?.maxLength).toBe(256);

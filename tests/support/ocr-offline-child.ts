@@ -7,7 +7,7 @@ import { extractionLimits } from "../../shared/extract/sandbox/extraction-limits
 import { workerPoolExtractor } from "../../shared/extract/sandbox/worker-pool-extractor.js";
 import { publicFixture } from "./public-fixtures.js";
 
-const pool = workerPoolExtractor(extractionLimits(parseConfig({})), { threads: 1 });
+const pool = await workerPoolExtractor(extractionLimits(parseConfig({})), { threads: 1 });
 try {
   const extracted = await pool.extract("tiff", publicFixture("tesseract-phototest.tif"), {
     ocrLanguages: ["eng", "fra"],

@@ -30,7 +30,9 @@ let bomb: Uint8Array;
 let pool: Extractor;
 beforeAll(async () => {
   bomb = await pdfStreamBomb(200 * 2 ** 20);
-  pool = workerPoolExtractor(limits({ EXTRACT_MEMORY_MB: "64", EXTRACT_TIMEOUT_S: "60" }), { threads: 1 });
+  pool = await workerPoolExtractor(limits({ EXTRACT_MEMORY_MB: "64", EXTRACT_TIMEOUT_S: "60" }), {
+    threads: 1,
+  });
 });
 afterAll(() => pool.close());
 
@@ -78,7 +80,7 @@ describe("extraction in the worker pool", () => {
   });
 
   it("ends a thread past the time limit", async () => {
-    const slow = workerPoolExtractor(limits({ EXTRACT_MEMORY_MB: "2048", EXTRACT_TIMEOUT_S: "1" }), {
+    const slow = await workerPoolExtractor(limits({ EXTRACT_MEMORY_MB: "2048", EXTRACT_TIMEOUT_S: "1" }), {
       threads: 1,
     });
     try {
@@ -93,7 +95,7 @@ describe("extraction in the worker pool", () => {
 
   it("turns a thread that cannot start into an outage (the document is deferred), not a hang", async () => {
     const errors: unknown[] = [];
-    const broken = workerPoolExtractor(limits({}), {
+    const broken = await workerPoolExtractor(limits({}), {
       threads: 1,
       startupTimeoutMs: 3000,
       script: new URL("./no-such-extract-worker.ts", import.meta.url),
@@ -113,7 +115,7 @@ describe("extraction in the worker pool", () => {
     // node-html-parser parses in one synchronous call; on this thread no timer could fire meanwhile.
     const html = utf8(`<html><body>${"<p>word</p>".repeat(100_000)}</body></html>`);
     const events: string[] = [];
-    const big = workerPoolExtractor(limits({ EXTRACT_MEMORY_MB: "1024" }), { threads: 1 });
+    const big = await workerPoolExtractor(limits({ EXTRACT_MEMORY_MB: "1024" }), { threads: 1 });
     try {
       await big.extract("txt", utf8("warm up the thread"));
       const extraction = big.extract("html", html).then(() => events.push("extracted"));

@@ -1,6 +1,5 @@
 import { availableParallelism } from "node:os";
 import { MessageChannel } from "node:worker_threads";
-import { Piscina } from "piscina";
 import type { ChunkedExtraction, ChunkingOverrides } from "../../chunking/chunk-for-index.js";
 import { ApiError } from "../../errors/api-error.js";
 import type { DocumentKind } from "../document-kind.js";
@@ -39,7 +38,13 @@ const loaderArgs =
  * has its thread terminated. A thread that dies is replaced by the pool, and the document fails
  * with the bound it passed.
  */
-export function workerPoolExtractor(limits: ExtractionLimits, options: PoolOptions): Extractor {
+export async function workerPoolExtractor(
+  limits: ExtractionLimits,
+  options: PoolOptions,
+): Promise<Extractor> {
+  // Imported here, not at the top: a bundle hoists a static import of an external package to its
+  // own start, and a function that never extracts would load piscina for nothing.
+  const { Piscina } = await import("piscina");
   const threads = options.threads > 0 ? options.threads : availableParallelism();
   const heapMb = Math.max(16, Math.round(limits.memoryBytes / 2 ** 20));
   const pool = new Piscina<ExtractTask, ExtractOutcome>({
