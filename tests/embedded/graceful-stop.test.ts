@@ -1,9 +1,15 @@
 import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../../shared/config.js";
+import { sql } from "../../shared/db/sql.js";
+import { buildNodeDeps } from "../../shared/deps/build-node-deps.js";
+import { claimDocuments } from "../../shared/indexing/claim-documents.js";
 import { holdUpload, parseResponse } from "../support/held-upload.js";
 import { printed, type Running, startCommand, stopCommands } from "../support/run-command.js";
 
@@ -16,7 +22,7 @@ afterAll(async () => {
 /** `npm start` in a process of its own on a fresh data directory, with its log on stdout. */
 async function start(
   env: Record<string, string> = {},
-): Promise<{ server: Running; url: string; port: number }> {
+): Promise<{ server: Running; url: string; port: number; dataDir: string }> {
   const dataDir = await mkdtemp(join(tmpdir(), "docstack-stop-"));
   made.push(dataDir);
   const server = startCommand("bin/start.ts", [], {
@@ -29,12 +35,12 @@ async function start(
     throw new Error(`npm start did not come up: ${server.output().stderr}`);
   const url = /Docstack is running at (\S+)/.exec(server.output().stdout)?.[1];
   if (url === undefined) throw new Error("no URL in the banner");
-  return { server, url, port: Number(new URL(url).port) };
+  return { server, url, port: Number(new URL(url).port), dataDir };
 }
 
 /** Waits for a log line of the process by its message (stdout, JSON lines). */
 async function logged(server: Running, msg: string): Promise<void> {
-  if (!(await printed(server, `"msg":${JSON.stringify(msg)}`)))
+  if (!(await within(printed(server, `"msg":${JSON.stringify(msg)}`), 60, `the log line "${msg}"`)))
     throw new Error(`the process ended without logging "${msg}": ${server.output().stdout.slice(-2000)}`);
 }
 
@@ -139,6 +145,66 @@ describe("SIGTERM on npm start", () => {
       expect(await refused(port)).toBe(true);
       await expectAnsweredWhole(upload);
       expect((await within(server.exited, 60, "the process's exit")).code).toBe(0);
+    },
+  );
+
+  it(
+    "hands the index worker's claims back: the document it was embedding is pending again, claimable at once, its try not counted",
+    { timeout: 240_000 },
+    async () => {
+      // An embeddings server that takes requests and never answers: the worker stays mid-document.
+      let reached = () => {};
+      const embedding = new Promise<void>((resolve) => {
+        reached = resolve;
+      });
+      const embeddings = createServer(() => reached());
+      embeddings.listen(0, "127.0.0.1");
+      await once(embeddings, "listening");
+      const { port: embeddingsPort } = embeddings.address() as AddressInfo;
+      try {
+        const { server, url, dataDir } = await start({
+          EMBEDDER: "openai",
+          EMBEDDINGS_URL: `http://127.0.0.1:${embeddingsPort}/v1`,
+          EMBEDDINGS_MODEL: "held",
+          EMBEDDINGS_DIMENSION: "8",
+          INDEX_POLL_MS: "100",
+          // Far longer than the test: a document claimable again did not wait for its lease.
+          INDEX_LEASE_S: "3600",
+        });
+        const collection = await createCollection(url);
+        const form = new FormData();
+        form.set("collection_id", collection);
+        form.set("file", new Blob(["A note about the harbour tides."], { type: "text/plain" }), "note.txt");
+        const uploaded = await fetch(`${url}/documents`, { method: "POST", body: form });
+        expect(uploaded.status).toBe(201);
+        const { document } = (await uploaded.json()) as { document: { id: string } };
+        await within(embedding, 60, "the worker's embedding request");
+
+        server.child.kill("SIGTERM");
+        const exited = await within(server.exited, 60, "the process's exit");
+        expect(exited.code).toBe(0);
+        expect(exited.stdout).toContain('"msg":"claims handed back","documents":1');
+
+        // The data directory is free again: look at the document as the next process would.
+        const deps = await buildNodeDeps(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }), {
+          port: 0,
+        });
+        try {
+          const [row] = await deps.db.query<{
+            index_status: string;
+            claim_token: string | null;
+            index_attempts: number;
+          }>(sql`select index_status, claim_token, index_attempts from documents where id = ${document.id}`);
+          expect(row).toEqual({ index_status: "pending", claim_token: null, index_attempts: 0 });
+          const again = await claimDocuments(deps.db, { collectionId: collection, limit: 10, leaseS: 3600 });
+          expect(again.map((d) => d.id)).toEqual([document.id]);
+        } finally {
+          await deps.close();
+        }
+      } finally {
+        embeddings.closeAllConnections();
+        embeddings.close();
+      }
     },
   );
 });
