@@ -13,7 +13,12 @@ export interface HeldUpload {
 
 const boundary = "docstack-held-upload";
 
-export async function holdUpload(port: number, collectionId: string, text: string): Promise<HeldUpload> {
+export async function holdUpload(
+  port: number,
+  collectionId: string,
+  text: string,
+  headers: Record<string, string> = {},
+): Promise<HeldUpload> {
   const socket = connect(port, "127.0.0.1");
   await once(socket, "connect");
   let raw = "";
@@ -27,9 +32,12 @@ export async function holdUpload(port: number, collectionId: string, text: strin
   const closed = once(socket, "close");
   const received = (text: string) => until(socket, () => raw.includes(text));
 
+  const extra = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join("");
   socket.write(
     "POST /documents HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\nExpect: 100-continue\r\n" +
-      `Content-Type: multipart/form-data; boundary=${boundary}\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      `Content-Type: multipart/form-data; boundary=${boundary}\r\nTransfer-Encoding: chunked\r\n${extra}\r\n`,
   );
   await received("HTTP/1.1 100 Continue\r\n\r\n");
   const half = Math.floor(text.length / 2);
