@@ -2,7 +2,7 @@ import { runBackup } from "../shared/backups/run-backup.js";
 import { loadConfigFromProcess } from "../shared/config.js";
 import { buildNodeDeps } from "../shared/deps/build-node-deps.js";
 import { exitIfRefused } from "../shared/errors/startup-refused.js";
-import { onShutdown } from "../shared/http/serve-node.js";
+import { stopOnSignals } from "../shared/lifecycle/stop-on-signals.js";
 import { nextRun, parseCron } from "../shared/schedule/cron.js";
 
 /**
@@ -42,17 +42,19 @@ async function sleepUntil(at: Date): Promise<void> {
   }
 }
 
-onShutdown(
-  [
+stopOnSignals({
+  delayS: 0,
+  graceS: config.SHUTDOWN_GRACE_S,
+  drain: [
     async () => {
       stopping = true;
       clearTimeout(timer);
       wake?.();
     },
-    deps.close,
   ],
-  deps.log,
-);
+  close: deps.close,
+  log: deps.log,
+});
 if (process.argv.includes("--now")) await backupOnce();
 while (!stopping) {
   const at = nextRun(schedule, new Date());

@@ -132,6 +132,18 @@ export const configSchema = z.object({
     .enum(["key", "public"])
     .default("key")
     .describe("`/health/ready`'s per-dependency detail: for callers with an API key, or `public`"),
+  /** For a load balancer that probes readiness: it stops sending before the port closes. */
+  SHUTDOWN_DELAY_S: int(0, 300)
+    .default(0)
+    .describe(
+      "after SIGTERM, seconds readiness answers 503 while requests are still taken (for load balancers that probe it); a second signal ends the wait",
+    ),
+  /** Compose's stop_grace_period (30 s) leaves room for this plus the worker's release and the clients' close. */
+  SHUTDOWN_GRACE_S: int(1, 3600)
+    .default(25)
+    .describe(
+      "after SIGTERM (and SHUTDOWN_DELAY_S), seconds requests in flight have to finish; past it their connections are cut. Keep delay + grace below the platform's kill (Compose: 30 s)",
+    ),
   /** What a request gets when Redis cannot answer in time: allowed (open) or 503 (closed). */
   RATE_LIMIT_FAIL_MODE: z
     .enum(["open", "closed"])

@@ -3,6 +3,7 @@ import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import type { Embedder } from "../embeddings/embedder.js";
 import type { Extractor } from "../extract/sandbox/extractor.js";
+import type { Lifecycle } from "../lifecycle/lifecycle.js";
 import type { Logger } from "../logging/logger.js";
 import type { RateLimiter } from "../ratelimit/rate-limiter.js";
 import type { ObjectStore } from "../storage/object-store.js";
@@ -21,6 +22,11 @@ export interface Deps {
   /** Query answers (keyed by the collection's index version, so never stale). */
   cache: QueryCache;
   log: Logger;
+  /**
+   * Whether the process is stopping (readiness answers 503 then). Set by the Node entries, which
+   * receive SIGTERM; absent on Workers, whose platform stops routing to an isolate by itself.
+   */
+  lifecycle?: Lifecycle;
   /** Releases connections and handles (tests, graceful shutdown). */
   close(): Promise<void>;
 }

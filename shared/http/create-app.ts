@@ -141,13 +141,19 @@ export function createBaseApp(deps: Deps, name: string, options: BaseAppOptions 
     );
   }
 
-  // Internal liveness of this process, for container healthchecks and the local stack launcher.
+  // This process's own probe, for container healthchecks, load balancers and the local stack
+  // launcher: 200 while it serves, 503 once it is stopping (its requests in flight still finish).
   // Not in the OpenAPI document and not routed by Nginx: the public probes are the health function's.
   app.get(
     "/healthz",
     publicAccess("orchestrators probe it without credentials"),
     notRateLimited("probes must always answer"),
-    (c) => c.json({ status: "ok", function: name }),
+    (c) => {
+      c.header("cache-control", "no-store");
+      return deps.lifecycle?.draining
+        ? c.json({ status: "draining", function: name }, 503)
+        : c.json({ status: "ok", function: name }, 200);
+    },
   );
 
   // Prometheus, on the internal network like /healthz: the process's request, search, index and

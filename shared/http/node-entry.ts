@@ -6,8 +6,10 @@ import { buildNodeDeps } from "../deps/build-node-deps.js";
 import { type Deps, describeDeps } from "../deps/deps.js";
 import { exitIfRefused } from "../errors/startup-refused.js";
 import { startConfiguredWorker } from "../indexing/index-worker.js";
+import { Lifecycle } from "../lifecycle/lifecycle.js";
+import { stopOnSignals } from "../lifecycle/stop-on-signals.js";
 import { defaultPorts, type FunctionName } from "./route-table.js";
-import { onShutdown, serveNode } from "./serve-node.js";
+import { serveNode } from "./serve-node.js";
 
 interface FetchApp {
   fetch: Hono["fetch"];
@@ -50,14 +52,16 @@ async function announceAnonymousAccess(deps: Deps, url: string): Promise<void> {
 /**
  * The one startup of every Node server, `npm start` and `npm run start:<function>` alike: parse
  * the configuration, build the dependencies, refuse a production install that is not ready,
- * serve, run the worker, stop cleanly on SIGTERM/SIGINT, and say when anonymous access is on.
+ * serve, run the worker, stop gracefully on SIGTERM/SIGINT (shared/lifecycle/stop-on-signals.ts),
+ * and say when anonymous access is on.
  * A refusal (DATA_DIR in use by another process, production without keys) prints its reason
  * and exits with status 1.
  */
 export async function startNodeServer(server: NodeServer): Promise<{ url: string; deps: Deps }> {
   const config = loadConfigFromProcess();
   const port = config.PORT ?? server.defaultPort;
-  const deps = await exitIfRefused(buildNodeDeps(config, { port }));
+  const lifecycle = new Lifecycle();
+  const deps: Deps = { ...(await exitIfRefused(buildNodeDeps(config, { port }))), lifecycle };
   await exitIfRefused(
     assertProductionReady(config, deps.db).catch(async (error: unknown) => {
       await deps.close();
@@ -65,11 +69,19 @@ export async function startNodeServer(server: NodeServer): Promise<{ url: string
     }),
   );
   const served = await serveNode(server.fetch(deps), deps, port);
-  const steps = [served.close];
   const worker = server.indexWorker && config.INDEX_WORKER;
-  if (worker) steps.push(startConfiguredWorker(deps).stop);
-  steps.push(deps.close);
-  onShutdown(steps, deps.log);
+  const graceMs = config.SHUTDOWN_GRACE_S * 1000;
+  const drain: (() => Promise<void>)[] = [() => served.drain(graceMs).then(() => undefined)];
+  // The worker's claims go back while the requests in flight finish, not after them.
+  if (worker) drain.push(startConfiguredWorker(deps).stop);
+  stopOnSignals({
+    lifecycle,
+    delayS: config.SHUTDOWN_DELAY_S,
+    graceS: config.SHUTDOWN_GRACE_S,
+    drain,
+    close: deps.close,
+    log: deps.log,
+  });
   deps.log.info("listening", {
     function: server.name,
     url: served.url,

@@ -1,6 +1,7 @@
 import { connect, type Socket } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { Deps } from "../deps/deps.js";
+import { createLogger } from "../logging/logger.js";
 import { serveNode } from "./serve-node.js";
 
 /** Sends one keep-alive request on the socket and resolves with the status line. */
@@ -39,4 +40,28 @@ describe("serveNode", () => {
       await served.close();
     }
   }, 15_000);
+
+  it("cuts what is still in flight once the drain's grace is over, and says how many requests it cut", async () => {
+    const deps = { config: { HOST: "127.0.0.1" }, log: createLogger("silent") } as Deps;
+    let arrived = () => {};
+    const inFlight = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    // Never answers: only the grace can end it.
+    const served = await serveNode(
+      () => {
+        arrived();
+        return new Promise<Response>(() => {});
+      },
+      deps,
+      0,
+    );
+    const socket = connect(Number(new URL(served.url).port), "127.0.0.1");
+    const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+    socket.on("error", () => {});
+    socket.write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    await inFlight;
+    expect(await served.drain(200)).toBe(1);
+    await closed;
+  });
 });

@@ -85,3 +85,24 @@ export async function renewClaims(
     returning d.id`);
   return rows.map((r) => r.id);
 }
+
+/**
+ * Hands claims back at a graceful stop: the documents are pending again at once (no lease to wait
+ * out, no backoff), and a try that had begun on one is not counted, since the document did not
+ * end it. A claim taken over or ended meanwhile (its token changed or cleared) is left alone.
+ * Returns the ids handed back.
+ */
+export async function releaseClaims(
+  db: Database,
+  claims: { ids: readonly string[]; tokens: readonly (string | null)[]; started: readonly boolean[] },
+): Promise<string[]> {
+  if (claims.ids.length === 0) return [];
+  const rows = await db.query<{ id: string }>(sql`
+    update documents d set index_status = 'pending', claim_token = null, claimed_at = null,
+      index_attempts = greatest(d.index_attempts - case when c.started then 1 else 0 end, 0)
+    from unnest(${[...claims.ids]}::uuid[], ${[...claims.tokens]}::uuid[], ${[...claims.started]}::boolean[])
+      as c(id, token, started)
+    where d.id = c.id and d.claim_token = c.token
+    returning d.id`);
+  return rows.map((r) => r.id);
+}

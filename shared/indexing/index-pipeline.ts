@@ -5,7 +5,7 @@ import { ApiError } from "../errors/api-error.js";
 import { limitReason } from "../extract/sandbox/extraction-limits.js";
 import type { Logger } from "../logging/logger.js";
 import { indexDuration, indexedDocuments } from "../metrics/registry.js";
-import { renewClaims, startAttempt } from "./claim-documents.js";
+import { type AttemptStart, releaseClaims, renewClaims, startAttempt } from "./claim-documents.js";
 import { commitRows, type EmbeddedDocument, writeVectors } from "./commit-documents.js";
 import { EmbeddingQueue } from "./embedding-queue.js";
 import { InFlightBudget } from "./in-flight-budget.js";
@@ -34,6 +34,24 @@ function reason(error: unknown): string {
   return message.slice(0, 500);
 }
 
+/** The outcome's reason for a document whose claim went back at a graceful stop. */
+export const handedBack = "handed back: the worker stopped before writing it";
+
+/** Thrown where a document handed back stops (at its next stage); never recorded on it. */
+class HandedBack extends Error {
+  constructor() {
+    super(handedBack);
+  }
+}
+
+/** A document in flight: its claim, whether its try was counted, whether its writes began. */
+interface InFlightDocument {
+  token: string;
+  attempt?: Promise<AttemptStart>;
+  started: boolean;
+  writing: boolean;
+}
+
 export interface PipelineOptions {
   leaseS: number;
   /** Adds each stage's milliseconds here too (benchmarks); metrics get them in any case. */
@@ -48,14 +66,18 @@ export interface PipelineOptions {
  * the next group's vectors are written. At most INDEX_CONCURRENCY documents and INDEX_INFLIGHT_MB of
  * them at once. Claims of the documents in flight are renewed every third of the lease, so a
  * document waiting its turn is not taken over; a crashed worker stops renewing, and its
- * documents are taken over after the lease as before.
+ * documents are taken over after the lease as before. A worker that stops gracefully hands the
+ * claims of its documents not yet being written back at once (`release`).
  */
 export class IndexPipeline {
   private readonly budget: InFlightBudget;
   private readonly embeddings: EmbeddingQueue;
   private readonly vectorWrites: WriteQueue<EmbeddedDocument, boolean>;
   private readonly rowWrites: WriteQueue<EmbeddedDocument, IndexOutcome>;
-  private readonly inFlight = new Map<string, string>();
+  private readonly inFlight = new Map<string, InFlightDocument>();
+  /** Set by `release`: no document begins its try or its writes any more. */
+  private releasing = false;
+  private readonly handedBack = new Set<string>();
   private settledWaiters: (() => void)[] = [];
   /** The last document admitted to run alone (see `admit`): documents admitted after it wait for it. */
   private alone: Promise<unknown> = Promise.resolve();
@@ -119,6 +141,35 @@ export class IndexPipeline {
   }
 
   /**
+   * The graceful stop: the documents in flight that have not begun their writes go back to
+   * pending at once (their try not counted), so another worker takes them without waiting for
+   * the lease, and stop at their next stage; those being written finish, so none is left
+   * half-written (their rows commit in one transaction or not at all, as ever). Resolves once
+   * those writes have ended. Admit nothing after it.
+   */
+  async release(): Promise<void> {
+    this.releasing = true;
+    // A try being counted now must be known counted before it is given back.
+    await Promise.allSettled([...this.inFlight.values()].map((d) => d.attempt));
+    const back = [...this.inFlight.entries()].filter(([, d]) => !d.writing);
+    for (const [id] of back) this.handedBack.add(id);
+    if (back.length > 0) {
+      try {
+        const released = await releaseClaims(this.deps.db, {
+          ids: back.map(([id]) => id),
+          tokens: back.map(([, d]) => d.token),
+          started: back.map(([, d]) => d.started),
+        });
+        this.deps.log.info("claims handed back", { documents: released.length });
+      } catch (error) {
+        // Their claims lapse after INDEX_LEASE_S instead, as after a crash.
+        this.deps.log.warn("claims not handed back", { documents: back.length, error });
+      }
+    }
+    while ([...this.inFlight.values()].some((d) => d.writing)) await this.settled();
+  }
+
+  /**
    * Starts a claimed document on its way; resolves with how it ended (never rejects). A document
    * whose earlier tries never finished (the process died or its lease ran out) may be the one
    * that takes the process down: it runs with nothing else in flight, so a crash it causes is
@@ -126,7 +177,7 @@ export class IndexPipeline {
    * for their turn in flight (claims renewed), before their try is counted.
    */
   admit(doc: DocumentRow): Promise<IndexOutcome> {
-    this.inFlight.set(doc.id, doc.claim_token ?? "");
+    this.inFlight.set(doc.id, { token: doc.claim_token ?? "", started: false, writing: false });
     const ticket = this.budget.ticket();
     const suspect = doc.index_attempts - doc.index_deferrals > 0;
     const turn = suspect ? Promise.all([this.alone, ...this.sinceAlone]) : this.alone;
@@ -147,10 +198,14 @@ export class IndexPipeline {
     try {
       outcome = await this.run(doc, ticket);
     } catch (error) {
-      outcome = await this.settleFailure(doc, error).catch((e: unknown) => {
-        this.deps.log.error("index outcome not recorded", { documentId: doc.id, error: e });
-        return { id: doc.id, status: "failed" as const, chunk_count: 0, error: reason(error) };
-      });
+      // Its claim is no longer ours: nothing is recorded on it.
+      if (this.handedBack.has(doc.id))
+        outcome = { id: doc.id, status: "abandoned", chunk_count: 0, error: handedBack };
+      else
+        outcome = await this.settleFailure(doc, error).catch((e: unknown) => {
+          this.deps.log.error("index outcome not recorded", { documentId: doc.id, error: e });
+          return { id: doc.id, status: "failed" as const, chunk_count: 0, error: reason(error) };
+        });
     } finally {
       this.budget.release(ticket);
       this.inFlight.delete(doc.id);
@@ -163,8 +218,17 @@ export class IndexPipeline {
   }
 
   private async run(doc: DocumentRow, ticket: number): Promise<IndexOutcome> {
+    const entry = this.inFlight.get(doc.id);
+    if (entry === undefined || this.releasing) throw new HandedBack();
     const maxAttempts = this.deps.config.INDEX_MAX_ATTEMPTS;
-    const start = await startAttempt(this.deps.db, doc, maxAttempts, limitReason.attempts(maxAttempts));
+    entry.attempt = startAttempt(this.deps.db, doc, maxAttempts, limitReason.attempts(maxAttempts)).then(
+      (start) => {
+        entry.started = start.started;
+        return start;
+      },
+    );
+    const start = await entry.attempt;
+    this.stopIfHandedBack(doc);
     if (!start.started) {
       if (start.unfinished === undefined)
         return { id: doc.id, status: "abandoned", chunk_count: 0, error: claimLost };
@@ -180,6 +244,7 @@ export class IndexPipeline {
     let prepared: PreparedDocument;
     try {
       prepared = await prepareDocument(this.deps, collection, doc, stages);
+      this.stopIfHandedBack(doc);
     } catch (error) {
       this.embeddings.withdraw();
       throw error;
@@ -199,6 +264,9 @@ export class IndexPipeline {
       fits,
     );
     const embedded: EmbeddedDocument = { ...prepared, vectors };
+    // From here the document is written whole or not at all, even when the worker is stopping.
+    if (this.releasing) throw new HandedBack();
+    entry.writing = true;
     if (!(await this.vectorWrites.write(embedded))) {
       return { id: doc.id, status: "abandoned", chunk_count: 0, error: claimLost };
     }
@@ -213,6 +281,10 @@ export class IndexPipeline {
       }
       throw error;
     }
+  }
+
+  private stopIfHandedBack(doc: DocumentRow): void {
+    if (this.handedBack.has(doc.id)) throw new HandedBack();
   }
 
   private async timed<R>(
@@ -258,7 +330,7 @@ export class IndexPipeline {
     if (this.inFlight.size === 0) return;
     const ids = [...this.inFlight.keys()];
     try {
-      await renewClaims(this.deps.db, { ids, tokens: [...this.inFlight.values()] });
+      await renewClaims(this.deps.db, { ids, tokens: [...this.inFlight.values()].map((d) => d.token) });
     } catch (error) {
       this.deps.log.warn("claims not renewed", { documents: ids.length, error });
     }

@@ -29,6 +29,10 @@ export interface WorkerOptions {
 }
 
 export interface WorkerHandle {
+  /**
+   * Stops claiming, hands back the claims of the documents not yet being written (pending again
+   * at once) and resolves once the writes under way have ended.
+   */
   stop(): Promise<void>;
   /** Resolves after the next pass that found nothing to do (tests wait on it). */
   idle(): Promise<void>;
@@ -46,9 +50,10 @@ export function startIndexWorker(deps: IndexDeps & { log: Logger }, options: Wor
   let partitionsCheckedAt = 0;
   let wake: (() => void) | undefined;
   let idleWaiters: (() => void)[] = [];
-  const sleep = (ms: number, until?: Promise<void>) =>
+  /** Resolves after `ms` (none: never), when `until` does, or when the worker is stopped. */
+  const sleep = (ms: number | undefined, until?: Promise<void>) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
+      const timer = ms === undefined ? undefined : setTimeout(resolve, ms);
       wake = () => {
         clearTimeout(timer);
         resolve();
@@ -98,7 +103,7 @@ export function startIndexWorker(deps: IndexDeps & { log: Logger }, options: Wor
         }
         if (claimed > 0) {
           // Full: wait for a document to end before claiming again.
-          if (pipeline.room() === 0) await pipeline.settled();
+          if (pipeline.room() === 0) await sleep(undefined, pipeline.settled());
           continue;
         }
         if (pipeline.size > 0) {
@@ -116,9 +121,6 @@ export function startIndexWorker(deps: IndexDeps & { log: Logger }, options: Wor
       for (const w of waiters) w();
       if (!stopping) await sleep(options.pollMs);
     }
-    await pipeline.drained();
-    pipeline.close();
-    report(true);
   })();
 
   return {
@@ -126,6 +128,9 @@ export function startIndexWorker(deps: IndexDeps & { log: Logger }, options: Wor
       stopping = true;
       wake?.();
       await loop;
+      await pipeline.release();
+      pipeline.close();
+      report(true);
     },
     idle() {
       return new Promise<void>((resolve) => {

@@ -351,7 +351,7 @@ export interface paths {
         };
         /**
          * Readiness: every configured dependency answers
-         * @description Probes the database, object store, vector store, embedder and rate limiter, each with a 2 s timeout. Anyone gets the status and the names of what is down; the per-dependency `checks` (adapters, latencies, errors) need an API key of any scope, unless HEALTH_DETAIL=public.
+         * @description Probes the database, object store, vector store, embedder and rate limiter, each with a 2 s timeout. Anyone gets the status and the names of what is down; the per-dependency `checks` (adapters, latencies, errors) need an API key of any scope, unless HEALTH_DETAIL=public. Once the process serving it is stopping (SIGTERM), it answers 503 `draining` without probing, so a load balancer sends it nothing new.
          *
          *     Public: orchestrators probe it without credentials; the per-dependency detail needs a key. Not rate limited: probes must always get an answer.
          */
@@ -2434,7 +2434,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        status: "ready" | "not_ready";
+                        status: "ready" | "not_ready" | "draining";
                         down: string[];
                         checks?: {
                             [key: string]: {
@@ -2457,7 +2457,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Some dependency is down (named in `down`) */
+            /** @description Some dependency is down (named in `down`), or this process is stopping (`draining`) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2465,7 +2465,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        status: "ready" | "not_ready";
+                        status: "ready" | "not_ready" | "draining";
                         down: string[];
                         checks?: {
                             [key: string]: {

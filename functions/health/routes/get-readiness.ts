@@ -11,7 +11,7 @@ const Probe = z.object({
   error: z.string().optional(),
 });
 const Readiness = z.object({
-  status: z.enum(["ready", "not_ready"]),
+  status: z.enum(["ready", "not_ready", "draining"]),
   down: z.array(z.string()),
   /** Only for callers with an API key, unless HEALTH_DETAIL=public. */
   checks: z.record(z.string(), Probe).optional(),
@@ -26,7 +26,8 @@ export const getReadinessRoute = policyRoute({
   description:
     "Probes the database, object store, vector store, embedder and rate limiter, each with a 2 s timeout. " +
     "Anyone gets the status and the names of what is down; the per-dependency `checks` (adapters, latencies, " +
-    "errors) need an API key of any scope, unless HEALTH_DETAIL=public.",
+    "errors) need an API key of any scope, unless HEALTH_DETAIL=public. Once the process serving it is " +
+    "stopping (SIGTERM), it answers 503 `draining` without probing, so a load balancer sends it nothing new.",
   middleware: [
     publicAccess("orchestrators probe it without credentials; the per-dependency detail needs a key"),
     notRateLimited("probes must always get an answer"),
@@ -34,7 +35,7 @@ export const getReadinessRoute = policyRoute({
   responses: {
     200: { description: "All dependencies up", content: { "application/json": { schema: Readiness } } },
     503: {
-      description: "Some dependency is down (named in `down`)",
+      description: "Some dependency is down (named in `down`), or this process is stopping (`draining`)",
       content: { "application/json": { schema: Readiness } },
     },
   },
@@ -42,6 +43,8 @@ export const getReadinessRoute = policyRoute({
 
 export function registerGetReadiness(app: OpenAPIHono<AppEnv>) {
   app.openapi(getReadinessRoute, async (c) => {
+    c.header("cache-control", "no-store");
+    if (c.var.deps.lifecycle?.draining) return c.json({ status: "draining" as const, down: [] }, 503);
     const checks = await probeDependencies(c.var.deps);
     const down = Object.entries(checks)
       .filter(([, r]) => r.status === "down")
@@ -49,7 +52,6 @@ export function registerGetReadiness(app: OpenAPIHono<AppEnv>) {
     const status = down.length === 0 ? ("ready" as const) : ("not_ready" as const);
     const detail = c.var.deps.config.HEALTH_DETAIL === "public" || (await callerIsKnown(c));
     const body = detail ? { status, down, checks } : { status, down };
-    c.header("cache-control", "no-store");
     return down.length === 0 ? c.json(body, 200) : c.json(body, 503);
   });
 }
