@@ -1,6 +1,7 @@
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import type { Database, Queryable } from "./database.js";
+import { maintainTables } from "./pglite-maintenance.js";
 import { render, type SqlFragment } from "./sql.js";
 
 type Client = PGlite | Transaction;
@@ -27,7 +28,7 @@ export async function createPgliteDatabase(dataDir?: string, loadDataDir?: Blob)
     ...(loadDataDir ? { loadDataDir } : {}),
   });
   const base = queryable(client);
-  return {
+  const db: Database = {
     kind: "pglite",
     query: base.query,
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) => client.transaction((tx) => fn(queryable(tx))),
@@ -44,5 +45,7 @@ export async function createPgliteDatabase(dataDir?: string, loadDataDir?: Blob)
       const tarball = await client.dumpDataDir("gzip");
       return new Uint8Array(await tarball.arrayBuffer());
     },
+    maintain: () => maintainTables(db),
   };
+  return db;
 }

@@ -89,7 +89,11 @@ export class IndexPipeline {
       isolate,
     };
     this.vectorWrites = new WriteQueue((group) => this.timed(writeVectors, group), groups);
-    this.rowWrites = new WriteQueue((group) => this.timed(commitRows, group), groups);
+    this.rowWrites = new WriteQueue(async (group) => {
+      const outcomes = await this.timed(commitRows, group);
+      await this.maintain();
+      return outcomes;
+    }, groups);
     this.renewal = setInterval(() => void this.renewClaims(), (options.leaseS * 1000) / 3);
     this.renewal.unref();
   }
@@ -212,6 +216,20 @@ export class IndexPipeline {
         await this.deps.vectors.deleteDocuments(target, [doc.id]).catch(() => undefined);
       }
       throw error;
+    }
+  }
+
+  /**
+   * PGlite keeps no planner statistics and vacuums nothing by itself: after chunks were written,
+   * the tables that changed enough are analysed (and vacuumed), as autovacuum would on a server.
+   * The documents are committed whatever happens here.
+   */
+  private async maintain(): Promise<void> {
+    try {
+      const done = (await this.deps.db.maintain?.()) ?? [];
+      if (done.length > 0) this.deps.log.debug("tables maintained", { commands: done });
+    } catch (error) {
+      this.deps.log.warn("table maintenance failed", { error });
     }
   }
 
