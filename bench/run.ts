@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { repoRoot } from "../infra/local/stack.js";
 import { runColdstart } from "./coldstart.js";
+import { runEmbeddedQuery } from "./embedded-query.js";
 import { runEncodings } from "./encodings.js";
 import { runExtraction } from "./extraction.js";
 import { runIngest } from "./ingest.js";
@@ -35,6 +36,7 @@ const benchmarks: Record<string, Benchmark> = {
   extraction: runExtraction,
   ocr: runOcr,
   "vector-index": runVectorIndex,
+  "embedded-query": runEmbeddedQuery,
 };
 
 const usage = `usage: npm run bench -- <${Object.keys(benchmarks).join("|")}|all> [--quick] [--scale <x>] [--runs <n>] [--cpu-prof]`;

@@ -21,6 +21,11 @@ export interface Database extends Queryable {
    * default's database backup; a real server is backed up with pg_dump instead).
    */
   dumpDataDir?(): Promise<Uint8Array>;
+  /**
+   * PGlite only: what autovacuum does on a server (pglite-maintenance.ts), for the tables that
+   * are due; returns the commands it ran. Writers of many rows call it after they commit.
+   */
+  maintain?(): Promise<string[]>;
   /** postgres only: connections in use, operations waiting for one, and the pool's size. */
   poolStats?(): { inUse: number; waiting: number; max: number };
 }

@@ -58,6 +58,9 @@ export async function migrate(db: Database, migrations?: Migration[]): Promise<s
       applied.push(m.name);
     }
   });
+  // A migration may rewrite a table (016 does): on PGlite, which has no autovacuum, the dead rows
+  // are vacuumed and the statistics renewed now rather than after the next indexing.
+  if (applied.length > 0) await db.maintain?.();
   return applied;
 }
 

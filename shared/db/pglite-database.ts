@@ -1,5 +1,6 @@
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type { Database, Queryable } from "./database.js";
+import { maintainTables } from "./pglite-maintenance.js";
 import { render, type SqlFragment } from "./sql.js";
 
 type Client = PGlite | Transaction;
@@ -32,7 +33,7 @@ export async function createPgliteDatabase(dataDir?: string, loadDataDir?: Blob)
     ...(loadDataDir ? { loadDataDir } : {}),
   });
   const base = queryable(client);
-  return {
+  const db: Database = {
     kind: "pglite",
     query: base.query,
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) => client.transaction((tx) => fn(queryable(tx))),
@@ -49,5 +50,7 @@ export async function createPgliteDatabase(dataDir?: string, loadDataDir?: Blob)
       const tarball = await client.dumpDataDir("gzip");
       return new Uint8Array(await tarball.arrayBuffer());
     },
+    maintain: () => maintainTables(db),
   };
+  return db;
 }

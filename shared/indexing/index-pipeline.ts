@@ -111,7 +111,11 @@ export class IndexPipeline {
       isolate,
     };
     this.vectorWrites = new WriteQueue((group) => this.timed(writeVectors, group), groups);
-    this.rowWrites = new WriteQueue((group) => this.timed(commitRows, group), groups);
+    this.rowWrites = new WriteQueue(async (group) => {
+      const outcomes = await this.timed(commitRows, group);
+      await this.maintain();
+      return outcomes;
+    }, groups);
     this.renewal = setInterval(() => void this.renewClaims(), (options.leaseS * 1000) / 3);
     this.renewal.unref();
   }
@@ -285,6 +289,20 @@ export class IndexPipeline {
 
   private stopIfHandedBack(doc: DocumentRow): void {
     if (this.handedBack.has(doc.id)) throw new HandedBack();
+  }
+
+  /**
+   * PGlite keeps no planner statistics and vacuums nothing by itself: after chunks were written,
+   * the tables that changed enough are analysed (and vacuumed), as autovacuum would on a server.
+   * The documents are committed whatever happens here.
+   */
+  private async maintain(): Promise<void> {
+    try {
+      const done = (await this.deps.db.maintain?.()) ?? [];
+      if (done.length > 0) this.deps.log.debug("tables maintained", { commands: done });
+    } catch (error) {
+      this.deps.log.warn("table maintenance failed", { error });
+    }
   }
 
   private async timed<R>(
