@@ -10,7 +10,7 @@
  * answer measures the cache, not a new question. The dataset sits beside the repository
  * (../shared/eval/scifact) or where SCIFACT_DIR points.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -23,6 +23,7 @@ import type { BenchOptions, BenchResult } from "./lib/bench.js";
 import type { Row, Table } from "./lib/report.js";
 import { log } from "./lib/stack.js";
 import { type LatencySummary, latencySummary } from "./lib/stats.js";
+import { waitHealthy } from "./lib/wait-healthy.js";
 
 const modes: SearchMode[] = ["keyword", "vector", "hybrid"];
 const clientCounts = [1, 8];
@@ -40,19 +41,6 @@ interface TreeRun {
   root: string;
   ingest: { uploadS: number; indexS: number };
   cells: Cell[];
-}
-
-async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("the server did not become healthy");
 }
 
 /** Each question once, `clients` at a time, each client sending its next as soon as one returns. */

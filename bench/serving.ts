@@ -6,7 +6,7 @@
  * checkout (an earlier commit, with its node_modules), the same is done there first, as the
  * baseline of the same run.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +17,7 @@ import { type MemoryPeaks, sampleMemory } from "./lib/memory.js";
 import type { Row } from "./lib/report.js";
 import { log } from "./lib/stack.js";
 import { ascending, percentile } from "./lib/stats.js";
+import { waitHealthy } from "./lib/wait-healthy.js";
 
 interface ServingRun {
   seconds: number;
@@ -65,19 +66,6 @@ async function send(url: string, init?: RequestInit): Promise<Response> {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-}
-
-async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("the server did not become healthy");
 }
 
 async function eventLoopP99(url: string): Promise<number | undefined> {

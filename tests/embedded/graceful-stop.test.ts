@@ -12,6 +12,7 @@ import { buildNodeDeps } from "../../shared/deps/build-node-deps.js";
 import { claimDocuments } from "../../shared/indexing/claim-documents.js";
 import { holdUpload, parseResponse } from "../support/held-upload.js";
 import { printed, type Running, startCommand, stopCommands } from "../support/run-command.js";
+import { within } from "../support/within.js";
 
 const made: string[] = [];
 afterAll(async () => {
@@ -64,21 +65,6 @@ async function refused(port: number): Promise<boolean> {
     return (error as NodeJS.ErrnoException).code === "ECONNREFUSED";
   } finally {
     socket.destroy();
-  }
-}
-
-/** A hang guard, not a measurement: the bound is far above what the step takes. */
-async function within<T>(promise: Promise<T>, seconds: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what}: not within ${seconds} s`)), seconds * 1000);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -5,6 +5,7 @@ import { claimDocuments } from "../../shared/indexing/claim-documents.js";
 import { startIndexWorker } from "../../shared/indexing/index-worker.js";
 import type { VectorStore } from "../../shared/vectors/vector-store.js";
 import { type EmbeddedStack, startEmbeddedStack, uploadText } from "../support/embedded-stack.js";
+import { within } from "../support/within.js";
 
 let stack: EmbeddedStack;
 beforeAll(async () => {
@@ -19,21 +20,6 @@ function gate() {
     open = resolve;
   });
   return { open, opened };
-}
-
-/** A hang guard, not a measurement: the bound is far above what the step takes. */
-async function within<T>(promise: Promise<T>, seconds: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what}: not within ${seconds} s`)), seconds * 1000);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 const startWorker = (embedder: Embedder, vectors: VectorStore = stack.deps.vectors) =>
