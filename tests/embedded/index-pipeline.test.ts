@@ -7,6 +7,7 @@ import { IndexPipeline } from "../../shared/indexing/index-pipeline.js";
 import { runIndex } from "../../shared/indexing/run-index.js";
 import type { VectorStore } from "../../shared/vectors/vector-store.js";
 import { type EmbeddedStack, startEmbeddedStack, uploadText } from "../support/embedded-stack.js";
+import { withUpsert } from "../support/replaced-upsert.js";
 
 let stack: EmbeddedStack;
 beforeAll(async () => {
@@ -17,21 +18,8 @@ afterAll(() => stack.close());
 const upload = (collection: string, name: string, text: string) => uploadText(stack, collection, name, text);
 
 /** The stack's vector store, with `upsert` replaced (to act between a group's steps). */
-function withUpsert(upsert: VectorStore["upsert"]): VectorStore {
-  const real = stack.deps.vectors;
-  return {
-    kind: real.kind,
-    ensureCollection: (c) => real.ensureCollection(c),
-    query: (...args) => real.query(...args),
-    deleteDocuments: (...args) => real.deleteDocuments(...args),
-    countDocument: (...args) => real.countDocument(...args),
-    count: (c) => real.count(c),
-    exportPage: (...args) => real.exportPage(...args),
-    dropCollection: (c) => real.dropCollection(c),
-    ping: () => real.ping(),
-    upsert,
-  };
-}
+const withStackUpsert = (upsert: VectorStore["upsert"]): VectorStore =>
+  withUpsert(stack.deps.vectors, upsert);
 
 /** The stack's embedder, with each request's size written down and a hook before each. */
 function watched(embedder: Embedder, before?: (call: number) => Promise<void>) {
@@ -184,7 +172,7 @@ describe("the index pipeline", () => {
     );
     const kept = await upload(collection, "b-kept.txt", "A document that stays, about the harbour.");
     let deleted = false;
-    const vectors = withUpsert(async (c, records) => {
+    const vectors = withStackUpsert(async (c, records) => {
       if (!deleted) {
         // Deleted (and purged: vectors, object, row) after the commit checked the claims and
         // before the vectors land.
@@ -228,7 +216,7 @@ describe("the index pipeline", () => {
     // The first try's vectors land, then the document is sent back to pending (POST .../reindex)
     // before its rows are written: that try ends abandoned and its vectors stay.
     let requeued = false;
-    const vectors = withUpsert(async (c, records) => {
+    const vectors = withStackUpsert(async (c, records) => {
       await stack.deps.vectors.upsert(c, records);
       if (requeued) return;
       requeued = true;

@@ -5,6 +5,7 @@ import { claimDocuments } from "../../shared/indexing/claim-documents.js";
 import { startIndexWorker } from "../../shared/indexing/index-worker.js";
 import type { VectorStore } from "../../shared/vectors/vector-store.js";
 import { type EmbeddedStack, startEmbeddedStack, uploadText } from "../support/embedded-stack.js";
+import { withUpsert } from "../support/replaced-upsert.js";
 import { within } from "../support/within.js";
 
 let stack: EmbeddedStack;
@@ -91,22 +92,11 @@ describe("a worker stopped gracefully", () => {
     const reached = gate();
     const held = gate();
     const real = stack.deps.vectors;
-    const vectors: VectorStore = {
-      kind: real.kind,
-      ensureCollection: (c) => real.ensureCollection(c),
-      query: (...args) => real.query(...args),
-      deleteDocuments: (...args) => real.deleteDocuments(...args),
-      countDocument: (...args) => real.countDocument(...args),
-      count: (c) => real.count(c),
-      exportPage: (...args) => real.exportPage(...args),
-      dropCollection: (c) => real.dropCollection(c),
-      ping: () => real.ping(),
-      async upsert(...args) {
-        reached.open();
-        await held.opened;
-        return real.upsert(...args);
-      },
-    };
+    const vectors = withUpsert(real, async (...args) => {
+      reached.open();
+      await held.opened;
+      return real.upsert(...args);
+    });
     const worker = startWorker(stack.deps.embedder, vectors);
     await within(reached.opened, 60, "the worker's vector write");
     const stopped = worker.stop();
