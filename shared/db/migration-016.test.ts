@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDocument } from "../../tests/support/seed-document.js";
 import type { Database } from "./database.js";
 import { loadMigrations, migrate } from "./migrate.js";
 import { createPgliteDatabase } from "./pglite-database.js";
@@ -20,14 +21,7 @@ describe("migration 016 on PGlite with chunks", () => {
       db,
       all.filter((m) => m.version < 16),
     );
-    const collection = crypto.randomUUID();
-    const document = crypto.randomUUID();
-    await db.query(sql`
-      insert into collections (id, name, name_key, name_skeleton, embedding_model, embedding_dimension)
-      values (${collection}, 'c', 'c', 'c', 'm', 3)`);
-    await db.query(sql`
-      insert into documents (id, filename, object_name, content_type, size, sha256, collection_id)
-      values (${document}, 'a.txt', 'a', 'text/plain', 1, ${"0".repeat(64)}, ${collection})`);
+    const { collection, document } = await seedDocument(db, "c");
     await db.query(sql`
       insert into chunks (document_id, collection_id, chunk_index, text)
       select ${document}::uuid, ${collection}::uuid, g, 'cells and mice number ' || g

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDocument } from "../../tests/support/seed-document.js";
 import type { Database } from "../db/database.js";
 import { loadMigrations, migrate } from "../db/migrate.js";
 import { createPgliteDatabase } from "../db/pglite-database.js";
@@ -46,14 +47,7 @@ describe("migration 014", () => {
       db,
       all.filter((m) => m.version < 14),
     );
-    const collection = crypto.randomUUID();
-    const document = crypto.randomUUID();
-    await db.query(sql`
-      insert into collections (id, name, name_key, name_skeleton, embedding_model, embedding_dimension)
-      values (${collection}, 'legacy', 'legacy', 'legacy', 'm', 3)`);
-    await db.query(sql`
-      insert into documents (id, filename, object_name, content_type, size, sha256, collection_id)
-      values (${document}, 'a.txt', 'a', 'text/plain', 1, ${"0".repeat(64)}, ${collection})`);
+    const { collection, document } = await seedDocument(db, "legacy");
     await db.query(sql`
       insert into chunks (document_id, collection_id, chunk_index, text)
       select ${document}::uuid, ${collection}::uuid, ordinality - 1, value
