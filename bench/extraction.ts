@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { loadConfigFromProcess } from "../shared/config.js";
 import { decideType } from "../shared/extract/detect-type.js";
 import type { DocumentKind } from "../shared/extract/document-kind.js";
+import { allFormats } from "../shared/extract/formats/all-formats.js";
 import { nodeOcrEngine } from "../shared/extract/ocr/node/node-ocr-engine.js";
 import { pdfjsAssets } from "../shared/extract/ocr/node/pdfjs-assets.js";
 import type { ExtractEnvironment } from "../shared/extract/ocr/ocr-engine.js";
@@ -101,6 +102,7 @@ export async function runExtraction(options: BenchOptions): Promise<BenchResult>
         inProcess.push(
           await timed(() =>
             extractWithinLimits(
+              allFormats,
               fixture.kind,
               fixture.bytes,
               limits,
@@ -108,7 +110,7 @@ export async function runExtraction(options: BenchOptions): Promise<BenchResult>
             ),
           ),
         );
-        baseline.push(await timed(() => extractWithinLimits("txt", plain, limits)));
+        baseline.push(await timed(() => extractWithinLimits(allFormats, "txt", plain, limits)));
       }
       const size = mib(fixture.bytes.byteLength);
       const ocr = ocrPages > 0 ? `, OCR ${ocrPages} p. (${ocrLanguages.join("+")})` : "";

@@ -28,6 +28,7 @@ const heavy = [
   "mammoth",
   "@zip.js/zip.js",
   "shared/extract/extract-document.ts",
+  "shared/extract/read-document.ts",
   "shared/backups/",
 ];
 /** What a function does need at start. */

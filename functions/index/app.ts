@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Deps } from "../../shared/deps/deps.js";
 import { type AppEnv, createBaseApp } from "../../shared/http/create-app.js";
 import { registerQueueGauges } from "../../shared/metrics/queue-gauges.js";
+import { registerGetIndexFormats } from "./routes/get-index-formats.js";
 import { registerGetIndexStatus } from "./routes/get-index-status.js";
 import { registerReindexDocument } from "./routes/reindex-document.js";
 import { registerRunIndex } from "./routes/run-index.js";
@@ -10,6 +11,7 @@ import { registerRunIndex } from "./routes/run-index.js";
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerRunIndex(app);
   registerGetIndexStatus(app);
+  registerGetIndexFormats(app);
   registerReindexDocument(app);
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runtime parity check (STYLE.md practice 11): bundles every function for Cloudflare Workers
 # with `wrangler deploy --dry-run` (nothing is uploaded) and prints each bundle's size.
-# Exits 1 if any function fails to bundle. Run from anywhere after `npm ci`.
+# Exits 1 if any function fails to bundle or weighs more than 1 MiB gzip (Cloudflare's limit for
+# a free account, and issue 16's goal for every plan). Run from anywhere after `npm ci`.
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -21,6 +22,7 @@ functions=(upload index query backup-status health)
 out="$(mktemp -d "${TMPDIR:-/tmp}/docstack-workers.XXXXXX")"
 trap 'rm -rf "$out"' EXIT
 
+limit=$((1024 * 1024))
 failed=()
 rows=()
 for name in "${functions[@]}"; do
@@ -41,6 +43,10 @@ for name in "${functions[@]}"; do
   raw="$(wc -c <"$bundle" | tr -d ' ')"
   gz="$(gzip -c "$bundle" | wc -c | tr -d ' ')"
   rows+=("$name $raw $gz")
+  if ((gz > limit)); then
+    echo "too large: $name is $gz bytes gzip, over the $limit-byte limit" >&2
+    failed+=("$name")
+  fi
 done
 
 printf '%-14s %11s %11s\n' function raw_bytes gzip_bytes

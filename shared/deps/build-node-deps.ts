@@ -118,7 +118,7 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
   if (vectors.kind === "pgvector") await vectors.ping();
   // The pool is loaded with the first document and its threads exit when idle: a serving-only
   // process (query, health) pays nothing for it.
-  const extractor = lazyExtractor("worker-threads", async () => {
+  const extractor = lazyExtractor("worker-threads", "all", async () => {
     const { workerPoolExtractor } = await import("../extract/sandbox/worker-pool-extractor.js");
     return workerPoolExtractor(extractionLimits(config), {
       threads: config.EXTRACT_WORKERS,

@@ -105,7 +105,7 @@ export interface WorkerDepsOptions {
 /** The extractor of a function that never extracts: reaching it is a bug, said plainly. */
 function noExtractor(): Extractor {
   const refuse = () => Promise.reject(new Error("this function does not extract text (only index does)"));
-  return { kind: "in-process", extract: refuse, extractChunks: refuse, close: async () => {} };
+  return { kind: "in-process", formats: [], extract: refuse, extractChunks: refuse, close: async () => {} };
 }
 
 export async function buildWorkerDeps(config: Config, options: WorkerDepsOptions = {}): Promise<Deps> {

@@ -52,8 +52,12 @@ describe("Workers entries", async () => {
     );
     expect(offenders).toEqual([]);
     expect([...graph.keys()].some((f) => f.endsWith("onnx-embedder.ts"))).toBe(false);
-    // The parsers (pdf.js, mammoth, …) weigh most of a bundle: only the index function extracts.
-    const extracts = [...graph.keys()].some((f) => f.endsWith("shared/extract/extract-document.ts"));
-    expect(extracts).toBe(entry.includes("/functions/index/"));
+    // The parsers (mammoth, the ZIP readers, …) weigh most of a bundle: only the index function
+    // extracts, and with the portable formats alone: pdf.js and OCR are Node's (all-formats.ts).
+    const reaches = (path: string) => [...graph.keys()].some((f) => f.endsWith(path));
+    expect(reaches("shared/extract/read-document.ts")).toBe(entry.includes("/functions/index/"));
+    expect(reaches("shared/extract/formats/all-formats.ts")).toBe(false);
+    expect(reaches("shared/extract/pdf-blocks.ts")).toBe(false);
+    expect(reaches("shared/extract/detect-encoding.ts")).toBe(false);
   });
 });

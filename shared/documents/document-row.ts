@@ -17,6 +17,8 @@ export interface DocumentRow {
   index_attempts: number;
   /** Tries that ended deferred (a dependency unavailable); migration 012. */
   index_deferrals: number;
+  /** Handed over by an index function on Workers to Node's index workers (migration 017). */
+  index_on_node_only?: boolean;
   claim_token: string | null;
   claimed_at: Date | string | null;
   index_retry_at?: Date | string | null;

@@ -1,6 +1,7 @@
 import { TextDecoder } from "@exodus/bytes/encoding.js";
 import { decodeUtf32 } from "./decode-utf32.js";
 import { ExtractionError } from "./extraction-error.js";
+import { NeedsNodeRuntime } from "./needs-node-runtime.js";
 import { chooseEncoding, type EncodingChoice } from "./text-encoding.js";
 
 export interface DecodedText {
@@ -18,6 +19,11 @@ export function decodeText(bytes: Uint8Array, options: { html: boolean }): Decod
   const choice = chooseEncoding(bytes, options);
   if (choice === undefined) {
     throw new ExtractionError("the file does not read as text in any known character encoding");
+  }
+  if (choice.source === "undetected") {
+    throw new NeedsNodeRuntime(
+      "its character encoding is neither marked, declared nor UTF-8, and only index workers on Node detect encodings",
+    );
   }
   return { text: decodeWith(bytes, choice), encoding: choice.encoding };
 }

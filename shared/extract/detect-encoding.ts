@@ -1,4 +1,5 @@
 import { chardet } from "jschardet";
+import { type Detection, fallbackEncoding } from "./encoding-detection.js";
 
 /**
  * jschardet's names for the encodings Node's TextDecoder can decode (the WHATWG Encoding
@@ -64,13 +65,7 @@ const candidates = Object.keys(decodableEncodings);
  */
 export const minimumConfidence = 0.2;
 
-/** The encoding assumed when the detector is unsure: the commonest legacy encoding, and WHATWG's default. */
-export const fallbackEncoding = "windows-1252";
-
-export type Detection =
-  | { kind: "text"; encoding: string; confidence: number }
-  | { kind: "unsure"; encoding: string; confidence: number }
-  | { kind: "binary" };
+export { type Detection, fallbackEncoding } from "./encoding-detection.js";
 
 /**
  * Detects the encoding of bytes that are neither marked (BOM), declared nor UTF-8, with
@@ -78,7 +73,7 @@ export type Detection =
  * recognises binary content (executables, images, archives, compressed or random bytes), for
  * which it names no encoding.
  */
-export function detectEncoding(sample: Uint8Array): Detection {
+export function detectEncoding(sample: Uint8Array): Exclude<Detection, { kind: "undetected" }> {
   const result = chardet.detect(sample, {
     includeEncodings: candidates,
     compatNames: false,

@@ -1,10 +1,14 @@
+import { detectEncoding } from "#encoding-detector";
 import { byteOrderMark } from "./byte-order-mark.js";
 import { declaredHtmlEncoding } from "./declared-encoding.js";
-import { detectEncoding } from "./detect-encoding.js";
+import { type Detection, fallbackEncoding } from "./encoding-detection.js";
 import { utf8Evidence } from "./utf8-text.js";
 
+// Typed as any runtime's detector: which one `#encoding-detector` is depends on the bundle.
+const detect: (sample: Uint8Array) => Detection = detectEncoding;
+
 /** Where a text file's encoding came from, most authoritative first. */
-export type EncodingSource = "bom" | "declared" | "utf-8" | "detected" | "fallback";
+export type EncodingSource = "bom" | "declared" | "utf-8" | "detected" | "fallback" | "undetected";
 
 export interface EncodingChoice {
   /** The WHATWG encoding name (TextDecoder's `encoding`), or "utf-32le"/"utf-32be". */
@@ -42,7 +46,7 @@ export function chooseEncoding(bytes: Uint8Array, options: { html: boolean }): E
   }
   if (utf8) return { encoding: "utf-8", source: "utf-8", skip: 0 };
 
-  const detection = detectEncoding(sample);
+  const detection = detect(sample);
   switch (detection.kind) {
     case "binary":
       return undefined;
@@ -50,6 +54,10 @@ export function chooseEncoding(bytes: Uint8Array, options: { html: boolean }): E
       return { encoding: detection.encoding, source: "fallback", skip: 0 };
     case "text":
       return { encoding: detection.encoding, source: "detected", skip: 0 };
+    case "undetected":
+      // No detector here (Workers): read as the commonest legacy encoding to judge whether it
+      // is text at all; its text is read where the detector is (decode-text.ts refuses it).
+      return { encoding: fallbackEncoding, source: "undetected", skip: 0 };
   }
 }
 

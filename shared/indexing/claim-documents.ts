@@ -1,12 +1,19 @@
 import type { Database } from "../db/database.js";
 import { and, type SqlFragment, sql } from "../db/sql.js";
 import type { DocumentRow } from "../documents/document-row.js";
+import { contentTypeOf } from "../extract/document-kind.js";
+import type { Extractor } from "../extract/sandbox/extractor.js";
 
 export interface ClaimOptions {
   collectionId?: string;
   limit: number;
   /** A claim older than this is considered abandoned (its worker crashed) and is taken over. */
   leaseS: number;
+  /**
+   * The formats the claiming runtime reads (its extractor's). Short of all of them (Workers),
+   * only documents of those formats are claimed, and none that was handed over to Node.
+   */
+  formats?: Extractor["formats"];
 }
 
 /**
@@ -23,6 +30,10 @@ export async function claimDocuments(db: Database, options: ClaimOptions): Promi
     sql`(index_retry_at is null or index_retry_at <= now())`,
   ];
   if (options.collectionId !== undefined) conditions.push(sql`collection_id = ${options.collectionId}`);
+  if (options.formats !== undefined && options.formats !== "all") {
+    const types = options.formats.map((kind) => contentTypeOf[kind]);
+    conditions.push(sql`content_type = any(${types}::text[])`, sql`not index_on_node_only`);
+  }
   return db.transaction((tx) =>
     tx.query<DocumentRow>(sql`
       update documents set index_status = 'indexing', claim_token = gen_random_uuid(), claimed_at = now(),

@@ -10,7 +10,7 @@ export interface IndexDeps {
   objects: ObjectStore;
   vectors: VectorStore;
   embedder: Embedder;
-  extractor: Pick<Extractor, "extractChunks">;
+  extractor: Pick<Extractor, "extractChunks" | "formats">;
   config: Pick<
     Config,
     | "INDEX_MAX_CHUNKS"

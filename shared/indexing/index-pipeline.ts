@@ -2,6 +2,7 @@ import { findCollection } from "../collections/collections.js";
 import { sql } from "../db/sql.js";
 import type { DocumentRow } from "../documents/document-row.js";
 import { ApiError } from "../errors/api-error.js";
+import { NeedsNodeRuntime } from "../extract/needs-node-runtime.js";
 import { limitReason } from "../extract/sandbox/extraction-limits.js";
 import type { Logger } from "../logging/logger.js";
 import { indexDuration, indexedDocuments } from "../metrics/registry.js";
@@ -326,6 +327,17 @@ export class IndexPipeline {
   /** One document's failure is recorded on that document (failed, or deferred for an outage). */
   private async settleFailure(doc: DocumentRow, error: unknown): Promise<IndexOutcome> {
     const why = reason(error);
+    if (error instanceof NeedsNodeRuntime && this.deps.extractor.formats !== "all") {
+      // Neither the document's fault nor an outage: Node's index workers read it. Its try is not
+      // counted, and this runtime claims it no more (claim-documents.ts).
+      const waiting = `waiting for an index worker on Node: ${why}`;
+      this.deps.log.info("indexing left to Node", { documentId: doc.id, reason: why });
+      await this.deps.db.query(sql`
+        update documents set index_status = 'pending', index_error = ${waiting}, claim_token = null,
+          claimed_at = null, index_on_node_only = true, index_attempts = greatest(index_attempts - 1, 0)
+        where id = ${doc.id} and claim_token = ${doc.claim_token}`);
+      return { id: doc.id, status: "deferred", chunk_count: 0, error: waiting };
+    }
     if (isTransient(error)) {
       // A dependency is down (or its breaker open): the document waits and is tried again,
       // later each time, instead of failing for an outage that is not its fault.

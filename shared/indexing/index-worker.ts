@@ -93,7 +93,11 @@ export function startIndexWorker(deps: IndexDeps & { log: Logger }, options: Wor
       try {
         const room = Math.min(pipeline.room(), options.batch);
         if (room > 0) {
-          const docs = await claimDocuments(deps.db, { limit: room, leaseS: options.leaseS });
+          const docs = await claimDocuments(deps.db, {
+            limit: room,
+            leaseS: options.leaseS,
+            formats: deps.extractor.formats,
+          });
           claimed = docs.length;
           for (const doc of docs)
             void pipeline.admit(doc).then((outcome) => {

@@ -37,7 +37,7 @@ export async function runIndex(
   options: RunOptions,
   timings?: StageTimings,
 ): Promise<RunResult> {
-  const claimed = await claimDocuments(deps.db, options);
+  const claimed = await claimDocuments(deps.db, { ...options, formats: deps.extractor.formats });
   const pipeline = new IndexPipeline(deps, { leaseS: options.leaseS, ...(timings ? { timings } : {}) });
   try {
     const outcomes: Promise<IndexOutcome>[] = [];

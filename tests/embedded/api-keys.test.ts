@@ -132,6 +132,7 @@ const routes: RouteCase[] = [
     request: () => ["/query", { method: "POST", body: JSON.stringify({ collection_id: a, query: "ferry" }) }],
   },
   { name: "GET /backups/status", scope: "read", inA: false, request: () => ["/backups/status", {}] },
+  { name: "GET /index/formats", scope: "read", inA: false, request: () => ["/index/formats", {}] },
   {
     name: "POST /backups/run",
     scope: "admin",

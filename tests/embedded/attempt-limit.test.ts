@@ -45,6 +45,7 @@ async function crashingRun(collection: string): Promise<void> {
       db,
       batchSize: 64,
       extractor: {
+        formats: "all",
         extractChunks(kind, bytes, options) {
           if (new TextDecoder().decode(bytes).includes("CULPRIT")) {
             dead = true;

@@ -264,6 +264,7 @@ describe("the index pipeline", () => {
         ...stack.deps,
         batchSize: 64,
         extractor: {
+          formats: "all",
           async extractChunks(kind, bytes, options) {
             startedExtraction();
             await extracting;

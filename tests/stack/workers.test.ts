@@ -47,9 +47,10 @@ function workerVars(): Record<string, string> {
   return { ...vars, RATE_LIMITER: "off", LOG_LEVEL: "info" };
 }
 
-const workers: Partial<Record<"health" | "query", WranglerDev>> = {};
+type WorkerName = "health" | "query" | "index";
+const workers: Partial<Record<WorkerName, WranglerDev>> = {};
 
-function worker(name: "health" | "query"): WranglerDev {
+function worker(name: WorkerName): WranglerDev {
   const dev = workers[name];
   if (dev === undefined) throw new Error(`wrangler dev (${name}) did not start`);
   return dev;
@@ -57,7 +58,7 @@ function worker(name: "health" | "query"): WranglerDev {
 
 beforeAll(async () => {
   // One at a time: two bundling wranglers at once on a small CI machine only slow each other down.
-  for (const name of ["health", "query"] as const) {
+  for (const name of ["health", "query", "index"] as const) {
     const dev = await startWranglerDev({ fn: name, vars: workerVars() });
     workers[name] = dev;
     console.info(`wrangler dev (${name}) ready in ${dev.readyMs} ms at ${dev.url}`);
@@ -79,7 +80,7 @@ async function expectLogged(dev: WranglerDev, pattern: RegExp): Promise<void> {
   });
 }
 
-describe.each(["health", "query"] as const)("%s under wrangler dev", (name) => {
+describe.each(["health", "query", "index"] as const)("%s under wrangler dev", (name) => {
   it("started on workerd and logged that rate limiting is disabled, and why", async () => {
     await expectLogged(
       worker(name),
@@ -173,5 +174,22 @@ describe("query under wrangler dev", () => {
     expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     expect(r.body.code).toBe("validation_failed");
     expect(r.body.errors.map((e) => e.path)).toContain("top_k");
+  });
+});
+
+describe("index under wrangler dev", () => {
+  it("says which formats it reads: its bundle has no PDF or image reader", async () => {
+    const r = await api<{ runtime: string; formats: { format: string; read_here: boolean }[] }>(
+      "/index/formats",
+      undefined,
+      worker("index").url,
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.runtime).toBe("workers");
+    const readHere = r.body.formats.filter((f) => f.read_here).map((f) => f.format);
+    expect(readHere).toEqual(
+      expect.arrayContaining(["txt", "md", "html", "csv", "docx", "xlsx", "pptx", "eml"]),
+    );
+    for (const kind of ["pdf", "png", "jpeg", "tiff"]) expect(readHere).not.toContain(kind);
   });
 });

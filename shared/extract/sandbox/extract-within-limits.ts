@@ -1,10 +1,10 @@
 import type { DocumentKind } from "../document-kind.js";
-import { extractDocument } from "../extract-document.js";
 import type { ExtractedDocument } from "../extracted-document.js";
 import { ExtractionError } from "../extraction-error.js";
+import type { FormatReaders } from "../formats/format-reader.js";
 import type { ExtractEnvironment } from "../ocr/ocr-engine.js";
+import { readDocument } from "../read-document.js";
 import { type ExtractionLimits, limitReason } from "./extraction-limits.js";
-import { pdfPageCount } from "./pdf-page-count.js";
 
 /** What the extractor returns; crosses the thread boundary, so plain data only. */
 export type Extracted = ExtractedDocument;
@@ -12,27 +12,23 @@ export type Extracted = ExtractedDocument;
 /**
  * Extraction with the checks that need no thread to enforce them: a ZIP is measured as it is
  * inflated, a PDF's page count before its pages are parsed, the text's length as soon as it
- * is known and again once normalized.
+ * is known and again once normalized. `readers` are the formats the runtime reads.
  * Time and memory are the pool's business (worker-pool-extractor.ts), OCR's page cap the OCR
  * engine's settings (in the environment).
  */
 export async function extractWithinLimits(
+  readers: FormatReaders,
   kind: DocumentKind,
   bytes: Uint8Array,
   limits: ExtractionLimits,
   environment: ExtractEnvironment = {},
 ): Promise<Extracted> {
-  if (kind === "pdf") {
-    const pages = await pdfPageCount(bytes);
-    if (pages !== undefined && pages > limits.maxPages) {
-      throw new ExtractionError(limitReason.pages(pages, limits.maxPages));
-    }
-  }
   // ZIP-based files are measured by their readers, which know which parts they inflate.
-  const extracted = await extractDocument(
+  const extracted = await readDocument(
+    readers,
     kind,
     bytes,
-    { zip: limits.zip, maxCells: limits.maxCells, maxChars: limits.maxChars },
+    { zip: limits.zip, maxCells: limits.maxCells, maxChars: limits.maxChars, maxPages: limits.maxPages },
     environment,
   );
   const chars = characterCount(extracted);

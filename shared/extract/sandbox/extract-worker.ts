@@ -1,5 +1,6 @@
 import { chunkForIndex } from "../../chunking/chunk-for-index.js";
 import { ExtractionError } from "../extraction-error.js";
+import { allFormats } from "../formats/all-formats.js";
 import { nodeOcrEngine } from "../ocr/node/node-ocr-engine.js";
 import { pdfjsAssets } from "../ocr/node/pdfjs-assets.js";
 import type { ExtractEnvironment } from "../ocr/ocr-engine.js";
@@ -31,7 +32,7 @@ export default async function extract(task: ExtractTask): Promise<ExtractOutcome
     },
   };
   try {
-    const extracted = await extractWithinLimits(task.kind, task.bytes, task.limits, environment);
+    const extracted = await extractWithinLimits(allFormats, task.kind, task.bytes, task.limits, environment);
     if (task.chunking === undefined) return { ok: true, extracted };
     return { ok: true, chunked: await chunkForIndex(task.kind, extracted, task.chunking) };
   } catch (error) {

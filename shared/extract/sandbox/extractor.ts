@@ -15,6 +15,11 @@ export interface ExtractOptions {
 export interface Extractor {
   /** `worker-threads` (Node: off the serving event loop) or `in-process` (Workers). */
   readonly kind: "worker-threads" | "in-process";
+  /**
+   * The formats it reads: all of them on Node; on Workers those whose parsers are in the bundle
+   * (formats/portable-formats.ts). Indexing claims only documents of these formats.
+   */
+  readonly formats: readonly DocumentKind[] | "all";
   /** May take `bytes` over (their buffer moves to the extraction thread): do not use them after. */
   extract(kind: DocumentKind, bytes: Uint8Array, options?: ExtractOptions): Promise<Extracted>;
   /** Extraction and then chunking with the collection's settings, both in the same place (thread). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../config.js";
+import { portableFormats } from "../formats/portable-formats.js";
 import { extractionLimits } from "./extraction-limits.js";
 import { inProcessExtractor } from "./in-process-extractor.js";
 import { lazyExtractor } from "./lazy-extractor.js";
@@ -10,9 +11,9 @@ describe("lazyExtractor", () => {
   it("makes the extractor on first use only, once, and closes it", async () => {
     let made = 0;
     let closed = 0;
-    const lazy = lazyExtractor("in-process", async () => {
+    const lazy = lazyExtractor("in-process", "all", async () => {
       made++;
-      const inner = inProcessExtractor(extractionLimits(parseConfig({})));
+      const inner = inProcessExtractor(extractionLimits(parseConfig({})), portableFormats);
       return { ...inner, close: async () => void closed++ };
     });
     expect(made).toBe(0);
@@ -27,10 +28,10 @@ describe("lazyExtractor", () => {
 
   it("tries again after a start that failed", async () => {
     let attempts = 0;
-    const lazy = lazyExtractor("in-process", async () => {
+    const lazy = lazyExtractor("in-process", "all", async () => {
       attempts++;
       if (attempts === 1) throw new Error("no thread");
-      return inProcessExtractor(extractionLimits(parseConfig({})));
+      return inProcessExtractor(extractionLimits(parseConfig({})), portableFormats);
     });
     await expect(lazy.extract("txt", utf8("x"))).rejects.toThrow("no thread");
     expect((await lazy.extract("txt", utf8("again"))).blocks[0]?.text).toBe("again");

@@ -4,7 +4,11 @@ import type { Extractor } from "./extractor.js";
  * An Extractor made on its first use, so a process that never extracts (query, health, backup
  * status) never loads the thread pool. A failed start is not kept: the next use tries again.
  */
-export function lazyExtractor(kind: Extractor["kind"], make: () => Promise<Extractor>): Extractor {
+export function lazyExtractor(
+  kind: Extractor["kind"],
+  formats: Extractor["formats"],
+  make: () => Promise<Extractor>,
+): Extractor {
   let made: Promise<Extractor> | undefined;
   const get = (): Promise<Extractor> => {
     made ??= make().catch((error: unknown) => {
@@ -15,6 +19,7 @@ export function lazyExtractor(kind: Extractor["kind"], make: () => Promise<Extra
   };
   return {
     kind,
+    formats,
     async extract(documentKind, bytes, options) {
       return (await get()).extract(documentKind, bytes, options);
     },

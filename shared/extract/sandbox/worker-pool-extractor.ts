@@ -117,6 +117,7 @@ export async function workerPoolExtractor(
 
   return {
     kind: "worker-threads",
+    formats: "all",
     async extract(kind: DocumentKind, bytes: Uint8Array, options: ExtractOptions = {}): Promise<Extracted> {
       const outcome = await run(kind, bytes, options);
       if (!("extracted" in outcome)) throw new Error("the extraction thread answered with chunks");
