@@ -236,6 +236,32 @@ export const configSchema = z.object({
     .describe(
       "seconds a cached query answer is kept (0 disables caching; identical queries in flight still run once)",
     ),
+  ANALYTICS: z
+    .enum(["on", "off"])
+    .default("on")
+    .describe(
+      "record one event per query for retrieval analytics (never the text unless the collection's analytics_text allows it)",
+    ),
+  ANALYTICS_RETENTION_DAYS: int(1, 3650)
+    .default(90)
+    .describe("query events (daily partitions) older than this are dropped by the worker"),
+  ANALYTICS_MIN_COUNT: int(1, 1_000_000)
+    .default(10)
+    .describe(
+      "a group of queries (the same text) is shown by the analytics routes only from this many queries up",
+    ),
+  ANALYTICS_BUFFER: int(1, 1_000_000)
+    .default(10_000)
+    .describe(
+      "query events held in memory for writing; past it new events are dropped and counted, never a query slowed",
+    ),
+  ANALYTICS_HASH_KEY: z
+    .string()
+    .min(16)
+    .optional()
+    .describe(
+      "secret key of the hashes of query texts (analytics_text hashed or full); unset: a key made for the installation and kept in the database",
+    ),
   AUDIT_RETENTION_MONTHS: int(1, 1200)
     .default(24)
     .describe("audit log partitions (months) older than this are dropped by the worker"),

@@ -1,11 +1,13 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Deps } from "../../shared/deps/deps.js";
 import { type AppEnv, createBaseApp } from "../../shared/http/create-app.js";
+import { registerPostFeedback } from "./routes/post-feedback.js";
 import { registerQuery } from "./routes/query-collection.js";
 
 /** Every route of this function; also used to generate its OpenAPI document. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerQuery(app);
+  registerPostFeedback(app);
 }
 
 /** query: hybrid retrieval over a collection. */

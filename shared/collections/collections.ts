@@ -1,3 +1,4 @@
+import type { AnalyticsText } from "../analytics/query-event.js";
 import { assertCollection, type Principal } from "../auth/principal.js";
 import { ChunkingOverridesSchema } from "../chunking/chunking-overrides.js";
 import type { Queryable } from "../db/database.js";
@@ -19,6 +20,8 @@ export interface Collection {
   language: string;
   /** The languages OCR reads its scanned pages and images in, tesseract codes (migration 015). */
   ocr_languages: string[];
+  /** What retrieval analytics keeps of its queries' text (migration 018). */
+  analytics_text: AnalyticsText;
   created_at: Date;
   /**
    * Moves whenever what search reads of the collection changes (database triggers, migration
@@ -29,7 +32,7 @@ export interface Collection {
 
 /** The columns of a Collection, as its type has them. */
 const collectionColumns = sql`id, name, description, embedding_model, embedding_dimension, chunking, language,
-  ocr_languages, created_at, index_version::text as index_version`;
+  ocr_languages, analytics_text, created_at, index_version::text as index_version`;
 
 export interface NewCollection {
   name: string;
@@ -39,6 +42,8 @@ export interface NewCollection {
   language?: string;
   /** Installed OCR languages; the text-search language's, else English, when absent. */
   ocr_languages?: string[];
+  /** off (no text) when absent. */
+  analytics_text?: AnalyticsText;
 }
 
 /** A new collection, checked and named, not yet stored. */
@@ -50,6 +55,7 @@ export interface CollectionDraft {
   chunking: Collection["chunking"];
   language: string;
   ocr_languages: string[];
+  analytics_text: AnalyticsText;
 }
 
 /**
@@ -90,6 +96,7 @@ export async function draftCollection(db: Queryable, input: NewCollection): Prom
     chunking: chunking.data,
     language,
     ocr_languages: ocrLanguages,
+    analytics_text: input.analytics_text ?? "off",
   };
   const existing = await collectionReadingLike(db, draft);
   if (existing !== undefined) throw nameConflict(draft, existing);
@@ -130,10 +137,10 @@ export async function insertCollection(
   const [row] = await db.query<Collection>(sql`
     insert into collections
       (id, name, name_key, name_skeleton, description, embedding_model, embedding_dimension, chunking, language,
-       ocr_languages)
+       ocr_languages, analytics_text)
     values (${draft.id}, ${draft.name}, ${draft.keys.folded}, ${draft.keys.visual}, ${draft.description},
             ${embedder.model}, ${embedder.dimension}, ${JSON.stringify(draft.chunking)}::jsonb, ${draft.language},
-            ${draft.ocr_languages}::text[])
+            ${draft.ocr_languages}::text[], ${draft.analytics_text})
     returning ${collectionColumns}`);
   if (row === undefined) throw new Error("insert returned no row");
   return row;

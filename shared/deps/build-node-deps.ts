@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { buildQueryEvents } from "../analytics/build-query-events.js";
 import { MemoryQueryCache, NoQueryCache, type QueryCache } from "../cache/query-cache.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
@@ -125,6 +126,7 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
       onError: (error) => log.error("extraction thread failed", { error }),
     });
   });
+  const analytics = buildQueryEvents(config, db, log);
   const deps: Deps = {
     config,
     db,
@@ -138,9 +140,12 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
     extractor,
     limiter,
     cache,
+    analytics,
     log,
     async close() {
       await extractor.close();
+      // Before the database goes: the events still buffered are written.
+      await analytics.close();
       await closeLimiter();
       await cache.close();
       if (options.db === undefined) await db.close();

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { noQueryEvents } from "../analytics/query-event.js";
 import { MemoryQueryCache, NoQueryCache } from "../cache/query-cache.js";
 import { type Config, ConfigError } from "../config.js";
 import type { Database, Queryable } from "../db/database.js";
@@ -124,6 +125,8 @@ export async function buildWorkerDeps(config: Config, options: WorkerDepsOptions
     // Workers have no threads to spare: the runtime's CPU and memory limits bound extraction.
     extractor: options.extractor ? options.extractor(extractionLimits(config)) : noExtractor(),
     limiter: new DisabledRateLimiter(),
+    // No process outlives a request to flush a buffer from; recording there is future work.
+    analytics: noQueryEvents,
     // Per isolate: Workers cannot hold a Redis connection open across requests.
     cache: config.QUERY_CACHE === "off" ? new NoQueryCache() : new MemoryQueryCache(),
     log,

@@ -1,3 +1,4 @@
+import type { QueryEventSink } from "../analytics/query-event.js";
 import type { QueryCache } from "../cache/query-cache.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
@@ -21,6 +22,8 @@ export interface Deps {
   limiter: RateLimiter;
   /** Query answers (keyed by the collection's index version, so never stale). */
   cache: QueryCache;
+  /** Where each query leaves its analytics event, off its path (shared/analytics). */
+  analytics: QueryEventSink;
   log: Logger;
   /**
    * Whether the process is stopping (readiness answers 503 then). Set by the Node entries, which
@@ -41,5 +44,6 @@ export function describeDeps(deps: Deps): Record<string, string> {
     extractor: deps.extractor.kind,
     limiter: deps.limiter.kind,
     cache: deps.cache.kind,
+    analytics: deps.analytics.kind,
   };
 }

@@ -16,6 +16,7 @@ export function startConfiguredWorker(deps: Deps): WorkerHandle {
       batch: config.INDEX_BATCH,
       leaseS: config.INDEX_LEASE_S,
       auditRetentionMonths: config.AUDIT_RETENTION_MONTHS,
+      analyticsRetentionDays: config.ANALYTICS_RETENTION_DAYS,
     },
   );
 }
@@ -26,6 +27,8 @@ export interface WorkerOptions {
   leaseS: number;
   /** Audit log partitions older than this many months are dropped. */
   auditRetentionMonths: number;
+  /** Query event partitions (days) older than this are dropped; 90 when absent. */
+  analyticsRetentionDays?: number;
 }
 
 export interface WorkerHandle {
@@ -82,6 +85,13 @@ export function startIndexWorker(deps: IndexDeps & { log: Logger }, options: Wor
       );
       if (dropped.length > 0)
         deps.log.info("audit partitions dropped", { partitions: dropped.map((d) => d.name) });
+      // Daily query event partitions likewise: two days ahead, ANALYTICS_RETENTION_DAYS kept.
+      await deps.db.query(sql`select ensure_query_event_partitions(2)`);
+      const expired = await deps.db.query<{ name: string }>(
+        sql`select drop_query_event_partitions_older_than(${options.analyticsRetentionDays ?? 90}) as name`,
+      );
+      if (expired.length > 0)
+        deps.log.info("query event partitions dropped", { partitions: expired.map((d) => d.name) });
       partitionsCheckedAt = Date.now();
     }
   };

@@ -147,3 +147,7 @@ export const indexedDocuments = processMetrics.counter(
   "docstack_indexed_documents_total",
   "Documents an index run finished, by outcome (indexed, failed, abandoned).",
 );
+export const analyticsEvents = processMetrics.counter(
+  "docstack_analytics_events_total",
+  "Query events for retrieval analytics, by outcome (written; dropped: the buffer was full; failed: the insert failed).",
+);

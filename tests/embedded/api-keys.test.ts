@@ -131,6 +131,15 @@ const routes: RouteCase[] = [
     inA: true,
     request: () => ["/query", { method: "POST", body: JSON.stringify({ collection_id: a, query: "ferry" }) }],
   },
+  {
+    name: "POST /query/{query_id}/feedback",
+    scope: "read",
+    inA: true,
+    request: () => [
+      `/query/${crypto.randomUUID()}/feedback`,
+      { method: "POST", body: JSON.stringify({ collection_id: a, helpful: true }) },
+    ],
+  },
   { name: "GET /backups/status", scope: "read", inA: false, request: () => ["/backups/status", {}] },
   { name: "GET /index/formats", scope: "read", inA: false, request: () => ["/index/formats", {}] },
   {

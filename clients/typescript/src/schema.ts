@@ -278,6 +278,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/query/{query_id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Say whether a query's answer helped
+         * @description Feedback on the answer of a query (its `query_id` from POST /query), counted by the retrieval analytics. The same query may get feedback more than once (from each user shown the answer).
+         *
+         *     Needs an API key with the `read` scope. Rate limited (the `default` class).
+         */
+        post: operations["postQueryFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/backups/status": {
         parameters: {
             query?: never;
@@ -526,6 +548,12 @@ export interface components {
              *     ]
              */
             ocr_languages: string[];
+            /**
+             * @description What retrieval analytics keeps of this collection's query texts: off (nothing: counts, latencies, documents returned), hashed (a keyed hash of the normalised text, so repeated questions can be counted but not read), or full (the text, shown in GET /analytics/queries for groups of at least ANALYTICS_MIN_COUNT).
+             * @example hashed
+             * @enum {string}
+             */
+            analytics_text: "off" | "hashed" | "full";
             /** Format: date-time */
             created_at: string;
         };
@@ -823,6 +851,12 @@ export interface operations {
                      *     ]
                      */
                     ocr_languages?: string[];
+                    /**
+                     * @description off when absent
+                     * @example hashed
+                     * @enum {string}
+                     */
+                    analytics_text?: "off" | "hashed" | "full";
                 };
             };
         };
@@ -2093,6 +2127,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Names this query in retrieval analytics and in POST /query/{query_id}/feedback
+                         */
+                        query_id: string;
                         results: {
                             /** Format: uuid */
                             document_id: string;
@@ -2147,6 +2186,124 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postQueryFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                query_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The collection the query searched
+                     */
+                    collection_id: string;
+                    helpful: boolean;
+                    /**
+                     * Format: uuid
+                     * @description The document the feedback is about, if one
+                     */
+                    document_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        query_id: string;
+                        /** Format: uuid */
+                        collection_id: string;
+                        helpful: boolean;
+                        /** Format: uuid */
+                        document_id: string | null;
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

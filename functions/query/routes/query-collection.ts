@@ -56,7 +56,14 @@ export const queryRoute = policyRoute({
       description: "Ranked passages",
       content: {
         "application/json": {
-          schema: z.object({ results: z.array(Passage), mode: z.string(), took_ms: z.number() }),
+          schema: z.object({
+            query_id: z.uuid().openapi({
+              description: "Names this query in retrieval analytics and in POST /query/{query_id}/feedback",
+            }),
+            results: z.array(Passage),
+            mode: z.string(),
+            took_ms: z.number(),
+          }),
         },
       },
     },
@@ -71,7 +78,7 @@ export function registerQuery(app: OpenAPIHono<AppEnv>) {
   app.openapi(queryRoute, async (c) => {
     const started = performance.now();
     const body = c.req.valid("json");
-    const results = await queryCollection(c.var.deps, c.var.principal, {
+    const { queryId, results } = await queryCollection(c.var.deps, c.var.principal, {
       collectionId: body.collection_id,
       query: body.query,
       topK: body.top_k,
@@ -84,6 +91,6 @@ export function registerQuery(app: OpenAPIHono<AppEnv>) {
       },
     });
     const took_ms = Math.round((performance.now() - started) * 10) / 10;
-    return c.json({ results, mode: body.mode, took_ms }, 200);
+    return c.json({ query_id: queryId, results, mode: body.mode, took_ms }, 200);
   });
 }

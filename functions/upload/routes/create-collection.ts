@@ -4,6 +4,7 @@ import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
 import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
 import {
+  AnalyticsTextSchema,
   ChunkingOverridesSchema,
   CollectionLanguageSchema,
   CollectionNameSchema,
@@ -19,6 +20,7 @@ const CreateCollectionBody = z.object({
   chunking: ChunkingOverridesSchema.optional(),
   language: CollectionLanguageSchema.optional(),
   ocr_languages: CollectionOcrLanguagesSchema.optional(),
+  analytics_text: AnalyticsTextSchema.optional().openapi({ description: "off when absent" }),
 });
 
 export const createCollectionRoute = policyRoute({

@@ -68,6 +68,15 @@ export const CollectionOcrLanguagesSchema = z
     example: ["fra"],
   });
 
+const analyticsTextDescription =
+  "What retrieval analytics keeps of this collection's query texts: off (nothing: counts, latencies, documents " +
+  "returned), hashed (a keyed hash of the normalised text, so repeated questions can be counted but not read), " +
+  "or full (the text, shown in GET /analytics/queries for groups of at least ANALYTICS_MIN_COUNT).";
+
+export const AnalyticsTextSchema = z
+  .enum(["off", "hashed", "full"])
+  .openapi({ description: analyticsTextDescription, example: "hashed" });
+
 export const CollectionSchema = z
   .object({
     id: z.uuid(),
@@ -78,6 +87,7 @@ export const CollectionSchema = z
     chunking: ChunkingOverridesSchema,
     language: z.string().openapi({ description: languageDescription, example: "english" }),
     ocr_languages: z.array(z.string()).openapi({ description: ocrLanguagesDescription, example: ["eng"] }),
+    analytics_text: AnalyticsTextSchema,
     created_at: z.string().openapi({ format: "date-time" }),
   })
   .openapi("Collection");
@@ -93,6 +103,7 @@ export function collectionView(c: Collection): z.infer<typeof CollectionSchema> 
     chunking: c.chunking,
     language: c.language,
     ocr_languages: c.ocr_languages,
+    analytics_text: c.analytics_text,
     created_at: new Date(c.created_at).toISOString(),
   };
 }
