@@ -1,5 +1,5 @@
 # One image for every function; the FUNCTION build arg picks which one the container runs
-# (upload, index, query, backup-status, health), or `worker` / `migrate` for the commands;
+# (upload, index, query, backup-status, health, analytics), or `worker` / `migrate` for the commands;
 # the `backup` target adds PostgreSQL's client tools (backup-status, the backup service).
 # The `nginx` target is the entry point with the API reference page and contract baked in.
 # Production runs the bundles `npm run build` writes to dist/ (tools/build.ts): plain JavaScript,
@@ -42,7 +42,7 @@ USER node
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:8080/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# FUNCTION names a bundle: a function (upload, index, query, backup-status, health) or a command
+# FUNCTION names a bundle: a function (upload, index, query, backup-status, health, analytics) or a command
 # (worker, migrate, keys, backup-scheduler, ...). The source maps are in dist/ beside the bundles:
 # NODE_OPTIONS=--enable-source-maps maps stack traces to the sources, at a start-up cost (about
 # 30 MiB and 100-300 ms here), so it is off by default.

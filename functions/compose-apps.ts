@@ -1,6 +1,7 @@
 import type { Deps } from "../shared/deps/deps.js";
 import { createBaseApp } from "../shared/http/create-app.js";
 import { type FunctionName, functionFor } from "../shared/http/route-table.js";
+import { createApp as createAnalyticsApp } from "./analytics/app.js";
 import { createApp as createBackupStatusApp } from "./backup-status/app.js";
 import { createApp as createHealthApp } from "./health/app.js";
 import { createApp as createIndexApp } from "./index/app.js";
@@ -11,7 +12,7 @@ import { createApp as createUploadApp } from "./upload/app.js";
 type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
 
 /**
- * All five functions behind one fetch handler, dispatched by the same path table Nginx uses.
+ * All six functions behind one fetch handler, dispatched by the same path table Nginx uses.
  * Each app keeps its own middleware, exactly as when deployed alone.
  */
 export function composeApps(deps: Deps): Fetch {
@@ -21,6 +22,7 @@ export function composeApps(deps: Deps): Fetch {
     query: createQueryApp(deps),
     "backup-status": createBackupStatusApp(deps),
     health: createHealthApp(deps),
+    analytics: createAnalyticsApp(deps),
   };
   const fallback = createBaseApp(deps, "router");
   return async (request, env) => {

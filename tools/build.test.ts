@@ -9,7 +9,7 @@ import { bundleOptions, entries, repoRoot } from "./build.js";
  * What each function's bundle loads at start: the modules its entry reaches through static
  * imports. A heavy module behind a dynamic import() is initialised only when it is used.
  */
-const functions = ["upload", "index", "query", "backup-status", "health"] as const;
+const functions = ["upload", "index", "query", "backup-status", "health", "analytics"] as const;
 
 /** Loaded only where the configuration or the work asks for it, never at a function's start. */
 const heavy = [

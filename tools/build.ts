@@ -21,6 +21,7 @@ export const entries: Record<string, string> = {
   query: "functions/query/entry.node.ts",
   "backup-status": "functions/backup-status/entry.node.ts",
   health: "functions/health/entry.node.ts",
+  analytics: "functions/analytics/entry.node.ts",
   start: "bin/start.ts",
   worker: "bin/worker.ts",
   migrate: "bin/migrate.ts",

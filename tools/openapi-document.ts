@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { registerRoutes as analyticsRoutes } from "../functions/analytics/app.js";
 import { registerRoutes as backupStatusRoutes } from "../functions/backup-status/app.js";
 import { registerRoutes as healthRoutes } from "../functions/health/app.js";
 import { registerRoutes as indexRoutes } from "../functions/index/app.js";
@@ -14,6 +15,7 @@ const registrars: Record<FunctionName, (app: OpenAPIHono<AppEnv>) => void> = {
   query: queryRoutes,
   "backup-status": backupStatusRoutes,
   health: healthRoutes,
+  analytics: analyticsRoutes,
 };
 
 type Document = ReturnType<OpenAPIHono["getOpenAPI31Document"]>;

@@ -39,6 +39,7 @@ export const functionServices = [
   "query-2",
   "backup-status",
   "health",
+  "analytics",
   "worker",
 ];
 

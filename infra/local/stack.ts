@@ -360,6 +360,7 @@ function nginxSpec(port: number, upstreams: Record<string, number[]>): ServiceSp
     query: "docstack_query",
     "backup-status": "docstack_backup_status",
     health: "docstack_health",
+    analytics: "docstack_analytics",
   };
   const lines = Object.entries(upstreams).map(
     ([fn, ports]) =>
@@ -626,6 +627,7 @@ async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<Stac
     ["query", options.queryReplicas ?? 2],
     ["backup-status", 1],
     ["health", 1],
+    ["analytics", 1],
   ];
   for (const [fn, count] of replicas) {
     for (let i = 0; i < count; i++) {

@@ -18,7 +18,7 @@ if [[ ! -x "$wrangler" ]]; then
   exit 1
 fi
 
-functions=(upload index query backup-status health)
+functions=(upload index query backup-status health analytics)
 out="$(mktemp -d "${TMPDIR:-/tmp}/docstack-workers.XXXXXX")"
 trap 'rm -rf "$out"' EXIT
 

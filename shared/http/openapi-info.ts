@@ -10,6 +10,7 @@ export const functionDescriptions: Record<FunctionName, string> = {
   query: "Hybrid retrieval: Postgres full-text and vectors, fused.",
   "backup-status": "Freshness of the backups of each store.",
   health: "Liveness and readiness, and the API documents.",
+  analytics: "Retrieval analytics: what was asked, what was found, how fast; small groups withheld.",
 };
 
 /** Where each function serves its own document (routed to it by Nginx and the all-in-one server). */
@@ -19,6 +20,7 @@ export const functionDocPaths: Record<FunctionName, string> = {
   query: "/query/openapi.json",
   "backup-status": "/backups/openapi.json",
   health: "/health/openapi.json",
+  analytics: "/analytics/openapi.json",
 };
 
 /**

@@ -2,8 +2,15 @@
  * Which function serves a public path. Nginx (infra/nginx) routes the same way; the embedded
  * all-in-one server uses this table, so both expose one identical public API.
  */
-export type FunctionName = "upload" | "index" | "query" | "backup-status" | "health";
-export const functionNames: readonly FunctionName[] = ["upload", "index", "query", "backup-status", "health"];
+export type FunctionName = "upload" | "index" | "query" | "backup-status" | "health" | "analytics";
+export const functionNames: readonly FunctionName[] = [
+  "upload",
+  "index",
+  "query",
+  "backup-status",
+  "health",
+  "analytics",
+];
 
 const rules: [RegExp, FunctionName][] = [
   [/^\/documents\/[^/]+\/reindex\/?$/, "index"],
@@ -13,6 +20,7 @@ const rules: [RegExp, FunctionName][] = [
   // Operations: backups and the audit log.
   [/^\/(backups|audit)(\/|$)/, "backup-status"],
   [/^\/health(\/|$)/, "health"],
+  [/^\/analytics(\/|$)/, "analytics"],
 ];
 
 export function isFunctionName(name: string): name is FunctionName {
@@ -30,4 +38,5 @@ export const defaultPorts: Record<FunctionName, number> = {
   query: 8083,
   "backup-status": 8084,
   health: 8085,
+  analytics: 8086,
 };

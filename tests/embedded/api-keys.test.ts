@@ -149,6 +149,14 @@ const routes: RouteCase[] = [
     request: () => ["/backups/run", { method: "POST" }],
   },
   { name: "GET /audit", scope: "admin", inA: false, request: () => ["/audit", {}] },
+  ...["retrieval", "documents", "queries", "timeseries"].map(
+    (view): RouteCase => ({
+      name: `GET /analytics/${view}`,
+      scope: "read",
+      inA: true,
+      request: () => [`/analytics/${view}?collection_id=${a}`, {}],
+    }),
+  ),
 ];
 
 async function send(route: RouteCase, key: string | undefined, via: "bearer" | "x-api-key" = "bearer") {

@@ -408,6 +408,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/analytics/retrieval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How retrieval went over a time range
+         * @description Queries by mode, distinct documents returned, failures, queries that found nothing, cache hits, latency p50 and p95 (the query function's own time), the mean top score of answered queries (comparable only within one mode and embedder) and the feedback received.
+         *
+         *     Needs an API key with the `read` scope. Rate limited (the `default` class).
+         */
+        get: operations["getRetrievalAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/analytics/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Documents retrieved most, and indexed documents never retrieved
+         * @description Over a time range: the documents most queries returned (each counted once per query), and indexed documents that no query returned, oldest first.
+         *
+         *     Needs an API key with the `read` scope. Rate limited (the `default` class).
+         */
+        get: operations["getDocumentAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/analytics/queries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The questions asked most, and those that found nothing
+         * @description Queries grouped by their normalised text (case, spacing and Unicode forms aside), for collections whose analytics_text is hashed or full. A group appears only when it holds at least ANALYTICS_MIN_COUNT queries (min_count): a question asked by few may tell who asked it. hidden_groups counts the groups below it; queries_without_text the queries of collections that keep no text.
+         *
+         *     Needs an API key with the `read` scope. Rate limited (the `default` class).
+         */
+        get: operations["getQueryAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/analytics/timeseries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Queries per hour or per day
+         * @description Every UTC hour or day of the range, zeros included: queries, failures, queries that found nothing, cache hits and latency. 2,000 points at most.
+         *
+         *     Needs an API key with the `read` scope. Rate limited (the `default` class).
+         */
+        get: operations["getAnalyticsTimeseries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2731,6 +2819,468 @@ export interface operations {
                             };
                         };
                     };
+                };
+            };
+        };
+    };
+    getRetrievalAnalytics: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive); `to` minus 7 days when absent */
+                from?: string;
+                /** @description End of the range (exclusive); now when absent. 366 days at most. */
+                to?: string;
+                /** @description One collection; all of them when absent (a key limited to some collections must name one) */
+                collection_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        /** Format: uuid */
+                        collection_id: string | null;
+                        queries: number;
+                        by_mode: {
+                            keyword: number;
+                            vector: number;
+                            hybrid: number;
+                        };
+                        unique_documents: number;
+                        failed: number;
+                        zero_results: number;
+                        cache_hits: number;
+                        /** @description 0–1; null when there is nothing to divide by */
+                        failure_rate: number | null;
+                        /** @description 0–1; null when there is nothing to divide by */
+                        zero_result_rate: number | null;
+                        /** @description 0–1; null when there is nothing to divide by */
+                        cache_hit_rate: number | null;
+                        latency_ms: {
+                            p50: number | null;
+                            p95: number | null;
+                        };
+                        mean_top_score: number | null;
+                        feedback: {
+                            helpful: number;
+                            not_helpful: number;
+                        };
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDocumentAnalytics: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive); `to` minus 7 days when absent */
+                from?: string;
+                /** @description End of the range (exclusive); now when absent. 366 days at most. */
+                to?: string;
+                /** @description One collection; all of them when absent (a key limited to some collections must name one) */
+                collection_id?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The two lists */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        /** Format: uuid */
+                        collection_id: string | null;
+                        most_retrieved: {
+                            /** Format: uuid */
+                            document_id: string;
+                            /** Format: uuid */
+                            collection_id: string;
+                            filename: string;
+                            queries: number;
+                        }[];
+                        never_retrieved: {
+                            /** Format: uuid */
+                            document_id: string;
+                            /** Format: uuid */
+                            collection_id: string;
+                            filename: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getQueryAnalytics: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive); `to` minus 7 days when absent */
+                from?: string;
+                /** @description End of the range (exclusive); now when absent. 366 days at most. */
+                to?: string;
+                /** @description One collection; all of them when absent (a key limited to some collections must name one) */
+                collection_id?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The groups */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        /** Format: uuid */
+                        collection_id: string | null;
+                        min_count: number;
+                        top: {
+                            /** @description Keyed hash of the question's normal form: the group's name */
+                            query_hash: string;
+                            queries: number;
+                            /** @description The question, where its collection keeps texts (full) */
+                            text: string | null;
+                        }[];
+                        unanswered: {
+                            /** @description Keyed hash of the question's normal form: the group's name */
+                            query_hash: string;
+                            queries: number;
+                            /** @description The question, where its collection keeps texts (full) */
+                            text: string | null;
+                        }[];
+                        hidden_groups: number;
+                        queries_without_text: number;
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAnalyticsTimeseries: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive); `to` minus 7 days when absent */
+                from?: string;
+                /** @description End of the range (exclusive); now when absent. 366 days at most. */
+                to?: string;
+                /** @description One collection; all of them when absent (a key limited to some collections must name one) */
+                collection_id?: string;
+                bucket?: "hour" | "day";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        /** Format: uuid */
+                        collection_id: string | null;
+                        /** @enum {string} */
+                        bucket: "hour" | "day";
+                        points: {
+                            /** Format: date-time */
+                            start: string;
+                            queries: number;
+                            failed: number;
+                            zero_results: number;
+                            cache_hits: number;
+                            latency_ms: {
+                                p50: number | null;
+                                p95: number | null;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
