@@ -250,6 +250,14 @@ export const configSchema = z.object({
     .describe(
       "a group of queries (the same text) is shown by the analytics routes only from this many queries up",
     ),
+  ANALYTICS_EPSILON: z.coerce
+    .number()
+    .positive()
+    .max(100)
+    .optional()
+    .describe(
+      "when set, Laplace noise of scale 1/ε on the counts GET /analytics/queries and /analytics/documents publish (smaller: more noise)",
+    ),
   ANALYTICS_BUFFER: int(1, 1_000_000)
     .default(10_000)
     .describe(

@@ -186,6 +186,31 @@ describe("GET /analytics/timeseries", () => {
   });
 });
 
+describe("ANALYTICS_EPSILON", () => {
+  it("publishes group counts with Laplace noise, the threshold applied to the noisy counts", async () => {
+    const noisy = await startEmbeddedStack({ ANALYTICS_EPSILON: "0.5" });
+    try {
+      const seen: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        const r = await noisy.json<{ noise_epsilon: number; top: { queries: number; text: string }[] }>(
+          `/analytics/queries?collection_id=${c}`,
+        );
+        expect(r.status).toBe(200);
+        expect(r.body.noise_epsilon).toBe(0.5);
+        for (const group of r.body.top) expect(group.queries).toBeGreaterThanOrEqual(10);
+        const ferryGroup = r.body.top.find((g) => g.text.toLowerCase().includes("ferry"));
+        if (ferryGroup) seen.push(ferryGroup.queries);
+      }
+      // 12 plus noise of scale 2: published in most draws, and not always the same figure.
+      expect(seen.length).toBeGreaterThan(0);
+      expect(new Set(seen).size).toBeGreaterThan(1);
+      expect(seen.every((n) => Math.abs(n - 12) <= 30)).toBe(true);
+    } finally {
+      await noisy.close();
+    }
+  });
+});
+
 // Last: once a key exists, the development install's anonymous access ends.
 describe("analytics and API keys", () => {
   it("a key limited to one collection reads its analytics only, and must name it", async () => {

@@ -2,14 +2,16 @@ import type { Principal } from "../auth/principal.js";
 import { raw, sql } from "../db/sql.js";
 import type { Deps } from "../deps/deps.js";
 import { analyticsScope, inScope, scopeView } from "./analytics-scope.js";
+import { noisyCount } from "./laplace-noise.js";
 
 /**
  * GET /analytics/documents: the documents retrieval returned most over a range (how many
  * queries returned each), and indexed documents no query returned (what nobody finds, or what
- * nobody needs). Deleted documents are left out.
+ * nobody needs). Deleted documents are left out. With ANALYTICS_EPSILON the counts carry
+ * Laplace noise.
  */
 export async function documentUsage(
-  deps: Pick<Deps, "db">,
+  deps: Pick<Deps, "db" | "config">,
   actor: Principal,
   input: { from?: string; to?: string; collectionId?: string; limit: number },
 ) {
@@ -35,5 +37,14 @@ export async function documentUsage(
       and not exists (select 1 from query_events e where ${inScope(scope, "e")}
                       and e.collection_id = d.collection_id and d.id = any(e.document_ids))
     order by d.upload_date, d.id limit ${input.limit}`);
-  return { ...scopeView(scope), most_retrieved: most, never_retrieved: never };
+  const epsilon = deps.config.ANALYTICS_EPSILON;
+  const published = most
+    .map((d) => ({ ...d, queries: noisyCount(d.queries, epsilon) }))
+    .sort((a, b) => b.queries - a.queries);
+  return {
+    ...scopeView(scope),
+    noise_epsilon: epsilon ?? null,
+    most_retrieved: published,
+    never_retrieved: never,
+  };
 }

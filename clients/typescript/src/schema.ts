@@ -2975,6 +2975,8 @@ export interface operations {
                         to: string;
                         /** Format: uuid */
                         collection_id: string | null;
+                        /** @description ANALYTICS_EPSILON: the counts carry Laplace noise of scale 1/ε; null: exact */
+                        noise_epsilon: number | null;
                         most_retrieved: {
                             /** Format: uuid */
                             document_id: string;
@@ -3088,6 +3090,8 @@ export interface operations {
                         to: string;
                         /** Format: uuid */
                         collection_id: string | null;
+                        /** @description ANALYTICS_EPSILON: the counts carry Laplace noise of scale 1/ε; null: exact */
+                        noise_epsilon: number | null;
                         min_count: number;
                         top: {
                             /** @description Keyed hash of the question's normal form: the group's name */

@@ -34,6 +34,9 @@ export const getDocumentsRoute = policyRoute({
         "application/json": {
           schema: z.object({
             ...AnalyticsRangeView,
+            noise_epsilon: z.number().nullable().openapi({
+              description: "ANALYTICS_EPSILON: the counts carry Laplace noise of scale 1/ε; null: exact",
+            }),
             most_retrieved: z.array(z.object({ ...DocumentRef, queries: z.number().int() })),
             never_retrieved: z.array(z.object(DocumentRef)),
           }),

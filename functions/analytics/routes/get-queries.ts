@@ -41,6 +41,9 @@ export const getQueriesRoute = policyRoute({
         "application/json": {
           schema: z.object({
             ...AnalyticsRangeView,
+            noise_epsilon: z.number().nullable().openapi({
+              description: "ANALYTICS_EPSILON: the counts carry Laplace noise of scale 1/ε; null: exact",
+            }),
             min_count: z.number().int(),
             top: z.array(Group),
             unanswered: z.array(Group),
