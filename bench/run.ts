@@ -9,6 +9,7 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { repoRoot } from "../infra/local/stack.js";
+import { runAnalyticsOverhead } from "./analytics-overhead.js";
 import { runColdstart } from "./coldstart.js";
 import { runEmbeddedQuery } from "./embedded-query.js";
 import { runEncodings } from "./encodings.js";
@@ -37,6 +38,7 @@ const benchmarks: Record<string, Benchmark> = {
   ocr: runOcr,
   "vector-index": runVectorIndex,
   "embedded-query": runEmbeddedQuery,
+  "analytics-overhead": runAnalyticsOverhead,
 };
 
 const usage = `usage: npm run bench -- <${Object.keys(benchmarks).join("|")}|all> [--quick] [--scale <x>] [--runs <n>] [--cpu-prof]`;

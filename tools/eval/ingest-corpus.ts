@@ -84,7 +84,14 @@ async function eachLimited<T>(items: readonly T[], concurrency: number, fn: (ite
 export async function ingestCorpus(
   send: Send,
   dataset: BeirDataset,
-  options: { name: string; chunking: Chunking; concurrency: number; log: (line: string) => void },
+  options: {
+    name: string;
+    chunking: Chunking;
+    concurrency: number;
+    log: (line: string) => void;
+    /** What analytics keeps of the collection's query texts; the server's default (off) when absent. */
+    analyticsText?: "off" | "hashed" | "full";
+  },
 ): Promise<IngestResult> {
   let collection = await findCollection(send, options.name);
   if (collection !== undefined) {
@@ -108,6 +115,7 @@ export async function ingestCorpus(
           name: options.name,
           description: `Retrieval evaluation: ${dataset.name}, one document per corpus line`,
           chunking: chunkingOverrides[options.chunking],
+          ...(options.analyticsText === undefined ? {} : { analytics_text: options.analyticsText }),
         }),
       ),
       "create collection",

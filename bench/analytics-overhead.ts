@@ -1,0 +1,188 @@
+/**
+ * `npm run bench -- analytics-overhead`: what recording retrieval analytics costs a query. The
+ * embedded default (`npm start`: one process, PGlite, the built-in embedder) on SciFact, with
+ * ANALYTICS=on and =off on the same data, alternated (off, on, off, on) so drift falls on both;
+ * keyword and hybrid queries, top_k 10, at 1 and 50 closed-loop clients, each test question once
+ * per cell. The collection keeps hashed query texts, so the HMAC is in the measured work. The
+ * embedded default is the worst case: the events' inserts share PGlite's one connection with the
+ * queries, where on the stack they go through PgBouncer to a server.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { freePort, repoRoot } from "../infra/local/stack.js";
+import type { SearchMode } from "../shared/retrieval/search.js";
+import { loadBeirDataset } from "../tools/eval/beir-dataset.js";
+import type { Send } from "../tools/eval/eval-client.js";
+import { ingestCorpus } from "../tools/eval/ingest-corpus.js";
+import type { BenchOptions, BenchResult } from "./lib/bench.js";
+import type { Row } from "./lib/report.js";
+import { log } from "./lib/stack.js";
+import { latencySummary } from "./lib/stats.js";
+import { waitHealthy } from "./lib/wait-healthy.js";
+
+const modes: SearchMode[] = ["keyword", "hybrid"];
+const clientCounts = [1, 50];
+const rounds = 2;
+const topK = 10;
+type Setting = "on" | "off";
+
+interface Cell {
+  setting: Setting;
+  round: number;
+  mode: SearchMode;
+  clients: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function measure(
+  url: string,
+  collectionId: string,
+  mode: SearchMode,
+  clients: number,
+  questions: readonly string[],
+) {
+  const samples: number[] = [];
+  let errors = 0;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < questions.length) {
+        const query = questions[next++] ?? "";
+        const t = performance.now();
+        const r = await fetch(`${url}/query`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ collection_id: collectionId, query, top_k: topK, mode }),
+        });
+        await r.arrayBuffer();
+        samples.push(performance.now() - t);
+        if (r.status !== 200) errors++;
+      }
+    }),
+  );
+  const summary = latencySummary(samples);
+  return { p50: summary.p50, p99: summary.p99, errors };
+}
+
+/** `npm start` on dataDir with ANALYTICS as given, until `use` is done. */
+async function withServer<T>(
+  dataDir: string,
+  setting: Setting,
+  use: (url: string) => Promise<T>,
+): Promise<T> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "bin/start.ts")], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      NODE_ENV: "development",
+      EMBEDDER: "builtin",
+      QUERY_CACHE: "off",
+      ANALYTICS: setting,
+      RATE_LIMIT_UPLOAD: "1000000",
+      RATE_LIMIT_QUERY: "1000000",
+      RATE_LIMIT_DEFAULT: "1000000",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    await waitHealthy(url, child);
+    return await use(url);
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+}
+
+export async function runAnalyticsOverhead(options: BenchOptions): Promise<BenchResult> {
+  const dir = resolve(process.env.SCIFACT_DIR ?? join(repoRoot, "../shared/eval/scifact"));
+  const dataset = await loadBeirDataset(dir, "test");
+  const questions = dataset.queries.map((q) => q.text).slice(0, options.quick ? 40 : undefined);
+  const dataDir = mkdtempSync(join(tmpdir(), "docstack-analytics-overhead-"));
+  try {
+    const collectionId = await withServer(dataDir, "on", async (url) => {
+      const send: Send = (path, init) => fetch(`${url}${path}`, init);
+      const ingest = await ingestCorpus(send, dataset, {
+        name: "analytics-overhead",
+        chunking: "whole",
+        concurrency: 4,
+        analyticsText: "hashed",
+        log,
+      });
+      return ingest.collection.id;
+    });
+    const cells: Cell[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      for (const setting of ["off", "on"] as const) {
+        await withServer(dataDir, setting, async (url) => {
+          // A pass of each mode first: the first queries load dictionaries and plans.
+          for (const mode of modes) await measure(url, collectionId, mode, 1, questions.slice(0, 10));
+          for (const clients of clientCounts)
+            for (const mode of modes) {
+              const m = await measure(url, collectionId, mode, clients, questions);
+              log(
+                `round ${round}, ANALYTICS=${setting}, ${mode} × ${clients}: p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms`,
+              );
+              cells.push({ setting, round, mode, clients, ...m });
+            }
+        });
+      }
+    }
+    const values = (setting: Setting, mode: SearchMode, clients: number, q: "p50" | "p99") =>
+      cells.filter((c) => c.setting === setting && c.mode === mode && c.clients === clients).map((c) => c[q]);
+    const rows: Row[] = clientCounts.flatMap((clients) =>
+      modes.flatMap((mode) =>
+        (["p50", "p99"] as const).map(
+          (q): Row => ({
+            metric: `${mode}, ${clients} client${clients > 1 ? "s" : ""}, ${q}, analytics on`,
+            unit: "ms",
+            values: values("on", mode, clients, q),
+            baseline: { name: "analytics off", values: values("off", mode, clients, q) },
+          }),
+        ),
+      ),
+    );
+    const errors = cells.reduce((sum, c) => sum + c.errors, 0);
+    const median = (xs: number[]) =>
+      [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
+    const findings = clientCounts.flatMap((clients) =>
+      modes.map((mode) => {
+        const ratio =
+          median(values("on", mode, clients, "p50")) / median(values("off", mode, clients, "p50"));
+        return `${mode} × ${clients}: p50 with analytics ×${ratio.toFixed(3)} of without (goal ≤ ×1.05): ${ratio <= 1.05 ? "met" : "not met"}.`;
+      }),
+    );
+    findings.push(`${errors} errors in ${cells.length} cells.`);
+    return {
+      settings: {
+        dataset: "SciFact test questions over its 5,183 abstracts (one chunk each)",
+        questions: questions.length,
+        top_k: topK,
+        embedder: "builtin",
+        "query cache": "off",
+        analytics_text: "hashed",
+        rounds: `${rounds} (off, on, off, on)`,
+      },
+      tables: [
+        {
+          title:
+            "npm start on SciFact, POST /query: latency with analytics recording on, against off (same data, alternated)",
+          rows,
+        },
+      ],
+      findings,
+      detail: { cells },
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
