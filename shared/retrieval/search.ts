@@ -167,14 +167,44 @@ export function fusionFor(collection: Collection): { k: number; weights: [keywor
     : { k: 10, weights: [1, 0.7] };
 }
 
+/**
+ * How many of a list's candidates can still reach the fused top k. A list that holds at least
+ * topK items gives each of its first topK a score of at least weight / (k + topK), so topK items
+ * reach that; an item ranked r (from 1) in it scores at most weight / (k + r) plus every other
+ * list's best, weight / (k + 1). Past the first r where that stays below, no item can enter the
+ * top k (an equal score could, by its rank in another list, which is why below is strict), and
+ * leaving those items out changes no other item's score: the fused top k is the same, in the
+ * same order. With the built-in embedder's fusion (1 and 0.1, k 10) the keyword side's first 14
+ * can count at top_k 10 (15 are asked for); with a semantic embedder's, every candidate can.
+ */
+export function usefulCandidates(
+  fusion: { k: number; weights: readonly number[] },
+  side: number,
+  topK: number,
+  n: number,
+): number {
+  const weight = fusion.weights[side] ?? 1;
+  const others = fusion.weights.reduce((sum, w, i) => (i === side ? sum : sum + w / (fusion.k + 1)), 0);
+  const floor = weight / (fusion.k + topK) - others;
+  if (floor <= 0) return n;
+  // The ranks before the first r (from 1) with weight / (k + r) < floor, and one more against
+  // rounding; never fewer than topK, as floor <= weight / (k + topK).
+  return Math.min(n, Math.floor(weight / floor - fusion.k) + 1);
+}
+
 export async function search(deps: SearchDeps, req: SearchRequest): Promise<Passage[]> {
   const keywordSide = (limit: number) => timed("keyword", () => keywordSearch(deps, req, limit));
   const vectorSide = (limit: number) => timed("vector", () => vectorSearch(deps, req, limit));
   if (req.mode === "keyword") return keywordSide(req.topK);
   if (req.mode === "vector") return vectorSide(req.topK);
   const n = candidates(req.topK);
-  const [keyword, vector] = await Promise.all([keywordSide(n), vectorSide(n)]);
   const fusion = fusionFor(req.collection);
+  // On PGlite the two sides run one after the other on its one connection; the keyword side
+  // costs more with each candidate it must rank, so it is asked only for those that can count.
+  const [keyword, vector] = await Promise.all([
+    keywordSide(usefulCandidates(fusion, 0, req.topK, n)),
+    vectorSide(usefulCandidates(fusion, 1, req.topK, n)),
+  ]);
   return reciprocalRankFusion(
     [keyword, vector],
     (p) => `${p.document_id}:${p.chunk_index}`,

@@ -86,10 +86,12 @@ export class PgvectorStore implements VectorStore {
     return this.db.transaction(async (tx) => {
       await tx.query(sql`set local hnsw.iterative_scan = relaxed_order`);
       await tx.query(sql`set local hnsw.ef_search = ${int(this.hnsw.efSearch)}`);
+      // Ordered by the output column: the same expression written twice would be two (one per
+      // parameter), and an exact scan would compute every distance twice.
       const rows = await tx.query<{ document_id: string; chunk_index: number; distance: number }>(sql`
         select document_id, chunk_index, (embedding::${typed(collection)}) <=> ${q} as distance
         from vectors where ${and(conditions)}
-        order by (embedding::${typed(collection)}) <=> ${q}
+        order by distance
         limit ${topK}`);
       return rows.map((r) => ({
         documentId: r.document_id,
