@@ -9,7 +9,7 @@ import { raw, sql } from "../db/sql.js";
 import { PgvectorStore } from "./pgvector-store.js";
 
 // The built-in embedder's vectors have 512 dimensions, 2 kB a row: pgvector's type would store
-// them out of line, and an exact scan would read the TOAST table for every one (migration 017).
+// them out of line, and an exact scan would read the TOAST table for every one (migration 019).
 
 /** Unit vectors in 512 dimensions, mostly zeros as the built-in embedder's are, spread by a fixed rule. */
 function vector(i: number): number[] {
@@ -35,7 +35,7 @@ async function toastRows(db: Database): Promise<number> {
   return row?.n ?? -1;
 }
 
-describe("migration 017 on PGlite with vectors", () => {
+describe("migration 019 on PGlite with vectors", () => {
   let db: Database;
   beforeAll(async () => {
     db = await createPgliteDatabase();
@@ -46,7 +46,7 @@ describe("migration 017 on PGlite with vectors", () => {
     const all = await loadMigrations();
     await migrate(
       db,
-      all.filter((m) => m.version < 17),
+      all.filter((m) => m.version < 19),
     );
     const collection = { id: randomUUID(), dimension: 512 };
     const store = new PgvectorStore(db);
@@ -55,7 +55,7 @@ describe("migration 017 on PGlite with vectors", () => {
     const before = await toastRows(db);
     expect(before).toBeGreaterThan(0);
 
-    expect(await migrate(db, all)).toEqual(["017_vector_storage.sql"]);
+    expect(await migrate(db, all)).toEqual(["019_vector_storage.sql"]);
     await store.upsert(collection, records(20, 60));
 
     expect(await toastRows(db)).toBe(before);
