@@ -27,6 +27,7 @@ const heavy = [
   "pdfjs-dist",
   "mammoth",
   "@zip.js/zip.js",
+  "jschardet",
   "shared/extract/extract-document.ts",
   "shared/extract/read-document.ts",
   "shared/backups/",
@@ -92,9 +93,9 @@ describe("npm run build", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("sees packages in the walk: upload loads its encoding detector at start", () => {
+  it("sees packages in the walk: upload loads its multipart parser at start", () => {
     const loaded = [...loadedAtStart(meta, entries.upload ?? "")];
-    expect(loaded.some((p) => p.includes("node_modules/jschardet"))).toBe(true);
+    expect(loaded.some((p) => p.includes("node_modules/busboy"))).toBe(true);
   });
 });
 

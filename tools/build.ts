@@ -7,9 +7,9 @@
  * bundled code is initialised only when it runs.
  */
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type BuildOptions, build, type Metafile } from "esbuild";
+import { type BuildOptions, build, type Metafile, type Plugin } from "esbuild";
 
 export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 export const distDir = join(repoRoot, "dist");
@@ -60,6 +60,28 @@ const copied: [string, string][] = [
   ["shared/embeddings/onnx-session.worker.mjs", "onnx-session.worker.mjs"],
 ];
 
+/**
+ * zod's `z` namespace re-exports all of its ~50 locales (`z.locales`, `z.core.locales`): about
+ * 400 KB of source every function would compile at start, for messages nobody selects. The
+ * bundles keep English only, the locale zod uses unless `z.config()` picks another (nothing here
+ * does), so every message stays the same; `z.locales.en` still exists.
+ */
+export const zodEnglishOnly: Plugin = {
+  name: "zod-english-only",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)
+        ? { path: join(dirname(args.importer), "../locales/index.js"), namespace: "zod-english-only" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "zod-english-only" }, (args) => ({
+      contents: 'export { default as en } from "./en.js";',
+      resolveDir: dirname(args.path),
+      loader: "js",
+    }));
+  },
+};
+
 /** How every bundle is made (the benchmarks bundle their hello-world with the same options). */
 export function bundleOptions(entryPoints: Record<string, string>, outdir: string): BuildOptions {
   return {
@@ -76,6 +98,14 @@ export function bundleOptions(entryPoints: Record<string, string>, outdir: strin
     external,
     metafile: true,
     legalComments: "linked",
+    // Whitespace and syntax only: names stay, so a stack trace still names its functions (and
+    // --enable-source-maps maps it to the sources). Dropping comments also leaves the bundle pure
+    // ASCII; one non-ASCII character in a comment made V8 hold and scan all of it as two-byte text.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    // Short lines: Node prints the source line of an uncaught error (a bad configuration at start).
+    lineLimit: 160,
+    plugins: [zodEnglishOnly],
     // CommonJS packages inside an ESM bundle still call require() for Node's built-ins.
     banner: {
       js: 'import { createRequire as __docstackRequire } from "node:module"; const require = __docstackRequire(import.meta.url);',
