@@ -6,7 +6,6 @@ import type { Database } from "../db/database.js";
 import { isUniqueViolation } from "../db/errors.js";
 import { sql } from "../db/sql.js";
 import { ApiError, dependencyUnavailable } from "../errors/api-error.js";
-import { decideType } from "../extract/detect-type.js";
 import type { ObjectStore } from "../storage/object-store.js";
 import type { VectorStore } from "../vectors/vector-store.js";
 import { purgeDocument } from "./delete-document.js";
@@ -77,6 +76,8 @@ export async function receiveObject(
 ): Promise<ReceivedObject> {
   const { head, rest } = await peek(file.stream);
   if (head.byteLength === 0) throw new ApiError("bad_request", "The file is empty");
+  // Loaded with the first upload, not at start: the encoding detector under it is 1.6 MB of code.
+  const { decideType } = await import("../extract/detect-type.js");
   const decision = decideType(file.filename, file.declaredType, head.subarray(0, headBytes));
   if (!decision.ok) throw new ApiError("unsupported_media_type", decision.detail);
 
