@@ -98,6 +98,12 @@ export interface NodeDepsOptions {
   migrate?: boolean;
   /** Injected database (tests share one PGlite per file). */
   db?: Database;
+  /**
+   * A startup check against the database (production's key check), run while the other adapters
+   * are built: its round trips overlap their loading. Its failure fails the build, once every
+   * adapter built so far is closed.
+   */
+  check?: (db: Database) => Promise<void>;
 }
 
 /** Node entries: the configuration picks each adapter; nothing falls back silently. */
@@ -111,6 +117,12 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
     const { migrate } = await import("../db/migrate.js");
     await migrate(db);
   }
+  // Settled into a value at once: a rejection left unobserved while the adapters load would be
+  // reported as unhandled.
+  const checked = options.check?.(db).then(
+    () => ({ ok: true as const }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
   const { limiter, close: closeLimiter } = await buildRateLimiter(config, log);
   const cache = await buildQueryCache(config, log);
   const vectors = await buildVectorStore(config, db);
@@ -151,5 +163,10 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
       if (options.db === undefined) await db.close();
     },
   };
+  const outcome = await checked;
+  if (outcome && !outcome.ok) {
+    await deps.close();
+    throw outcome.error;
+  }
   return guardDeps(deps, config);
 }

@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import { anonymousAllowed } from "../auth/api-keys.js";
 import { assertProductionReady } from "../auth/production-checks.js";
 import { type Config, loadConfigFromProcess } from "../config.js";
+import type { Database } from "../db/database.js";
 import { buildNodeDeps } from "../deps/build-node-deps.js";
 import { type Deps, describeDeps } from "../deps/deps.js";
 import { exitIfRefused } from "../errors/startup-refused.js";
@@ -61,13 +62,8 @@ export async function startNodeServer(server: NodeServer): Promise<{ url: string
   const config = loadConfigFromProcess();
   const port = config.PORT ?? server.defaultPort;
   const lifecycle = new Lifecycle();
-  const deps: Deps = { ...(await exitIfRefused(buildNodeDeps(config, { port }))), lifecycle };
-  await exitIfRefused(
-    assertProductionReady(config, deps.db).catch(async (error: unknown) => {
-      await deps.close();
-      throw error;
-    }),
-  );
+  const check = (db: Database) => assertProductionReady(config, db);
+  const deps: Deps = { ...(await exitIfRefused(buildNodeDeps(config, { port, check }))), lifecycle };
   const served = await serveNode(server.fetch(deps), deps, port);
   const worker = server.indexWorker && config.INDEX_WORKER;
   const graceMs = config.SHUTDOWN_GRACE_S * 1000;
