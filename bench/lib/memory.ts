@@ -60,3 +60,15 @@ export function sampleMemory(
     },
   };
 }
+
+/**
+ * CPU time the process's main thread has run, from /proc/<pid>/schedstat (nanoseconds): what a
+ * start costs whatever else shares the machine, where wall time also counts waiting for a core.
+ */
+export function mainThreadCpuMs(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[0]) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}
