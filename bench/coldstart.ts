@@ -21,7 +21,7 @@ import type { Row, Table } from "./lib/report.js";
 import { log, withStack } from "./lib/stack.js";
 import { median } from "./lib/stats.js";
 
-const functions = ["upload", "index", "query", "backup-status", "health"] as const;
+const functions = ["upload", "index", "query", "backup-status", "health", "analytics"] as const;
 type Subject = (typeof functions)[number] | "hello";
 
 type Path = "built" | "cached" | "tsx";
