@@ -2,7 +2,6 @@ import { assertAllCollections, assertCollection, type Principal } from "../auth/
 import { getCollection } from "../collections/collections.js";
 import type { Queryable } from "../db/database.js";
 import { and, raw, type SqlFragment, sql } from "../db/sql.js";
-import { ApiError } from "../errors/api-error.js";
 
 /** What an analytics route reads: a time range, of one collection or of every one. */
 export interface AnalyticsScope {
@@ -18,8 +17,8 @@ const day = 86_400_000;
 
 /**
  * Checks the caller may read the scope (a key limited to some collections reads one of them,
- * by id; every collection needs a key for all) and the range is sound; 404 for a collection
- * that does not exist.
+ * by id; every collection needs a key for all); 404 for a collection that does not exist. The
+ * range is cut to at most a year (withinRange).
  */
 export async function analyticsScope(
   db: Queryable,
@@ -32,12 +31,18 @@ export async function analyticsScope(
     await getCollection(db, input.collectionId);
   }
   const to = input.to === undefined ? new Date() : new Date(input.to);
-  const from = input.from === undefined ? new Date(to.getTime() - defaultDays * day) : new Date(input.from);
-  if (!(from < to)) throw new ApiError("validation_failed", "`from` must be before `to`");
-  if (to.getTime() - from.getTime() > maxDays * day) {
-    throw new ApiError("validation_failed", `the range may span ${maxDays} days at most`);
-  }
-  return { from, to, collectionId: input.collectionId ?? null };
+  const asked = input.from === undefined ? new Date(to.getTime() - defaultDays * day) : new Date(input.from);
+  return { from: withinRange(asked, to, maxDays * day), to, collectionId: input.collectionId ?? null };
+}
+
+/**
+ * The start a range is read from: `from` itself, unless the range is longer than `maxMs` (then
+ * the last `maxMs` before `to`, which bounds what one request reads) or `from` is not before
+ * `to` (then `to`: an empty range). The answers name the range they read.
+ */
+export function withinRange(from: Date, to: Date, maxMs: number): Date {
+  if (from >= to) return to;
+  return to.getTime() - from.getTime() > maxMs ? new Date(to.getTime() - maxMs) : from;
 }
 
 /** The rows inside the scope of query_events as `e` or query_feedback as `f`. */

@@ -483,7 +483,7 @@ export interface paths {
         };
         /**
          * Queries per hour or per day
-         * @description Every UTC hour or day of the range, zeros included: queries, failures, queries that found nothing, cache hits and latency. 2,000 points at most.
+         * @description Every UTC hour or day of the range, zeros included: queries, failures, queries that found nothing, cache hits and latency. 2,000 points at most: a longer range is cut to the last 2,000 buckets before `to`.
          *
          *     Needs an API key with the `read` scope. Rate limited (the `default` class).
          */
@@ -2828,7 +2828,7 @@ export interface operations {
             query?: {
                 /** @description Start of the range (inclusive); `to` minus 7 days when absent */
                 from?: string;
-                /** @description End of the range (exclusive); now when absent. 366 days at most. */
+                /** @description End of the range (exclusive); now when absent. A range longer than 366 days is cut to the last 366; a `from` not before `to` reads an empty range. The answer names the range it read. */
                 to?: string;
                 /** @description One collection; all of them when absent (a key limited to some collections must name one) */
                 collection_id?: string;
@@ -2950,7 +2950,7 @@ export interface operations {
             query?: {
                 /** @description Start of the range (inclusive); `to` minus 7 days when absent */
                 from?: string;
-                /** @description End of the range (exclusive); now when absent. 366 days at most. */
+                /** @description End of the range (exclusive); now when absent. A range longer than 366 days is cut to the last 366; a `from` not before `to` reads an empty range. The answer names the range it read. */
                 to?: string;
                 /** @description One collection; all of them when absent (a key limited to some collections must name one) */
                 collection_id?: string;
@@ -3065,7 +3065,7 @@ export interface operations {
             query?: {
                 /** @description Start of the range (inclusive); `to` minus 7 days when absent */
                 from?: string;
-                /** @description End of the range (exclusive); now when absent. 366 days at most. */
+                /** @description End of the range (exclusive); now when absent. A range longer than 366 days is cut to the last 366; a `from` not before `to` reads an empty range. The answer names the range it read. */
                 to?: string;
                 /** @description One collection; all of them when absent (a key limited to some collections must name one) */
                 collection_id?: string;
@@ -3182,7 +3182,7 @@ export interface operations {
             query?: {
                 /** @description Start of the range (inclusive); `to` minus 7 days when absent */
                 from?: string;
-                /** @description End of the range (exclusive); now when absent. 366 days at most. */
+                /** @description End of the range (exclusive); now when absent. A range longer than 366 days is cut to the last 366; a `from` not before `to` reads an empty range. The answer names the range it read. */
                 to?: string;
                 /** @description One collection; all of them when absent (a key limited to some collections must name one) */
                 collection_id?: string;

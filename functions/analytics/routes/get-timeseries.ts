@@ -19,7 +19,7 @@ export const getTimeseriesRoute = policyRoute({
   summary: "Queries per hour or per day",
   description:
     "Every UTC hour or day of the range, zeros included: queries, failures, queries that found nothing, cache hits " +
-    "and latency. 2,000 points at most.",
+    "and latency. 2,000 points at most: a longer range is cut to the last 2,000 buckets before `to`.",
   middleware: [requireKey("read"), rateLimited("default")],
   request: { query: AnalyticsRangeQuery.extend({ bucket: z.enum(["hour", "day"]).default("day") }) },
   responses: {

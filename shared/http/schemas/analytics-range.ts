@@ -7,7 +7,8 @@ export const AnalyticsRangeQuery = z.object({
     description: "Start of the range (inclusive); `to` minus 7 days when absent",
   }),
   to: TimestampSchema.optional().openapi({
-    description: "End of the range (exclusive); now when absent. 366 days at most.",
+    description:
+      "End of the range (exclusive); now when absent. A range longer than 366 days is cut to the last 366; a `from` not before `to` reads an empty range. The answer names the range it read.",
   }),
   collection_id: z.uuid().optional().openapi({
     description: "One collection; all of them when absent (a key limited to some collections must name one)",
