@@ -16,7 +16,9 @@ import type { SearchMode } from "../shared/retrieval/search.js";
 import { loadBeirDataset } from "../tools/eval/beir-dataset.js";
 import type { Send } from "../tools/eval/eval-client.js";
 import { ingestCorpus } from "../tools/eval/ingest-corpus.js";
+import { askQuestions } from "./lib/ask-questions.js";
 import type { BenchOptions, BenchResult } from "./lib/bench.js";
+import { startEmbeddedServer } from "./lib/embedded-server.js";
 import type { Row } from "./lib/report.js";
 import { log } from "./lib/stack.js";
 import { latencySummary, median } from "./lib/stats.js";
@@ -45,25 +47,7 @@ async function measure(
   clients: number,
   questions: readonly string[],
 ) {
-  const samples: number[] = [];
-  let errors = 0;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < questions.length) {
-        const query = questions[next++] ?? "";
-        const t = performance.now();
-        const r = await fetch(`${url}/query`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ collection_id: collectionId, query, top_k: topK, mode }),
-        });
-        await r.arrayBuffer();
-        samples.push(performance.now() - t);
-        if (r.status !== 200) errors++;
-      }
-    }),
-  );
+  const { samples, errors } = await askQuestions(url, { collectionId, mode, topK }, clients, questions);
   const summary = latencySummary(samples);
   return { p50: summary.p50, p99: summary.p99, errors };
 }
@@ -74,32 +58,11 @@ async function withServer<T>(
   setting: Setting,
   use: (url: string) => Promise<T>,
 ): Promise<T> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "bin/start.ts")], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "warn",
-      NODE_ENV: "development",
-      EMBEDDER: "builtin",
-      QUERY_CACHE: "off",
-      ANALYTICS: setting,
-      RATE_LIMIT_UPLOAD: "1000000",
-      RATE_LIMIT_QUERY: "1000000",
-      RATE_LIMIT_DEFAULT: "1000000",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const server = await startEmbeddedServer(repoRoot, dataDir, { ANALYTICS: setting });
   try {
-    await waitHealthy(url, child);
-    return await use(url);
+    return await use(server.url);
   } finally {
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
+    await server.stop();
   }
 }
 

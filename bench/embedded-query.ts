@@ -19,7 +19,9 @@ import type { SearchMode } from "../shared/retrieval/search.js";
 import { type BeirDataset, loadBeirDataset } from "../tools/eval/beir-dataset.js";
 import type { Send } from "../tools/eval/eval-client.js";
 import { ingestCorpus } from "../tools/eval/ingest-corpus.js";
+import { askQuestions } from "./lib/ask-questions.js";
 import type { BenchOptions, BenchResult } from "./lib/bench.js";
+import { startEmbeddedServer } from "./lib/embedded-server.js";
 import type { Row, Table } from "./lib/report.js";
 import { log } from "./lib/stack.js";
 import { type LatencySummary, latencySummary } from "./lib/stats.js";
@@ -43,7 +45,6 @@ interface TreeRun {
   cells: Cell[];
 }
 
-/** Each question once, `clients` at a time, each client sending its next as soon as one returns. */
 async function measure(
   url: string,
   collectionId: string,
@@ -51,59 +52,20 @@ async function measure(
   clients: number,
   questions: readonly string[],
 ): Promise<Cell> {
-  const samples: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < questions.length) {
-        const query = questions[next++] ?? "";
-        const t = performance.now();
-        const r = await fetch(`${url}/query`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ collection_id: collectionId, query, top_k: topK, mode }),
-        });
-        await r.arrayBuffer();
-        samples.push(performance.now() - t);
-        if (r.status !== 200) errors++;
-      }
-    }),
-  );
-  return {
-    mode,
+  const { samples, errors, seconds } = await askQuestions(
+    url,
+    { collectionId, mode, topK },
     clients,
-    latency: latencySummary(samples),
-    errors,
-    seconds: (performance.now() - started) / 1000,
-  };
+    questions,
+  );
+  return { mode, clients, latency: latencySummary(samples), errors, seconds };
 }
 
 async function treeRun(root: string, dataset: BeirDataset, questions: readonly string[]): Promise<TreeRun> {
-  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "docstack-embedded-query-"));
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "bin/start.ts")], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "warn",
-      NODE_ENV: "development",
-      EMBEDDER: "builtin",
-      QUERY_CACHE: "off",
-      // One client uploads 5,183 documents and asks thousands of questions a minute.
-      RATE_LIMIT_UPLOAD: "1000000",
-      RATE_LIMIT_QUERY: "1000000",
-      RATE_LIMIT_DEFAULT: "1000000",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const server = await startEmbeddedServer(root, dataDir);
+  const url = server.url;
   try {
-    await waitHealthy(url, child);
     const send: Send = (path, init) => fetch(`${url}${path}`, init);
     const ingest = await ingestCorpus(send, dataset, {
       name: `embedded-query-${Date.now()}`,
@@ -125,8 +87,7 @@ async function treeRun(root: string, dataset: BeirDataset, questions: readonly s
       }
     return { root, ingest: { uploadS: ingest.upload_seconds, indexS: ingest.index_seconds }, cells };
   } finally {
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
