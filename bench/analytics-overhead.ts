@@ -7,11 +7,10 @@
  * embedded default is the worst case: the events' inserts share PGlite's one connection with the
  * queries, where on the stack they go through PgBouncer to a server.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { freePort, repoRoot } from "../infra/local/stack.js";
+import { repoRoot } from "../infra/local/stack.js";
 import type { SearchMode } from "../shared/retrieval/search.js";
 import { loadBeirDataset } from "../tools/eval/beir-dataset.js";
 import type { Send } from "../tools/eval/eval-client.js";
@@ -22,7 +21,6 @@ import { startEmbeddedServer } from "./lib/embedded-server.js";
 import type { Row } from "./lib/report.js";
 import { log } from "./lib/stack.js";
 import { latencySummary, median } from "./lib/stats.js";
-import { waitHealthy } from "./lib/wait-healthy.js";
 
 const modes: SearchMode[] = ["keyword", "hybrid"];
 const clientCounts = [1, 50];

@@ -10,11 +10,10 @@
  * answer measures the cache, not a new question. The dataset sits beside the repository
  * (../shared/eval/scifact) or where SCIFACT_DIR points.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { freePort, repoRoot } from "../infra/local/stack.js";
+import { repoRoot } from "../infra/local/stack.js";
 import type { SearchMode } from "../shared/retrieval/search.js";
 import { type BeirDataset, loadBeirDataset } from "../tools/eval/beir-dataset.js";
 import type { Send } from "../tools/eval/eval-client.js";
@@ -25,7 +24,6 @@ import { startEmbeddedServer } from "./lib/embedded-server.js";
 import type { Row, Table } from "./lib/report.js";
 import { log } from "./lib/stack.js";
 import { type LatencySummary, latencySummary } from "./lib/stats.js";
-import { waitHealthy } from "./lib/wait-healthy.js";
 
 const modes: SearchMode[] = ["keyword", "vector", "hybrid"];
 const clientCounts = [1, 8];

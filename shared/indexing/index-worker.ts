@@ -1,3 +1,4 @@
+import { expireAnalytics } from "../analytics/analytics-retention.js";
 import { sql } from "../db/sql.js";
 import type { Deps } from "../deps/deps.js";
 import { purgeMarkedDocuments } from "../documents/delete-document.js";
@@ -27,7 +28,7 @@ export interface WorkerOptions {
   leaseS: number;
   /** Audit log partitions older than this many months are dropped. */
   auditRetentionMonths: number;
-  /** Query event partitions (days) older than this are dropped; 90 when absent. */
+  /** Query events and feedback older than this many days are dropped; 90 when absent. */
   analyticsRetentionDays?: number;
 }
 
@@ -85,13 +86,9 @@ export function startIndexWorker(deps: IndexDeps & { log: Logger }, options: Wor
       );
       if (dropped.length > 0)
         deps.log.info("audit partitions dropped", { partitions: dropped.map((d) => d.name) });
-      // Daily query event partitions likewise: two days ahead, ANALYTICS_RETENTION_DAYS kept.
-      await deps.db.query(sql`select ensure_query_event_partitions(2)`);
-      const expired = await deps.db.query<{ name: string }>(
-        sql`select drop_query_event_partitions_older_than(${options.analyticsRetentionDays ?? 90}) as name`,
-      );
-      if (expired.length > 0)
-        deps.log.info("query event partitions dropped", { partitions: expired.map((d) => d.name) });
+      // Query analytics likewise: ANALYTICS_RETENTION_DAYS kept, events and feedback.
+      const expired = await expireAnalytics(deps.db, options.analyticsRetentionDays ?? 90);
+      if (expired.length > 0) deps.log.info("query event partitions dropped", { partitions: expired });
       partitionsCheckedAt = Date.now();
     }
   };

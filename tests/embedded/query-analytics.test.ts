@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expireAnalytics } from "../../shared/analytics/analytics-retention.js";
 import { sql } from "../../shared/db/sql.js";
 import { type EmbeddedStack, startEmbeddedStack, uploadText } from "../support/embedded-stack.js";
 
@@ -154,17 +155,25 @@ describe("POST /query/{query_id}/feedback", () => {
   });
 });
 
-describe("query event retention", () => {
-  it("drops daily partitions and default-partition rows older than the retention", async () => {
+describe("analytics retention", () => {
+  it("drops events and feedback older than the retention, and keeps the rest", async () => {
     const collection = await collectionWith();
     await stack.deps.db.query(sql`
       insert into query_events (query_id, at, collection_id, mode, latency_ms, result_count)
       values (${crypto.randomUUID()}, now() - interval '400 days', ${collection}, 'keyword', 1, 0),
              (${crypto.randomUUID()}, now(), ${collection}, 'keyword', 1, 0)`);
-    await stack.deps.db.query(sql`select drop_query_event_partitions_older_than(90)`);
-    const left = await stack.deps.db.query<{ old: boolean }>(
+    await stack.deps.db.query(sql`
+      insert into query_feedback (query_id, collection_id, at, helpful)
+      values (${crypto.randomUUID()}, ${collection}, now() - interval '100 days', true),
+             (${crypto.randomUUID()}, ${collection}, now() - interval '10 days', false)`);
+    await expireAnalytics(stack.deps.db, 90);
+    const events = await stack.deps.db.query<{ old: boolean }>(
       sql`select at < now() - interval '90 days' as old from query_events where collection_id = ${collection}`,
     );
-    expect(left).toEqual([{ old: false }]);
+    expect(events).toEqual([{ old: false }]);
+    const feedback = await stack.deps.db.query<{ helpful: boolean }>(
+      sql`select helpful from query_feedback where collection_id = ${collection}`,
+    );
+    expect(feedback).toEqual([{ helpful: false }]);
   });
 });
