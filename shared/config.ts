@@ -244,7 +244,7 @@ export const configSchema = z.object({
     ),
   ANALYTICS_RETENTION_DAYS: int(1, 3650)
     .default(90)
-    .describe("query events (daily partitions) older than this are dropped by the worker"),
+    .describe("query events (daily partitions) and feedback older than this are dropped by the worker"),
   ANALYTICS_MIN_COUNT: int(1, 1_000_000)
     .default(10)
     .describe(
