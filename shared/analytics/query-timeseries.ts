@@ -2,6 +2,7 @@ import type { Principal } from "../auth/principal.js";
 import { raw, sql } from "../db/sql.js";
 import type { Deps } from "../deps/deps.js";
 import { analyticsScope, inScope, scopeView, withinRange } from "./analytics-scope.js";
+import { latencyView } from "./latency-view.js";
 
 export type Bucket = "hour" | "day";
 
@@ -47,7 +48,6 @@ export async function queryTimeseries(
     from buckets b left join events e on e.start = b.start
     where b.start < ${scope.to}::timestamptz at time zone 'UTC'
     group by b.start order by b.start`);
-  const ms = (v: number | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
   return {
     ...scopeView(scope),
     bucket: input.bucket,
@@ -57,7 +57,7 @@ export async function queryTimeseries(
       failed: r.failed,
       zero_results: r.zero_results,
       cache_hits: r.cache_hits,
-      latency_ms: { p50: ms(r.p50), p95: ms(r.p95) },
+      latency_ms: latencyView(r.p50, r.p95),
     })),
   };
 }

@@ -2,9 +2,9 @@ import type { Principal } from "../auth/principal.js";
 import { sql } from "../db/sql.js";
 import type { Deps } from "../deps/deps.js";
 import { analyticsScope, inScope, scopeView } from "./analytics-scope.js";
+import { latencyView } from "./latency-view.js";
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
-const rounded = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
 /**
  * GET /analytics/retrieval: how retrieval went over a range. Counts are exact (no group of
@@ -46,12 +46,13 @@ export async function retrievalSummary(
   const [feedback] = await deps.db.query<{ helpful: number; not_helpful: number }>(sql`
     select count(*) filter (where f.helpful)::int as helpful, count(*) filter (where not f.helpful)::int as not_helpful
     from query_feedback f where ${inScope(scope, "f")}`);
-  const t = totals ?? { queries: 0, failed: 0, zero_results: 0, cache_hits: 0, p50: null, p95: null };
+  // An aggregate without GROUP BY always returns its one row.
+  const t = totals as NonNullable<typeof totals>;
   const answered = t.queries - t.failed;
   return {
     ...scopeView(scope),
     queries: t.queries,
-    by_mode: { keyword: totals?.keyword ?? 0, vector: totals?.vector ?? 0, hybrid: totals?.hybrid ?? 0 },
+    by_mode: { keyword: t.keyword, vector: t.vector, hybrid: t.hybrid },
     unique_documents: documents?.unique_documents ?? 0,
     failed: t.failed,
     zero_results: t.zero_results,
@@ -59,12 +60,8 @@ export async function retrievalSummary(
     failure_rate: rate(t.failed, t.queries),
     zero_result_rate: rate(t.zero_results, answered),
     cache_hit_rate: rate(t.cache_hits, answered),
-    latency_ms: {
-      p50: rounded(t.p50 === null ? null : Number(t.p50)),
-      p95: rounded(t.p95 === null ? null : Number(t.p95)),
-    },
-    mean_top_score:
-      totals?.mean_top_score === null || totals === undefined ? null : Number(totals.mean_top_score),
+    latency_ms: latencyView(t.p50, t.p95),
+    mean_top_score: t.mean_top_score === null ? null : Number(t.mean_top_score),
     feedback: { helpful: feedback?.helpful ?? 0, not_helpful: feedback?.not_helpful ?? 0 },
   };
 }
