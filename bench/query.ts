@@ -8,14 +8,12 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { freePort, repoRoot, type ServiceSpec, type StackState } from "../infra/local/stack.js";
-import { chunkText } from "../shared/chunking/chunk-text.js";
 import { type Collection, getCollection } from "../shared/collections/collections.js";
 import type { Database } from "../shared/db/database.js";
 import { sql } from "../shared/db/sql.js";
 import { LexicalEmbedder } from "../shared/embeddings/lexical-embedder.js";
 import { keywordSearch, keywordStatement, type SearchRequest } from "../shared/retrieval/search.js";
 import { ChromaStore } from "../shared/vectors/chroma-store.js";
-import { createCollection, uploadDocument, waitIndexed } from "./lib/api.js";
 import type { BenchOptions, BenchResult } from "./lib/bench.js";
 import { TextGenerator } from "./lib/corpus.js";
 import { cpuBetween, cpuSnapshot } from "./lib/cpu.js";
@@ -23,6 +21,7 @@ import { AddressPool, closedLoop, httpLoad, type LoopResult, loopbackAddresses }
 import { type MemoryPeaks, procMemory, sampleMemory } from "./lib/memory.js";
 import { type ProfileSummary, profiled, profileFinding } from "./lib/profile.js";
 import { scrape, sumBy, sumOf } from "./lib/prom.js";
+import { type LoadedCorpus, loadQueryCorpus, queryText } from "./lib/query-corpus.js";
 import type { Row, Table } from "./lib/report.js";
 import {
   benchKey,
@@ -48,8 +47,6 @@ const hybridCandidates = 20;
 const vectorLimit = topK + 10;
 /** The two query replicas' pools together (DB_POOL_MAX 10 each): the bare SQL's pool. */
 const sqlPool = 20;
-/** The query collection's chunking: smaller than the TXT default (1200) so 100k chunks load fast. */
-const chunking = { txt: { size: 400, overlap: 0 } };
 
 interface Cell {
   target: Target;
@@ -120,56 +117,6 @@ async function startHelloBehindNginx(state: StackState): Promise<{ url: string; 
   return { url: `http://127.0.0.1:${port}`, specs };
 }
 
-/** TXT documents of ~400 KB until their chunks (as the collection will cut them) reach `target`. */
-function queryCorpus(gen: TextGenerator, target: number): { name: string; text: string; chunks: number }[] {
-  const docs: { name: string; text: string; chunks: number }[] = [];
-  let total = 0;
-  while (total < target) {
-    const text = gen.paragraphs(400_000).join("\n\n");
-    const chunks = chunkText(text, chunking.txt).length;
-    docs.push({ name: `q-${docs.length}.txt`, text, chunks });
-    total += chunks;
-  }
-  return docs;
-}
-
-async function load(state: StackState, key: string, gen: TextGenerator, target: number, deadline: number) {
-  const collectionId = await createCollection(state, key, `bench-query-${Date.now()}`, chunking);
-  const docs = queryCorpus(gen, target);
-  log(
-    `loading ${docs.length} TXT documents (${docs.reduce((a, d) => a + d.chunks, 0)} chunks) through Nginx and the index path`,
-  );
-  const started = performance.now();
-  const pool = new AddressPool(loopbackAddresses(docs.length, 30));
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      while (next < docs.length) {
-        const i = next++;
-        const d = docs[i];
-        if (d === undefined) break;
-        const bytes = new TextEncoder().encode(d.text);
-        await uploadDocument(
-          pool,
-          state,
-          key,
-          collectionId,
-          { name: d.name, contentType: "text/plain", bytes },
-          i,
-        );
-      }
-    }),
-  );
-  pool.destroy();
-  const status = await waitIndexed(state, key, collectionId, deadline, (s) =>
-    log(`loading: ${s.counts.indexed}/${s.total} documents indexed, ${s.chunks} chunks`),
-  );
-  if (status.counts.failed > 0) throw new Error(`query corpus: ${status.counts.failed} documents failed`);
-  const seconds = (performance.now() - started) / 1000;
-  log(`loaded ${status.chunks} chunks in ${seconds.toFixed(0)} s`);
-  return { collectionId, chunks: status.chunks, documents: docs.length, seconds };
-}
-
 interface Engines {
   db: Database;
   chroma: ChromaStore;
@@ -179,11 +126,6 @@ interface Engines {
 
 function searchRequest(collection: Collection, query: string, mode: Mode): SearchRequest {
   return { collection, query, topK, mode, filter: {} };
-}
-
-/** Unique query texts (the answer cache never hits): two mid-frequency words and a counter. */
-function queryText(gen: TextGenerator, tag: string, i: number): string {
-  return `${gen.queryWord()} ${gen.queryWord()} ${tag}n${i}`;
 }
 
 async function bare(
@@ -248,14 +190,14 @@ export async function runQuery(options: BenchOptions): Promise<BenchResult> {
   const cells: Cell[] = [];
   const idle: Record<string, number> = {};
   let peaks: Record<string, MemoryPeaks> = {};
-  let loaded: Awaited<ReturnType<typeof load>> | undefined;
+  let loaded: LoadedCorpus | undefined;
   let explain = "";
   let profile: ProfileSummary | undefined;
 
   // A second worker (in the index function) speeds the load; both idle during the measurement.
   await withStack({ functionEnv: { INDEX_WORKER: "true" } }, async (state) => {
     const key = await benchKey(state, ["read", "write"]);
-    loaded = await load(state, key, gen, targetChunks, deadline);
+    loaded = await loadQueryCorpus(state, key, gen, targetChunks, deadline);
     const hello = await startHelloBehindNginx(state);
     const db = directDb(state, sqlPool);
     const engines: Engines = {

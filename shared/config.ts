@@ -273,6 +273,25 @@ export const configSchema = z.object({
   AUDIT_RETENTION_MONTHS: int(1, 1200)
     .default(24)
     .describe("audit log partitions (months) older than this are dropped by the worker"),
+  ADMISSION: z
+    .enum(["adaptive", "off"])
+    .default("adaptive")
+    .describe(
+      "adaptive admission control: each process limits its concurrent requests per route class to what keeps their latency near its measured baseline, and answers the rest at once with 503 `overloaded` (probes and metrics are never refused)",
+    ),
+  ADMISSION_MIN_LIMIT: int(1, 10_000)
+    .default(4)
+    .describe(
+      "the least concurrent requests per route class a process admits (and the concurrency its baseline is measured at)",
+    ),
+  ADMISSION_MAX_LIMIT: int(1, 100_000)
+    .default(1000)
+    .describe("the most concurrent requests per route class a process admits, however fast they are"),
+  ADMISSION_BASELINE_INTERVAL_S: int(5, 86_400)
+    .default(60)
+    .describe(
+      "how often (±15 %) the unloaded latency is measured again, by holding the limit at ADMISSION_MIN_LIMIT for 25 requests",
+    ),
   BREAKER_FAILURES: int(1, 1000)
     .default(3)
     .describe("consecutive failures of a dependency that open its circuit breaker"),
@@ -356,6 +375,11 @@ function requirements(c: Config): string[] {
   }
   if (c.OCR_TIMEOUT_S >= c.INDEX_LEASE_S) {
     missing.push(`OCR_TIMEOUT_S: must be below INDEX_LEASE_S (${c.OCR_TIMEOUT_S} >= ${c.INDEX_LEASE_S})`);
+  }
+  if (c.ADMISSION_MIN_LIMIT > c.ADMISSION_MAX_LIMIT) {
+    missing.push(
+      `ADMISSION_MIN_LIMIT: must not exceed ADMISSION_MAX_LIMIT (${c.ADMISSION_MIN_LIMIT} > ${c.ADMISSION_MAX_LIMIT})`,
+    );
   }
   if (c.NODE_ENV === "production" && c.OBJECT_STORE === "fs" && c.SIGNING_SECRET === undefined) {
     missing.push(

@@ -7,6 +7,7 @@ import type { Extractor } from "../extract/sandbox/extractor.js";
 import type { Lifecycle } from "../lifecycle/lifecycle.js";
 import type { Logger } from "../logging/logger.js";
 import type { RateLimiter } from "../ratelimit/rate-limiter.js";
+import type { BreakerState } from "../resilience/circuit-breaker.js";
 import type { ObjectStore } from "../storage/object-store.js";
 import type { VectorStore } from "../vectors/vector-store.js";
 
@@ -30,6 +31,11 @@ export interface Deps {
    * receive SIGTERM; absent on Workers, whose platform stops routing to an isolate by itself.
    */
   lifecycle?: Lifecycle;
+  /**
+   * The states of the circuit breakers guarding remote dependencies (shared/resilience), for
+   * admission control to tighten while one is open or probing. Absent when nothing is guarded.
+   */
+  breakerStates?: () => BreakerState[];
   /** Releases connections and handles (tests, graceful shutdown). */
   close(): Promise<void>;
 }

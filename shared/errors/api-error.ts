@@ -15,6 +15,7 @@ export const errorStatus = {
   rate_limited: 429,
   internal: 500,
   service_unavailable: 503,
+  overloaded: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -33,6 +34,7 @@ export const errorTitles: Record<ErrorCode, string> = {
   rate_limited: "Too many requests",
   internal: "Internal server error",
   service_unavailable: "Service unavailable",
+  overloaded: "Overloaded",
 };
 
 export interface FieldIssue {

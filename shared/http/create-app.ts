@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
+import { admission } from "../admission/admit.js";
 import type { Principal } from "../auth/principal.js";
 import type { Deps } from "../deps/deps.js";
 import { ApiError } from "../errors/api-error.js";
@@ -112,6 +113,9 @@ export function createBaseApp(deps: Deps, name: string, options: BaseAppOptions 
       duration_ms: Math.round((performance.now() - started) * 10) / 10,
     });
   });
+
+  // Before anything that costs: a request over the limit is refused without touching a store.
+  app.use("*", admission(name, deps));
 
   // Multipart uploads are bounded while streaming (file, field and part limits); every other
   // body is capped here, before anything parses it.

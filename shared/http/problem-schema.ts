@@ -21,10 +21,15 @@ export const ProblemSchema = z
  */
 export function problemResponses(...codes: ErrorCode[]) {
   const all: ErrorCode[] = [...new Set<ErrorCode>([...codes, "internal"])];
+  // Codes sharing a status (503: a dependency is down, or the process is overloaded) share one
+  // entry, whose description names each.
+  const titles = new Map<number, string[]>();
+  for (const code of all)
+    titles.set(errorStatus[code], [...(titles.get(errorStatus[code]) ?? []), errorTitles[code]]);
   return Object.fromEntries(
-    all.map((code) => [
-      errorStatus[code],
-      { description: errorTitles[code], content: { [problemContentType]: { schema: ProblemSchema } } },
+    [...titles].map(([status, names]) => [
+      status,
+      { description: names.join("; or "), content: { [problemContentType]: { schema: ProblemSchema } } },
     ]),
   );
 }

@@ -75,12 +75,24 @@ export function policyOf(middleware: unknown): RoutePolicy {
   return { access: access[0] as AccessPolicy, limit: limit[0] as LimitPolicy };
 }
 
+/**
+ * The limit policy a matched handler declares, if it is a policy middleware: how admission
+ * control (shared/admission) tells the routes it may refuse from the probes it never does.
+ */
+export function declaredLimit(handler: unknown): LimitPolicy | undefined {
+  const policy = (handler as Partial<Record<typeof policyTag, AccessPolicy | LimitPolicy>> | null)?.[
+    policyTag
+  ];
+  return policy?.kind === "limited" || policy?.kind === "unlimited" ? policy : undefined;
+}
+
 /** The error responses a policy can produce, to be listed on the operation. */
 export function policyErrorCodes(policy: RoutePolicy): ErrorCode[] {
   const codes: ErrorCode[] = [];
   // The key is looked up in the database: when it cannot answer, the caller gets 503.
   if (policy.access.kind === "key") codes.push("unauthorized", "forbidden", "service_unavailable");
-  if (policy.limit.kind === "limited") codes.push("rate_limited");
+  // Rate-limited routes are also the ones admission control may refuse when the process is full.
+  if (policy.limit.kind === "limited") codes.push("rate_limited", "overloaded");
   return codes;
 }
 

@@ -159,6 +159,7 @@ export function guardDeps(deps: Deps, config: Config): Deps {
       make("The embedder", { timeoutMs: config.EMBED_TIMEOUT_MS + 1000, isFailure: isEmbedderFailure }),
     );
   }
+  guarded.breakerStates = () => breakers.map((b) => b.current);
   processMetrics.gauge(
     "docstack_breaker_state",
     "Circuit breaker per dependency: 0 closed, 1 half-open (probing), 2 open (failing fast).",
