@@ -20,6 +20,7 @@ import { describeMachine } from "./lib/machine.js";
 import { isoDate, writeReport } from "./lib/report.js";
 import { log } from "./lib/stack.js";
 import { runOcr } from "./ocr.js";
+import { runOverload } from "./overload.js";
 import { runPool } from "./pool.js";
 import { runQuery } from "./query.js";
 import { runRatelimit } from "./ratelimit.js";
@@ -39,6 +40,7 @@ const benchmarks: Record<string, Benchmark> = {
   "vector-index": runVectorIndex,
   "embedded-query": runEmbeddedQuery,
   "analytics-overhead": runAnalyticsOverhead,
+  overload: runOverload,
 };
 
 const usage = `usage: npm run bench -- <${Object.keys(benchmarks).join("|")}|all> [--quick] [--scale <x>] [--runs <n>] [--cpu-prof]`;

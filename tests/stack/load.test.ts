@@ -22,6 +22,8 @@ const words = [
 
 /** A few bodies of unexpected answers, so a failure says which dependency refused and why. */
 const unexpected: string[] = [];
+/** 503s that admission control sent (code overloaded, with Retry-After): a replica at its limit. */
+let overloaded = 0;
 
 function send(agent: Agent, method: string, path: string, key: string, body?: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -37,10 +39,14 @@ function send(agent: Agent, method: string, path: string, key: string, body?: st
         if (status !== 200 && status !== 429) parts.push(part);
       });
       res.on("end", () => {
+        const text = Buffer.concat(parts).toString("utf8");
+        if (status === 503 && res.headers["retry-after"] === "1" && text.includes('"code":"overloaded"')) {
+          overloaded += 1;
+          resolve(-503);
+          return;
+        }
         if (parts.length > 0 && unexpected.length < 5) {
-          unexpected.push(
-            `${method} ${path.split("?")[0]} ${status}: ${Buffer.concat(parts).toString("utf8").slice(0, 400)}`,
-          );
+          unexpected.push(`${method} ${path.split("?")[0]} ${status}: ${text.slice(0, 400)}`);
         }
         resolve(status);
       });
@@ -55,7 +61,7 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
 describe("load through Nginx", () => {
-  it(`${connections} connections for ${seconds} s on query and list routes: no errors but the configured 429s`, async () => {
+  it(`${connections} connections for ${seconds} s on query and list routes: no errors but the configured 429s and admission's 503s`, async () => {
     const key = await makeKey({
       scopes: ["read", "write"],
       rateLimits: { query: 1_000_000, default: 1_000_000 },
@@ -130,11 +136,12 @@ describe("load through Nginx", () => {
     const ok = statuses.get(200) ?? 0;
     const limited = statuses.get(429) ?? 0;
     console.log(
-      `load: ${connections} connections, ${elapsed.toFixed(1)} s: ${latencies.length} requests (${(latencies.length / elapsed).toFixed(0)}/s), 200: ${ok} (${(ok / elapsed).toFixed(0)}/s), 429: ${limited}, other: ${JSON.stringify(Object.fromEntries([...statuses].filter(([s]) => s !== 200 && s !== 429)))}, errors: ${errors.length}; latency p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms`,
+      `load: ${connections} connections, ${elapsed.toFixed(1)} s: ${latencies.length} requests (${(latencies.length / elapsed).toFixed(0)}/s), 200: ${ok} (${(ok / elapsed).toFixed(0)}/s), 429: ${limited}, 503 overloaded: ${overloaded}, other: ${JSON.stringify(Object.fromEntries([...statuses].filter(([s]) => s !== 200 && s !== 429 && s !== -503)))}, errors: ${errors.length}; latency p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms`,
     );
     if (unexpected.length > 0) console.log(`unexpected answers:\n${unexpected.join("\n")}`);
     expect(errors).toEqual([]);
-    expect([...statuses.keys()].filter((s) => s !== 200 && s !== 429)).toEqual([]);
-    expect(ok).toBeGreaterThan(0);
+    expect([...statuses.keys()].filter((s) => s !== 200 && s !== 429 && s !== -503)).toEqual([]);
+    // Shedding is for the excess: most requests that reach a replica are answered.
+    expect(overloaded).toBeLessThan(ok);
   });
 });

@@ -1,0 +1,353 @@
+/**
+ * `npm run bench -- overload`: hybrid queries through Nginx to the stack's two query replicas at
+ * 1×, 2× and 4× the concurrency that saturates them, with adaptive admission control off and on.
+ *
+ * The saturating concurrency is found in the same run: a ladder of closed-loop clients (1, 2, 4 …
+ * 64) with admission off; it is the fewest clients whose throughput reaches 95 % of the ladder's
+ * best. Each cell then runs `seconds` after a warm-up that is not recorded, on a fresh start of
+ * both replicas with ADMISSION set for the cell (so no cell inherits another's limit).
+ *
+ * Clients are closed loops with unique query texts (the answer cache never hits). A client
+ * refused with 503 overloaded waits the Retry-After it was given before asking again, as HTTP
+ * asks of clients (RFC 9110 §10.2.3); a client that retried at once would measure its own retry
+ * storm rather than the server.
+ */
+import { join } from "node:path";
+import { repoRoot, type ServiceSpec, type StackState } from "../infra/local/stack.js";
+import type { BenchOptions, BenchResult } from "./lib/bench.js";
+import { TextGenerator } from "./lib/corpus.js";
+import { AddressPool, loopbackAddresses } from "./lib/load.js";
+import { writePlot } from "./lib/plot.js";
+import { scrape, sumOf } from "./lib/prom.js";
+import { type LoadedCorpus, loadQueryCorpus, queryText } from "./lib/query-corpus.js";
+import { isoDate, type Row, type Table } from "./lib/report.js";
+import { benchKey, log, startBenchService, stopService, withStack } from "./lib/stack.js";
+import { type LatencySummary, latencySummary } from "./lib/stats.js";
+
+type Admission = "off" | "adaptive";
+const ladder = [1, 2, 4, 8, 16, 32, 64];
+const levels = [1, 2, 4];
+const topK = 5;
+
+interface Outcome {
+  clients: number;
+  admission: Admission;
+  elapsedS: number;
+  /** 200 answers per second. */
+  goodput: number;
+  admitted: LatencySummary;
+  shed: LatencySummary;
+  /** Answers other than 200 and 503 overloaded, and transport errors. */
+  errors: number;
+  firstError?: string;
+  /** The replicas' admission limits for the query class at the end (summed), and sheds counted. */
+  limit?: number;
+  shedCounted?: number;
+}
+
+interface Cell extends Outcome {
+  level: number;
+  run: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function closedLoopWithBackoff(
+  pool: AddressPool,
+  base: string,
+  clients: number,
+  seconds: number,
+  body: (i: number) => string,
+  key: string,
+): Promise<Omit<Outcome, "admission">> {
+  const admitted: number[] = [];
+  const shed: number[] = [];
+  const errors: string[] = [];
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        const i = next++;
+        const t = performance.now();
+        try {
+          const answer = await pool.send(
+            base,
+            {
+              method: "POST",
+              path: "/query",
+              body: body(i),
+              headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+            },
+            i,
+          );
+          const ms = performance.now() - t;
+          if (answer.status === 200) admitted.push(ms);
+          else if (answer.status === 503 && answer.body.includes('"code":"overloaded"')) {
+            shed.push(ms);
+            await sleep(1000);
+          } else errors.push(`status ${answer.status}: ${answer.body.slice(0, 200)}`);
+        } catch (error) {
+          errors.push(error instanceof Error ? error.message : String(error));
+        }
+      }
+    }),
+  );
+  const elapsedS = (performance.now() - started) / 1000;
+  return {
+    clients,
+    elapsedS,
+    goodput: admitted.length / elapsedS,
+    admitted: latencySummary(admitted),
+    shed: latencySummary(shed),
+    errors: errors.length,
+    ...(errors[0] ? { firstError: errors[0] } : {}),
+  };
+}
+
+/** Restarts both query replicas with ADMISSION=`admission` (same ports: Nginx keeps its upstreams). */
+async function restartQueryReplicas(state: StackState, admission: Admission): Promise<void> {
+  const names = Object.keys(state.services).filter((n) => /^query-\d+$/.test(n));
+  await Promise.all(
+    names.map(async (name) => {
+      const spec = state.services[name] as ServiceSpec;
+      await stopService(spec);
+      const { pid: _pid, ...rest } = spec;
+      await startBenchService(state, { ...rest, env: { ...rest.env, ADMISSION: admission } });
+    }),
+  );
+}
+
+async function admissionFigures(state: StackState) {
+  let limit = 0;
+  let shed = 0;
+  for (const url of state.functions.query ?? []) {
+    const s = await scrape(url);
+    limit += sumOf(s, "docstack_admission_limit", { function: "query", class: "query" });
+    shed += sumOf(s, "docstack_admission_shed_total", { function: "query", class: "query" });
+  }
+  return { limit, shed };
+}
+
+export async function runOverload(options: BenchOptions): Promise<BenchResult> {
+  const quick = options.quick;
+  const targetChunks = Math.round((quick ? 5_000 : 20_000) * options.scale);
+  const runs = options.runs ?? 1;
+  const ladderSeconds = quick ? 2 : 5;
+  const seconds = quick ? 4 : 15;
+  const warmSeconds = quick ? 2 : 4;
+  const gen = new TextGenerator(17);
+  const deadline = Date.now() + (quick ? 5 : 15) * 60_000;
+  const ladderOutcomes: Outcome[] = [];
+  const cells: Cell[] = [];
+  let saturating = 0;
+  let loaded: LoadedCorpus | undefined;
+
+  await withStack({ functionEnv: { INDEX_WORKER: "true" } }, async (state) => {
+    const key = await benchKey(state, ["read", "write"]);
+    loaded = await loadQueryCorpus(state, key, gen, targetChunks, deadline);
+    const collectionId = loaded.collectionId;
+    const pool = new AddressPool(loopbackAddresses(1000, 1));
+    await pool.warm(state.nginx, { method: "GET", path: "/health" });
+    const body = (tag: string) => (i: number) =>
+      JSON.stringify({
+        collection_id: collectionId,
+        query: queryText(gen, tag, i),
+        mode: "hybrid",
+        top_k: topK,
+      });
+    const measure = async (admission: Admission, clients: number, secs: number, tag: string) => ({
+      admission,
+      ...(await closedLoopWithBackoff(pool, state.nginx, clients, secs, body(tag), key)),
+    });
+
+    await restartQueryReplicas(state, "off");
+    await measure("off", 8, warmSeconds, "warm");
+    for (const clients of ladder) {
+      const o = await measure("off", clients, ladderSeconds, `l${clients}`);
+      ladderOutcomes.push(o);
+      log(`ladder @${clients}: ${o.goodput.toFixed(0)}/s p99 ${o.admitted.p99.toFixed(0)} ms`);
+    }
+    const best = Math.max(...ladderOutcomes.map((o) => o.goodput));
+    saturating = ladderOutcomes.find((o) => o.goodput >= 0.95 * best)?.clients ?? ladder.at(-1) ?? 1;
+    log(`saturating concurrency: ${saturating} clients (best ${best.toFixed(0)}/s)`);
+
+    for (let run = 1; run <= runs; run++) {
+      for (const level of levels) {
+        for (const admission of ["off", "adaptive"] as const) {
+          const clients = level * saturating;
+          await restartQueryReplicas(state, admission);
+          await measure(admission, clients, warmSeconds, `w${run}${level}${admission}`);
+          const before = await admissionFigures(state);
+          const o = await measure(admission, clients, seconds, `r${run}${level}${admission}`);
+          const after = await admissionFigures(state);
+          cells.push({ ...o, level, run, limit: after.limit, shedCounted: after.shed - before.shed });
+          log(
+            `run ${run} ${level}× (${clients} clients) admission ${admission}: goodput ${o.goodput.toFixed(0)}/s, admitted p99 ${o.admitted.p99.toFixed(0)} ms, shed ${o.shed.count} (p99 ${o.shed.count ? o.shed.p99.toFixed(1) : "–"} ms), errors ${o.errors}${o.firstError ? ` (${o.firstError})` : ""}, limit ${after.limit}`,
+          );
+        }
+      }
+    }
+    pool.destroy();
+    await restartQueryReplicas(state, "adaptive");
+  });
+
+  const plot = join(repoRoot, `bench/results/overload${quick ? "-quick" : ""}-${isoDate(new Date())}.png`);
+  return report({ cells, ladder: ladderOutcomes, saturating, runs, seconds, loaded, plot });
+}
+
+function report(r: {
+  cells: Cell[];
+  ladder: Outcome[];
+  saturating: number;
+  runs: number;
+  seconds: number;
+  loaded: LoadedCorpus | undefined;
+  plot: string;
+}): BenchResult {
+  const pick = (level: number, admission: Admission) =>
+    r.cells.filter((c) => c.level === level && c.admission === admission).sort((a, b) => a.run - b.run);
+  const atSaturation = pick(1, "off");
+  const satP99 = atSaturation.map((c) => c.admitted.p99);
+  const satThroughput = atSaturation.map((c) => c.goodput);
+  const rows: Row[] = levels.flatMap((level) =>
+    (["off", "adaptive"] as const).flatMap((admission): Row[] => {
+      const cs = pick(level, admission);
+      const name = `${level}× (${level * r.saturating} clients), admission ${admission}`;
+      return [
+        {
+          metric: `${name}: admitted p99`,
+          unit: "ms",
+          values: cs.map((c) => c.admitted.p99),
+          baseline: { name: "p99 at saturation (1×, admission off)", values: satP99 },
+        },
+        {
+          metric: `${name}: goodput`,
+          unit: "req/s",
+          values: cs.map((c) => c.goodput),
+          baseline: { name: "throughput at saturation (1×, admission off)", values: satThroughput },
+        },
+        { metric: `${name}: admitted p50`, unit: "ms", values: cs.map((c) => c.admitted.p50) },
+        { metric: `${name}: shed answers`, unit: "", values: cs.map((c) => c.shed.count) },
+        {
+          metric: `${name}: shed p99`,
+          unit: "ms",
+          values: cs.map((c) => (c.shed.count > 0 ? c.shed.p99 : Number.NaN)),
+        },
+        { metric: `${name}: errors other than sheds`, unit: "", values: cs.map((c) => c.errors) },
+      ];
+    }),
+  );
+  const ladderTable: Table = {
+    title: "Finding the saturating concurrency (admission off)",
+    rows: r.ladder.flatMap((o) => [
+      { metric: `${o.clients} clients: throughput`, unit: "req/s", values: [o.goodput] },
+      { metric: `${o.clients} clients: p99`, unit: "ms", values: [o.admitted.p99] },
+    ]),
+    note: `Saturating concurrency: the fewest clients whose throughput reached 95 % of the ladder's best: ${r.saturating}.`,
+  };
+
+  const worst = (values: number[]) => Math.max(...values);
+  const least = (values: number[]) => Math.min(...values);
+  const on4 = pick(4, "adaptive");
+  const findings: string[] = [];
+  if (on4.length > 0 && atSaturation.length > 0) {
+    const p99Ratio = worst(on4.map((c, i) => c.admitted.p99 / (satP99[i] ?? satP99[0] ?? 1)));
+    const goodputRatio = least(on4.map((c, i) => c.goodput / (satThroughput[i] ?? satThroughput[0] ?? 1)));
+    const shedP99 = worst(on4.map((c) => (c.shed.count > 0 ? c.shed.p99 : 0)));
+    const errors = on4.reduce((a, c) => a + c.errors, 0);
+    const off4 = pick(4, "off");
+    findings.push(
+      `At 4× (${4 * r.saturating} clients) with admission: admitted p99 ${formatRatio(p99Ratio)} the p99 at saturation (goal ≤ ×2: ${p99Ratio <= 2 ? "met" : "not met"}); ` +
+        `goodput ${formatRatio(goodputRatio)} the saturation throughput (goal ≥ ×0.9: ${goodputRatio >= 0.9 ? "met" : "not met"}); ` +
+        `shed answers p99 ${shedP99.toFixed(1)} ms (goal ≤ 10 ms: ${shedP99 <= 10 ? "met" : "not met"}); ` +
+        `${errors} errors other than sheds (goal 0: ${errors === 0 ? "met" : "not met"}).`,
+      `Without admission at 4×: admitted p99 ${formatRatio(worst(off4.map((c, i) => c.admitted.p99 / (satP99[i] ?? 1))))} the p99 at saturation, goodput ${formatRatio(least(off4.map((c, i) => c.goodput / (satThroughput[i] ?? 1))))}.`,
+    );
+  }
+  writePlot(r.plot, [
+    {
+      title: "Hybrid queries: p99 of answered requests",
+      xLabel: "concurrent clients",
+      yLabel: "ms",
+      logX: true,
+      series: [
+        { label: "ladder, admission off", points: r.ladder.map((o) => [o.clients, o.admitted.p99]) },
+        ...(["off", "adaptive"] as const).map((a) => ({
+          label: `admission ${a} (1×, 2×, 4×)`,
+          points: levels.map((l): [number, number] => [
+            l * r.saturating,
+            medianOf(pick(l, a).map((c) => c.admitted.p99)),
+          ]),
+        })),
+        {
+          label: "goal: 2 × p99 at saturation",
+          dashed: true,
+          points: [
+            [r.saturating, 2 * medianOf(satP99)],
+            [4 * r.saturating, 2 * medianOf(satP99)],
+          ],
+        },
+      ],
+    },
+    {
+      title: "Hybrid queries: goodput (200 answers per second)",
+      xLabel: "concurrent clients",
+      yLabel: "req/s",
+      logX: true,
+      series: [
+        { label: "ladder, admission off", points: r.ladder.map((o) => [o.clients, o.goodput]) },
+        ...(["off", "adaptive"] as const).map((a) => ({
+          label: `admission ${a} (1×, 2×, 4×)`,
+          points: levels.map((l): [number, number] => [
+            l * r.saturating,
+            medianOf(pick(l, a).map((c) => c.goodput)),
+          ]),
+        })),
+        {
+          label: "goal: 0.9 × saturation throughput",
+          dashed: true,
+          points: [
+            [r.saturating, 0.9 * medianOf(satThroughput)],
+            [4 * r.saturating, 0.9 * medianOf(satThroughput)],
+          ],
+        },
+      ],
+    },
+  ]);
+  findings.push(`The curves: ${r.plot.replace(`${repoRoot}/`, "")}.`);
+
+  return {
+    settings: {
+      chunks: r.loaded?.chunks ?? 0,
+      documents: r.loaded?.documents ?? 0,
+      "query replicas": 2,
+      mode: "hybrid",
+      top_k: topK,
+      "seconds per cell": r.seconds,
+      runs: r.runs,
+      "saturating concurrency": r.saturating,
+      "client on 503 overloaded": "waits Retry-After (1 s), then asks again",
+    },
+    tables: [
+      ladderTable,
+      {
+        title: "Overload: admission off vs adaptive",
+        rows,
+        note: "Admitted: requests answered 200. Shed: answered 503 overloaded by admission control (their latency as the client saw it, through Nginx). Goodput: 200 answers per second over the cell.",
+      },
+    ],
+    findings,
+    detail: { ladder: r.ladder, cells: r.cells },
+  };
+}
+
+function medianOf(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length === 0 ? Number.NaN : (s[Math.floor((s.length - 1) / 2)] as number);
+}
+
+function formatRatio(n: number): string {
+  return Number.isFinite(n) ? `×${n.toFixed(2)}` : "–";
+}
