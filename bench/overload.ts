@@ -3,25 +3,26 @@
  * 1×, 2× and 4× the concurrency that saturates them, with adaptive admission control off and on.
  *
  * The saturating concurrency is found in the same run: a ladder of closed-loop clients (1, 2, 4 …
- * 64) with admission off; it is the fewest clients whose throughput reaches 95 % of the ladder's
- * best. Each cell then runs `seconds` after a warm-up that is not recorded, on a fresh start of
+ * 64) with admission off; it is the fewest clients past which doubling them adds less than 10 %
+ * throughput. Each cell then runs `seconds` after a warm-up that is not recorded, on a fresh start of
  * both replicas with ADMISSION set for the cell (so no cell inherits another's limit).
  *
  * Clients are closed loops with unique query texts (the answer cache never hits). A client
- * refused with 503 overloaded waits the Retry-After it was given before asking again, as HTTP
- * asks of clients (RFC 9110 §10.2.3); a client that retried at once would measure its own retry
- * storm rather than the server.
+ * refused with 503 overloaded waits the Retry-After it was given (plus up to 20 % jitter) before
+ * asking again, as HTTP asks of clients (RFC 9110 §10.2.3); a client that retried at once would
+ * measure its own retry storm rather than the server.
  */
 import { join } from "node:path";
-import { repoRoot, type ServiceSpec, type StackState } from "../infra/local/stack.js";
+import { repoRoot, type StackState } from "../infra/local/stack.js";
 import type { BenchOptions, BenchResult } from "./lib/bench.js";
 import { TextGenerator } from "./lib/corpus.js";
+import { cpuBetween, cpuSnapshot } from "./lib/cpu.js";
 import { AddressPool, loopbackAddresses } from "./lib/load.js";
 import { writePlot } from "./lib/plot.js";
 import { scrape, sumOf } from "./lib/prom.js";
 import { type LoadedCorpus, loadQueryCorpus, queryText } from "./lib/query-corpus.js";
 import { isoDate, type Row, type Table } from "./lib/report.js";
-import { benchKey, log, startBenchService, stopService, withStack } from "./lib/stack.js";
+import { benchKey, log, restartQueryReplicas, servicePids, withStack } from "./lib/stack.js";
 import { type LatencySummary, latencySummary } from "./lib/stats.js";
 
 type Admission = "off" | "adaptive";
@@ -43,6 +44,10 @@ interface Outcome {
   /** The replicas' admission limits for the query class at the end (summed), and sheds counted. */
   limit?: number;
   shedCounted?: number;
+  /** The query replicas' worst event-loop delay over the cell (p99 and max), ms. */
+  loopDelayMs?: { p99: number; max: number };
+  /** CPU seconds per second of the cell, by service group (the query replicas together). */
+  cpu?: Record<string, number>;
 }
 
 interface Cell extends Outcome {
@@ -86,7 +91,8 @@ async function closedLoopWithBackoff(
           if (answer.status === 200) admitted.push(ms);
           else if (answer.status === 503 && answer.body.includes('"code":"overloaded"')) {
             shed.push(ms);
-            await sleep(1000);
+            // Retry-After (1 s) plus up to 20 % jitter, so refused clients do not return in step.
+            await sleep(1000 * (1 + 0.2 * Math.random()));
           } else errors.push(`status ${answer.status}: ${answer.body.slice(0, 200)}`);
         } catch (error) {
           errors.push(error instanceof Error ? error.message : String(error));
@@ -106,28 +112,42 @@ async function closedLoopWithBackoff(
   };
 }
 
-/** Restarts both query replicas with ADMISSION=`admission` (same ports: Nginx keeps its upstreams). */
-async function restartQueryReplicas(state: StackState, admission: Admission): Promise<void> {
-  const names = Object.keys(state.services).filter((n) => /^query-\d+$/.test(n));
-  await Promise.all(
-    names.map(async (name) => {
-      const spec = state.services[name] as ServiceSpec;
-      await stopService(spec);
-      const { pid: _pid, ...rest } = spec;
-      await startBenchService(state, { ...rest, env: { ...rest.env, ADMISSION: admission } });
-    }),
-  );
-}
-
-async function admissionFigures(state: StackState) {
+/** Sums over the query replicas; the event-loop delay gauge restarts its window at each scrape. */
+async function replicaFigures(state: StackState) {
   let limit = 0;
   let shed = 0;
+  const loop = { p99: 0, max: 0 };
   for (const url of state.functions.query ?? []) {
     const s = await scrape(url);
     limit += sumOf(s, "docstack_admission_limit", { function: "query", class: "query" });
     shed += sumOf(s, "docstack_admission_shed_total", { function: "query", class: "query" });
+    loop.p99 = Math.max(loop.p99, 1000 * sumOf(s, "docstack_event_loop_delay_seconds", { quantile: "0.99" }));
+    loop.max = Math.max(loop.max, 1000 * sumOf(s, "docstack_event_loop_delay_seconds", { quantile: "1" }));
   }
-  return { limit, shed };
+  return { limit, shed, loop };
+}
+
+function cpuPerSecond(cpu: Record<string, number>, seconds: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, s] of Object.entries(cpu)) {
+    const group = name.replace(/-\d+$/, "");
+    out[group] = (out[group] ?? 0) + s / seconds;
+  }
+  return out;
+}
+
+/**
+ * The fewest clients past which doubling them adds less than 10 % throughput: the knee of the
+ * ladder, where more concurrency only queues. (95 % of the best figure would chase noise: the
+ * plateau's figures differ by more than that from cell to cell.)
+ */
+export function saturatingConcurrency(ladder: readonly { clients: number; goodput: number }[]): number {
+  for (let i = 0; i + 1 < ladder.length; i++) {
+    const here = ladder[i] as { clients: number; goodput: number };
+    const next = ladder[i + 1] as { clients: number; goodput: number };
+    if (next.goodput < 1.1 * here.goodput) return here.clients;
+  }
+  return ladder.at(-1)?.clients ?? 1;
 }
 
 export async function runOverload(options: BenchOptions): Promise<BenchResult> {
@@ -136,7 +156,7 @@ export async function runOverload(options: BenchOptions): Promise<BenchResult> {
   const runs = options.runs ?? 1;
   const ladderSeconds = quick ? 2 : 5;
   const seconds = quick ? 4 : 15;
-  const warmSeconds = quick ? 2 : 4;
+  const warmSeconds = quick ? 3 : 6;
   const gen = new TextGenerator(17);
   const deadline = Date.now() + (quick ? 5 : 15) * 60_000;
   const ladderOutcomes: Outcome[] = [];
@@ -162,35 +182,50 @@ export async function runOverload(options: BenchOptions): Promise<BenchResult> {
       ...(await closedLoopWithBackoff(pool, state.nginx, clients, secs, body(tag), key)),
     });
 
-    await restartQueryReplicas(state, "off");
+    await restartQueryReplicas(state, { ADMISSION: "off" });
     await measure("off", 8, warmSeconds, "warm");
     for (const clients of ladder) {
       const o = await measure("off", clients, ladderSeconds, `l${clients}`);
       ladderOutcomes.push(o);
       log(`ladder @${clients}: ${o.goodput.toFixed(0)}/s p99 ${o.admitted.p99.toFixed(0)} ms`);
     }
-    const best = Math.max(...ladderOutcomes.map((o) => o.goodput));
-    saturating = ladderOutcomes.find((o) => o.goodput >= 0.95 * best)?.clients ?? ladder.at(-1) ?? 1;
-    log(`saturating concurrency: ${saturating} clients (best ${best.toFixed(0)}/s)`);
+    saturating = saturatingConcurrency(ladderOutcomes);
+    log(`saturating concurrency: ${saturating} clients`);
 
     for (let run = 1; run <= runs; run++) {
       for (const level of levels) {
         for (const admission of ["off", "adaptive"] as const) {
           const clients = level * saturating;
-          await restartQueryReplicas(state, admission);
+          await restartQueryReplicas(state, { ADMISSION: admission });
           await measure(admission, clients, warmSeconds, `w${run}${level}${admission}`);
-          const before = await admissionFigures(state);
+          const before = await replicaFigures(state);
+          const pids = servicePids(state);
+          const cpuBefore = cpuSnapshot(pids);
           const o = await measure(admission, clients, seconds, `r${run}${level}${admission}`);
-          const after = await admissionFigures(state);
-          cells.push({ ...o, level, run, limit: after.limit, shedCounted: after.shed - before.shed });
+          const cpu = cpuPerSecond(cpuBetween(cpuSnapshot(pids), cpuBefore), o.elapsedS);
+          const after = await replicaFigures(state);
+          cells.push({
+            ...o,
+            level,
+            run,
+            limit: after.limit,
+            shedCounted: after.shed - before.shed,
+            loopDelayMs: after.loop,
+            cpu,
+          });
           log(
-            `run ${run} ${level}× (${clients} clients) admission ${admission}: goodput ${o.goodput.toFixed(0)}/s, admitted p99 ${o.admitted.p99.toFixed(0)} ms, shed ${o.shed.count} (p99 ${o.shed.count ? o.shed.p99.toFixed(1) : "–"} ms), errors ${o.errors}${o.firstError ? ` (${o.firstError})` : ""}, limit ${after.limit}`,
+            `run ${run} ${level}× (${clients} clients) admission ${admission}: goodput ${o.goodput.toFixed(0)}/s, admitted p99 ${o.admitted.p99.toFixed(0)} ms, shed ${o.shed.count} (p99 ${o.shed.count ? o.shed.p99.toFixed(1) : "–"} ms), errors ${o.errors}${o.firstError ? ` (${o.firstError})` : ""}, limit ${after.limit}, event loop p99 ${after.loop.p99.toFixed(0)} ms max ${after.loop.max.toFixed(0)} ms, CPU ${Object.entries(
+              cpu,
+            )
+              .filter(([, v]) => v >= 0.05)
+              .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+              .join(", ")}`,
           );
         }
       }
     }
     pool.destroy();
-    await restartQueryReplicas(state, "adaptive");
+    await restartQueryReplicas(state, {});
   });
 
   const plot = join(repoRoot, `bench/results/overload${quick ? "-quick" : ""}-${isoDate(new Date())}.png`);
@@ -236,6 +271,11 @@ function report(r: {
           values: cs.map((c) => (c.shed.count > 0 ? c.shed.p99 : Number.NaN)),
         },
         { metric: `${name}: errors other than sheds`, unit: "", values: cs.map((c) => c.errors) },
+        {
+          metric: `${name}: query replicas' event-loop delay p99`,
+          unit: "ms",
+          values: cs.map((c) => c.loopDelayMs?.p99 ?? Number.NaN),
+        },
       ];
     }),
   );
@@ -245,7 +285,7 @@ function report(r: {
       { metric: `${o.clients} clients: throughput`, unit: "req/s", values: [o.goodput] },
       { metric: `${o.clients} clients: p99`, unit: "ms", values: [o.admitted.p99] },
     ]),
-    note: `Saturating concurrency: the fewest clients whose throughput reached 95 % of the ladder's best: ${r.saturating}.`,
+    note: `Saturating concurrency: the fewest clients past which doubling them adds less than 10 % throughput: ${r.saturating}.`,
   };
 
   const worst = (values: number[]) => Math.max(...values);
@@ -328,7 +368,7 @@ function report(r: {
       "seconds per cell": r.seconds,
       runs: r.runs,
       "saturating concurrency": r.saturating,
-      "client on 503 overloaded": "waits Retry-After (1 s), then asks again",
+      "client on 503 overloaded": "waits Retry-After (1 s) plus up to 20 % jitter, then asks again",
     },
     tables: [
       ladderTable,

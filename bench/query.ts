@@ -29,6 +29,7 @@ import {
   functionServices,
   log,
   pidsOf,
+  restartQueryReplicas,
   servicePids,
   startBenchService,
   stopService,
@@ -37,6 +38,10 @@ import {
 import { type LatencySummary, latencySummary, median } from "./lib/stats.js";
 
 type Mode = "hybrid" | "vector" | "keyword";
+/** Issue 17's recording-overhead goal: p50 within 5 % at 1 and 50 clients, analytics on vs off. */
+const analyticsModes: Mode[] = ["keyword", "hybrid"];
+const analyticsClients = [1, 50];
+const analyticsRounds = 2;
 type Target = "hello" | "sql" | "chroma" | "sql+chroma" | Mode;
 const modes: Mode[] = ["keyword", "vector", "hybrid"];
 const baselineOf: Record<Mode, Target> = { keyword: "sql", vector: "chroma", hybrid: "sql+chroma" };
@@ -188,6 +193,7 @@ export async function runQuery(options: BenchOptions): Promise<BenchResult> {
   const gen = new TextGenerator(11);
   const deadline = Date.now() + (quick ? 5 : 20) * 60_000;
   const cells: Cell[] = [];
+  const analyticsCells: (Cell & { analytics: "on" | "off" })[] = [];
   const idle: Record<string, number> = {};
   let peaks: Record<string, MemoryPeaks> = {};
   let loaded: LoadedCorpus | undefined;
@@ -297,6 +303,26 @@ export async function runQuery(options: BenchOptions): Promise<BenchResult> {
         }
       }
       peaks = sampler.stop();
+
+      // Analytics recording off and on, alternated (off, on, off, on) so drift falls on both,
+      // both replicas restarted for each setting; ANALYTICS=on is the stack's default.
+      for (let round = 1; round <= analyticsRounds; round++) {
+        for (const setting of ["off", "on"] as const) {
+          await restartQueryReplicas(state, { ANALYTICS: setting });
+          await pool.warm(state.nginx, { method: "GET", path: "/health" });
+          for (const mode of analyticsModes) await measure(mode, 50, 0.5, 0);
+          for (const clients of analyticsClients) {
+            for (const mode of analyticsModes) {
+              const cell = await measure(mode, clients, seconds, round);
+              analyticsCells.push({ ...cell, analytics: setting });
+              log(
+                `analytics ${setting} round ${round} ${mode} @${clients}: p50 ${cell.latency.p50.toFixed(1)} ms p99 ${cell.latency.p99.toFixed(1)} ms${cell.errors ? `, ${cell.errors} errors` : ""}`,
+              );
+            }
+          }
+        }
+      }
+      await restartQueryReplicas(state, {});
       if (options.cpuProf) {
         log("CPU profile of query-1 under hybrid queries at 50 clients");
         const p = await profiled(state, "query-1", () => measure("hybrid", 50, seconds * 2, 0));
@@ -309,11 +335,12 @@ export async function runQuery(options: BenchOptions): Promise<BenchResult> {
     }
   });
 
-  return report({ cells, runs, seconds, concurrency, idle, peaks, loaded, explain, profile });
+  return report({ cells, analyticsCells, runs, seconds, concurrency, idle, peaks, loaded, explain, profile });
 }
 
 function report(r: {
   cells: Cell[];
+  analyticsCells: (Cell & { analytics: "on" | "off" })[];
   runs: number;
   seconds: number;
   concurrency: number[];
@@ -481,8 +508,36 @@ function report(r: {
       "source addresses": "1000 loopback addresses, round robin, keep-alive",
       "rate limits": "bench key with 1e9 per window; Nginx 10 r/s burst 20 per address (unchanged)",
     },
-    tables: [vsEngines, vsHello, split, cpuTable, baselines, memory],
+    tables: [vsEngines, vsHello, split, cpuTable, baselines, memory, analyticsTable(r.analyticsCells)],
     findings,
     detail: { cells: r.cells, explain: r.explain, profile: r.profile },
+  };
+}
+
+function analyticsTable(cells: (Cell & { analytics: "on" | "off" })[]): Table {
+  const pick = (setting: "on" | "off", mode: Mode, clients: number) =>
+    cells
+      .filter((c) => c.analytics === setting && c.target === mode && c.clients === clients)
+      .sort((a, b) => a.run - b.run);
+  return {
+    title: "Recording retrieval analytics: ANALYTICS=on vs off (same run, alternated)",
+    rows: analyticsClients.flatMap((clients) =>
+      analyticsModes.flatMap((mode) =>
+        (
+          [
+            ["p50", (c: Cell) => c.latency.p50],
+            ["p99", (c: Cell) => c.latency.p99],
+          ] as const
+        ).map(
+          ([m, f]): Row => ({
+            metric: `${mode} @ ${clients} clients: ${m}, analytics on`,
+            unit: "ms",
+            values: pick("on", mode, clients).map(f),
+            baseline: { name: "analytics off", values: pick("off", mode, clients).map(f) },
+          }),
+        ),
+      ),
+    ),
+    note: "Goal (issue 17): p50 with recording on within 5 % of off (ratio ≤ ×1.05) at 1 and 50 clients. Each round restarts both query replicas with the setting and warms them; rounds alternate off, on.",
   };
 }

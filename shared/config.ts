@@ -280,7 +280,7 @@ export const configSchema = z.object({
       "adaptive admission control: each process limits its concurrent requests per route class to what keeps their latency near its measured baseline, and answers the rest at once with 503 `overloaded` (probes and metrics are never refused)",
     ),
   ADMISSION_MIN_LIMIT: int(1, 10_000)
-    .default(4)
+    .default(2)
     .describe(
       "the least concurrent requests per route class a process admits (and the concurrency its baseline is measured at)",
     ),

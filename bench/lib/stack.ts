@@ -119,4 +119,21 @@ export async function functionSpec(
   };
 }
 
+/**
+ * Restarts every query replica with the stack's environment plus `env` (the same ports, so
+ * Nginx keeps its upstreams); `{}` restores the stack's own settings.
+ */
+export async function restartQueryReplicas(state: StackState, env: Record<string, string>): Promise<void> {
+  const names = Object.keys(state.services).filter((n) => /^query-\d+$/.test(n));
+  await Promise.all(
+    names.map(async (name) => {
+      const spec = state.services[name] as ServiceSpec;
+      await stopService(spec);
+      const { pid: _pid, ...rest } = spec;
+      const port = rest.env.PORT ?? "";
+      await startBenchService(state, { ...rest, env: { ...state.functionEnv, ...env, PORT: port } });
+    }),
+  );
+}
+
 export { stopService };

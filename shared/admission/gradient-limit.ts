@@ -42,7 +42,7 @@ export interface GradientLimitOptions {
 
 export const defaultGradientOptions: GradientLimitOptions = {
   initialLimit: 20,
-  minLimit: 4,
+  minLimit: 2,
   maxLimit: 1000,
   buffer: 0.25,
   windowMs: 100,
