@@ -1,6 +1,7 @@
 import type { Logger } from "../logging/logger.js";
 import { analyticsEvents } from "../metrics/registry.js";
 import type { QueryEvent, QueryEventSink } from "./query-event.js";
+import { writeCounted } from "./write-counted.js";
 
 export interface EventBufferOptions {
   /** Events held at most; past it new ones are dropped, and counted (ANALYTICS_BUFFER). */
@@ -48,14 +49,7 @@ export class EventBuffer implements QueryEventSink {
     this.timer = undefined;
     this.writing = this.writing.then(async () => {
       while (this.events.length > 0) {
-        const batch = this.events.splice(0, this.options.batch);
-        try {
-          await this.write(batch);
-          analyticsEvents({ outcome: "written" }, batch.length);
-        } catch (error) {
-          analyticsEvents({ outcome: "failed" }, batch.length);
-          this.log.warn("query events not written", { events: batch.length, error });
-        }
+        await writeCounted(this.write, this.events.splice(0, this.options.batch), this.log);
       }
     });
     return this.writing;

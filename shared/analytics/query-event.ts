@@ -23,17 +23,19 @@ export interface QueryEvent {
 
 /**
  * Where the query path leaves its events. `record` never waits and never throws: a query is
- * neither slowed nor failed by analytics (event-buffer.ts).
+ * neither slowed nor failed by analytics (event-buffer.ts on Node, after-response-events.ts on
+ * Workers).
  */
 export interface QueryEventSink {
-  readonly kind: "buffered" | "off";
+  /** buffered: batches from an in-process buffer (Node); after-response: per request (Workers). */
+  readonly kind: "buffered" | "after-response" | "off";
   record(event: QueryEvent): void;
   /** Writes what is buffered now (tests; a graceful stop). */
   flush(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** No recording: ANALYTICS=off, and on Workers (no process outlives a request to flush from). */
+/** No recording: ANALYTICS=off. */
 export const noQueryEvents: QueryEventSink = {
   kind: "off",
   record: () => {},

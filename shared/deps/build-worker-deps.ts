@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { noQueryEvents } from "../analytics/query-event.js";
+import type { RequestScope } from "../analytics/after-response-events.js";
+import { buildWorkerQueryEvents } from "../analytics/build-query-events.js";
 import { MemoryQueryCache, NoQueryCache } from "../cache/query-cache.js";
 import { type Config, ConfigError } from "../config.js";
 import type { Database, Queryable } from "../db/database.js";
@@ -46,28 +47,63 @@ function workerRequirements(config: Config): string[] {
   return issues;
 }
 
-/** The connection of the request being served, opened on its first query. */
-interface RequestSlot {
+/**
+ * The request being served: its database connection, opened on its first query, and the work it
+ * leaves for after its response (its query events), accepted until that work is over.
+ */
+interface RequestSlot extends RequestScope {
   db?: Database;
+  tasks: (() => Promise<void>)[];
+  accepting: boolean;
 }
 
 const requestSlot = new AsyncLocalStorage<RequestSlot>();
+
+function newSlot(): RequestSlot {
+  const slot: RequestSlot = {
+    tasks: [],
+    accepting: true,
+    afterResponse(task) {
+      if (slot.accepting) slot.tasks.push(task);
+      return slot.accepting;
+    },
+  };
+  return slot;
+}
+
+/** The request being served, for what it leaves for after its response. */
+export function currentRequest(): RequestScope | undefined {
+  return requestSlot.getStore();
+}
 
 /**
  * Runs one request with a database connection of its own. Workers forbid using a socket
  * opened by one request from another ("Cannot perform I/O on behalf of a different request"),
  * so a pool kept for the isolate's life fails on every other request; the connection is
  * closed after the response instead, through waitUntil so the client does not wait for it.
+ * The work the request left for after its response runs first, over the same connection.
  */
-export async function withRequestDatabase<T>(
+export async function withRequestScope<T>(
   fn: () => T | Promise<T>,
   waitUntil: (promise: Promise<unknown>) => void,
 ): Promise<T> {
-  const slot: RequestSlot = {};
+  const slot = newSlot();
   try {
     return await requestSlot.run(slot, fn);
   } finally {
-    if (slot.db !== undefined) waitUntil(slot.db.close());
+    if (slot.tasks.length > 0 || slot.db !== undefined) waitUntil(requestSlot.run(slot, () => finish(slot)));
+    else slot.accepting = false;
+  }
+}
+
+/** Runs the tasks in turn (a task may add another), then closes the connection whatever they did. */
+async function finish(slot: RequestSlot): Promise<void> {
+  try {
+    for (const task of slot.tasks) await task();
+  } finally {
+    slot.accepting = false;
+    // Read now, not before the tasks: their writes may have opened it.
+    if (slot.db !== undefined) await slot.db.close();
   }
 }
 
@@ -76,7 +112,7 @@ function requestScopedDatabase(open: () => Database): Database {
   const current = (): Database => {
     const slot = requestSlot.getStore();
     if (slot === undefined) {
-      throw new Error("database used outside withRequestDatabase: Workers cannot share a connection");
+      throw new Error("database used outside withRequestScope: Workers cannot share a connection");
     }
     slot.db ??= open();
     return slot.db;
@@ -125,8 +161,8 @@ export async function buildWorkerDeps(config: Config, options: WorkerDepsOptions
     // Workers have no threads to spare: the runtime's CPU and memory limits bound extraction.
     extractor: options.extractor ? options.extractor(extractionLimits(config)) : noExtractor(),
     limiter: new DisabledRateLimiter(),
-    // No process outlives a request to flush a buffer from; recording there is future work.
-    analytics: noQueryEvents,
+    // Written after each response, over that request's connection (after-response-events.ts).
+    analytics: buildWorkerQueryEvents(config, db, log, currentRequest),
     // Per isolate: Workers cannot hold a Redis connection open across requests.
     cache: config.QUERY_CACHE === "off" ? new NoQueryCache() : new MemoryQueryCache(),
     log,

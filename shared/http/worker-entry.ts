@@ -1,6 +1,6 @@
 import type { ExecutionContext, Hono } from "hono";
 import { ConfigError, parseConfig } from "../config.js";
-import { buildWorkerDeps, type WorkerDepsOptions, withRequestDatabase } from "../deps/build-worker-deps.js";
+import { buildWorkerDeps, type WorkerDepsOptions, withRequestScope } from "../deps/build-worker-deps.js";
 import { type Deps, describeDeps } from "../deps/deps.js";
 import { ApiError } from "../errors/api-error.js";
 import { problemContentType, toProblem } from "../errors/problem.js";
@@ -70,8 +70,9 @@ export function workerEntry(
       } catch (error) {
         return startupFailure(error, request);
       }
-      // Each request gets its own database connection; see withRequestDatabase.
-      return withRequestDatabase(
+      // Each request gets its own database connection, and its events are written after the
+      // response; see withRequestScope.
+      return withRequestScope(
         () => app.fetch(request, env, ctx),
         (promise) => ctx.waitUntil(promise),
       );

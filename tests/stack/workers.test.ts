@@ -153,6 +153,25 @@ describe("query under wrangler dev", () => {
     }
   });
 
+  it("records each query's analytics event after answering, over the request's own connection", async () => {
+    await expectLogged(worker("query"), /"analytics":"after-response"/);
+    const collection = await createCollection();
+    for (const query of ["ferry", "grants", "airship"]) {
+      const r = await api(
+        "/query",
+        json("POST", { collection_id: collection, query, mode: "keyword" }),
+        worker("query").url,
+      );
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    // Read back through the Node analytics function behind Nginx; waitUntil writes after the answer.
+    await waitFor("the Worker's three query events", async () => {
+      const r = await api<{ queries: number }>(`/analytics/retrieval?collection_id=${collection}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body.queries === 3 ? true : undefined;
+    });
+  });
+
   it("answers 404 problem+json for an unknown collection", async () => {
     const r = await api<{ code: string; status: number }>(
       "/query",
