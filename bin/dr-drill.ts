@@ -21,7 +21,7 @@ try {
   const record = await runDrill(deps, { progress: (line) => console.log(`[dr-drill] ${line}`) });
   for (const [section, d] of Object.entries(record.comparison ?? {})) {
     console.log(
-      `  ${section.padEnd(16)} before ${String(d.before).padStart(6)}  after ${String(d.after).padStart(6)}  lost ${d.lost}  changed ${d.changed}  added ${d.added}${d.examples.length ? `  e.g. ${d.examples.join("; ")}` : ""}`,
+      `  ${section.padEnd(24)} before ${String(d.before).padStart(6)}  after ${String(d.after).padStart(6)}  lost ${d.lost}  changed ${d.changed}  added ${d.added}${d.examples.length ? `  e.g. ${d.examples.join("; ")}` : ""}`,
     );
   }
   console.log(

@@ -244,7 +244,9 @@ export const configSchema = z.object({
     ),
   ANALYTICS_RETENTION_DAYS: int(1, 3650)
     .default(90)
-    .describe("query events (daily partitions) and feedback older than this are dropped by the worker"),
+    .describe(
+      "query events (daily partitions) and feedback older than this are dropped by the worker; the DR drill compares only younger ones",
+    ),
   ANALYTICS_MIN_COUNT: int(1, 1_000_000)
     .default(10)
     .describe(

@@ -78,8 +78,11 @@ describe("GET /backups/status objectives and target, GET /metrics", () => {
     expect(r.body.objectives).toEqual({ rpo_hours: 24, rto_minutes: 60, rpo_met: true, rto_met: null });
 
     await mkdir(join(stack.dataDir, "backups", "drills"), { recursive: true });
-    const drill = { at: new Date().toISOString(), outcome: "passed", rto_seconds: 4000, backup_id: "new" };
-    await writeFile(join(stack.dataDir, "backups", "drills", "latest.json"), JSON.stringify(drill));
+    const at = new Date().toISOString();
+    const drill = { at, outcome: "passed", rto_seconds: 4000, backup_id: "new" };
+    // The comparison and the analytics window stay in the record on the backup volume.
+    const record = { ...drill, comparison: {}, analytics_window: { from: at, to: at } };
+    await writeFile(join(stack.dataDir, "backups", "drills", "latest.json"), JSON.stringify(record));
     const slow = await stack.json<{ objectives: { rto_met: boolean }; last_drill: unknown }>(
       "/backups/status",
     );

@@ -5,10 +5,11 @@ import type { Database } from "../db/database.js";
 import { createPostgresDatabase, postgresOptionsFrom } from "../db/postgres-database.js";
 import { sql } from "../db/sql.js";
 import { privateFileMode } from "../storage/private-files.js";
-import { type BackupDocument, countRows, listBackupDocuments } from "./backup-documents.js";
+import { type BackupDocument, listBackupDocuments } from "./backup-documents.js";
 import { describeFile } from "./backup-files.js";
 import type { BackupComponentManifest } from "./manifest.js";
 import { pgDump, pgRestoreList, toolVersion } from "./pg-tools.js";
+import { countRows, tablesHoldingRows } from "./row-counts.js";
 
 export const pgliteDumpFile = "database.tar.gz";
 export const postgresDumpFile = "database.dump";
@@ -56,14 +57,20 @@ function databaseManifest(
 /**
  * PGlite: its own tarball of the data directory, taken from the live instance after a checkpoint
  * (the tarball is crash-consistent either way; the checkpoint only shortens recovery on load).
+ * The counts, the document list and the tarball come from inside one transaction: PGlite runs
+ * no other caller's statement until it ends (the dump itself waits only for the statement in
+ * progress), so query events flushed meanwhile are neither counted nor in the tarball.
  */
 async function backupPglite(db: Database, dir: string): Promise<DatabaseBackup> {
-  if (db.dumpDataDir === undefined) throw new Error("this database cannot dump its data directory");
+  const dump = db.dumpDataDir?.bind(db);
+  if (dump === undefined) throw new Error("this database cannot dump its data directory");
   const started = Date.now();
   await db.query(sql`checkpoint`);
-  const documents = await listBackupDocuments(db);
-  const counts = await countRows(db);
-  const tarball = await db.dumpDataDir();
+  const { documents, counts, tarball } = await db.transaction(async (tx) => ({
+    documents: await listBackupDocuments(tx),
+    counts: await countRows(tx),
+    tarball: await dump(),
+  }));
   await writeFile(join(dir, pgliteDumpFile), tarball, { flag: "wx", mode: privateFileMode });
   const file = await describeFile(dir, pgliteDumpFile);
   return {
@@ -85,7 +92,7 @@ async function backupPostgres(config: Config, dir: string): Promise<DatabaseBack
   const direct = createPostgresDatabase(postgresOptionsFrom(config, { url, poolMax: 1, pgbouncer: false }));
   const path = join(dir, postgresDumpFile);
   try {
-    const { counts, documents } = await direct.transaction(async (tx) => {
+    const { counts, documents, holding } = await direct.transaction(async (tx) => {
       await tx.query(sql`set transaction isolation level repeatable read`);
       // The transaction sits idle while pg_dump works; the server's idle timeout must not end it.
       await tx.query(sql`set local idle_in_transaction_session_timeout = 0`);
@@ -93,14 +100,14 @@ async function backupPostgres(config: Config, dir: string): Promise<DatabaseBack
       if (snapshot === undefined) throw new Error("pg_export_snapshot returned nothing");
       const counts = await countRows(tx);
       const documents = await listBackupDocuments(tx);
+      const holding = await tablesHoldingRows(tx, Object.keys(counts));
       await pgDump(url, path, snapshot.id);
-      return { counts, documents };
+      return { counts, documents, holding };
     });
     const toc = await pgRestoreList(path);
-    // The table of contents must hold the data of the tables we count; a dump of the wrong database would not.
-    const missing = Object.keys(counts).filter(
-      (t) => !new RegExp(`TABLE DATA public ${t}( |$)`, "m").test(toc),
-    );
+    // The table of contents must hold the data of the tables we count (of every partition of a
+    // partitioned one); a dump of the wrong database would not.
+    const missing = holding.filter((t) => !new RegExp(`TABLE DATA public ${t}( |$)`, "m").test(toc));
     if (missing.length > 0)
       throw new Error(`pg_restore --list: no data for ${missing.join(", ")} in the dump`);
     const file = await describeFile(dir, postgresDumpFile);

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { sql } from "../db/sql.js";
 import type { Deps } from "../deps/deps.js";
+import { type AnalyticsWindow, analyticsWindow } from "./analytics-window.js";
 import { backupRoot } from "./backup-dir.js";
 import { writeFileAtomic } from "./backup-files.js";
 import { backupDatabaseUrl, databaseHasData } from "./database-backup.js";
@@ -87,7 +88,8 @@ async function recordDrill(root: string, record: DrillRecord): Promise<void> {
 
 /**
  * The disaster-recovery drill, on a populated real stack: snapshot every row, object (SHA-256),
- * vector and the answers to a fixed set of queries; back up; wipe PostgreSQL, the object store
+ * vector and the answers to a fixed set of queries, and the analytics rows of a window that
+ * ends before the drill starts (analytics-window.ts); back up; wipe PostgreSQL, the object store
  * and the vector store; restore into the empty stores (no --force: the wipe must have emptied
  * them); snapshot again and compare. Recorded where backup-status reads it, passed or failed.
  * If the restore itself fails the stores stay wiped: the record and the error name the backup to
@@ -99,13 +101,15 @@ export async function runDrill(deps: Deps, options: DrillOptions = {}): Promise<
   const at = new Date().toISOString();
 
   let t = Date.now();
+  let window: AnalyticsWindow;
   let before: StoreSnapshot;
   let manifest: BackupManifest;
   try {
-    before = await snapshotStores(deps);
+    window = await analyticsWindow(deps.db, deps.config.ANALYTICS_RETENTION_DAYS);
+    before = await snapshotStores(deps, window);
     await assertDrillable(deps, before);
     say(
-      `snapshot: ${before.rows.documents?.size} documents, ${before.objects.size} objects, ${before.vectors.size} vectors, ${before.queries.size} queries`,
+      `snapshot: ${before.rows.documents?.size} documents, ${before.objects.size} objects, ${before.vectors.size} vectors, ${before.queries.size} queries, ${before.rows.query_events?.size} query events and ${before.rows.query_feedback?.size} feedback rows recorded before ${window.to.toISOString()}`,
     );
     t = Date.now();
     ({ manifest } = await runBackup(deps, { components: backupComponents, targetDir: root }));
@@ -123,6 +127,7 @@ export async function runDrill(deps: Deps, options: DrillOptions = {}): Promise<
     backup_id: manifest.id,
     backup_seconds: backupSeconds,
     sizes,
+    analytics_window: { from: window.from.toISOString(), to: window.to.toISOString() },
   };
   try {
     await wipeStores(deps, before);
@@ -134,7 +139,7 @@ export async function runDrill(deps: Deps, options: DrillOptions = {}): Promise<
     say(`restored in ${record.rto_seconds} s`);
 
     t = Date.now();
-    const comparison = diffSnapshots(before, await snapshotStores(deps));
+    const comparison = diffSnapshots(before, await snapshotStores(deps, window));
     record.verify_seconds = seconds(Date.now() - t);
     record.comparison = comparison;
     record.outcome = snapshotsIdentical(comparison) ? "passed" : "failed";

@@ -61,6 +61,10 @@ export const drillSchema = z.object({
   /** Bytes per component of the drill's backup. */
   sizes: z.record(z.string(), z.number().nonnegative()).optional(),
   comparison: z.record(z.string(), drillSectionSchema).optional(),
+  /** The analytics rows compared: recorded at or after `from` and before `to` (analytics-window.ts). */
+  analytics_window: z
+    .object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
+    .optional(),
   error: z.string().optional(),
 });
 export type DrillRecord = z.infer<typeof drillSchema>;

@@ -73,14 +73,15 @@ export async function pgRestoreList(file: string): Promise<string> {
 /**
  * Replaces the `public` schema with the dump's, in one transaction: if any statement fails, the
  * database is left as it was. Not `pg_restore --clean`: it cannot drop the partitions of a
- * partitioned table (audit_logs) and fails on every restore over an existing schema.
+ * partitioned table (audit_logs) and fails on every restore over an existing schema. `check`,
+ * a statement run last in that transaction, can refuse what was restored.
  */
-export async function pgRestore(url: string, file: string): Promise<void> {
+export async function pgRestore(url: string, file: string, check?: string): Promise<void> {
   const scratch = await mkdtemp(join(tmpdir(), "docstack-restore-"));
   const script = join(scratch, "restore.sql");
   try {
     await runTool("pg_restore", ["--no-owner", "--no-privileges", `--file=${script}`, file]);
-    await replacePublicSchema(url, [`--file=${script}`]);
+    await replacePublicSchema(url, [`--file=${script}`, ...(check ? [`--command=${check}`] : [])]);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -99,6 +100,8 @@ async function replacePublicSchema(url: string, more: string[] = []): Promise<vo
       "--quiet",
       "--single-transaction",
       "--set=ON_ERROR_STOP=1",
+      // The drop's notices (one per object) would bury the error that stopped a restore.
+      "--command=set client_min_messages = warning",
       "--command=drop schema if exists public cascade",
       "--command=create schema public",
       ...more,

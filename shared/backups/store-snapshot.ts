@@ -1,7 +1,8 @@
 import type { Collection } from "../collections/collections.js";
-import { sql } from "../db/sql.js";
+import { type SqlFragment, sql } from "../db/sql.js";
 import type { Deps } from "../deps/deps.js";
 import { type SearchMode, search } from "../retrieval/search.js";
+import type { AnalyticsWindow } from "./analytics-window.js";
 import { sha256Hex } from "./backup-files.js";
 import { exportedVectors } from "./vectors-backup.js";
 
@@ -75,19 +76,43 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
-/** The tables a restore must return exactly, with each one's row key. */
-const tables: Record<string, { key: string; select: ReturnType<typeof sql> }> = {
-  collections: { key: "id", select: sql`select * from collections order by id` },
-  documents: { key: "id", select: sql`select * from documents order by id` },
+const from = (w: AnalyticsWindow) => sql`${w.from.toISOString()}::timestamptz`;
+const to = (w: AnalyticsWindow) => sql`${w.to.toISOString()}::timestamptz`;
+
+/**
+ * The tables a restore must return exactly, with each one's row key; of the analytics tables,
+ * which the running functions write throughout, the rows in the drill's window.
+ */
+const tables: Record<string, { key: string; select: (w: AnalyticsWindow) => SqlFragment }> = {
+  collections: { key: "id", select: () => sql`select * from collections order by id` },
+  documents: { key: "id", select: () => sql`select * from documents order by id` },
   chunks: {
     key: "chunk",
     // tsv as text: the full-text index must come back too, not only the words.
-    select: sql`select document_id || ':' || chunk_index as chunk, collection_id, text, metadata, location,
+    select:
+      () => sql`select document_id || ':' || chunk_index as chunk, collection_id, text, metadata, location,
       tsv::text as tsv from chunks order by document_id, chunk_index`,
   },
   document_texts: {
     key: "document_id",
-    select: sql`select document_id, md5(text) as text, length from document_texts order by document_id`,
+    select: () => sql`select document_id, md5(text) as text, length from document_texts order by document_id`,
+  },
+  query_events: {
+    key: "event",
+    // With the partition each row is in: a restore must bring the daily partitions back, not
+    // only their rows (into the default partition, or into a table no longer partitioned).
+    select: (w) => sql`select query_id || ' ' || at::text as event, tableoid::regclass::text as partition, *
+      from query_events where at >= ${from(w)} and at < ${to(w)} order by at, query_id`,
+  },
+  query_feedback: {
+    key: "id",
+    select: (w) => sql`select * from query_feedback where at >= ${from(w)} and at < ${to(w)} order by id`,
+  },
+  analytics_settings: {
+    key: "id",
+    // The key must come back (hashes made before the restore must match those made after), but
+    // stays out of the snapshot: its digest compares as well.
+    select: () => sql`select id, md5(hash_key) as hash_key from analytics_settings order by id`,
   },
 };
 
@@ -116,10 +141,11 @@ async function fixedQueries(deps: Deps): Promise<{ collection: Collection; text:
   });
 }
 
-export async function snapshotStores(deps: Deps): Promise<StoreSnapshot> {
+/** Every row, object, vector and fixed query's answer; analytics rows in `window` only. */
+export async function snapshotStores(deps: Deps, window: AnalyticsWindow): Promise<StoreSnapshot> {
   const rows: StoreSnapshot["rows"] = {};
   for (const [table, { key, select }] of Object.entries(tables)) {
-    const found = await deps.db.query<Record<string, unknown>>(select);
+    const found = await deps.db.query<Record<string, unknown>>(select(window));
     rows[table] = new Map(found.map((r) => [String(r[key]), canonicalJson(r)]));
   }
 

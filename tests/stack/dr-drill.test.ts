@@ -3,10 +3,21 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../infra/local/stack.js";
+import { analyticsSettleMs } from "../../shared/backups/analytics-window.js";
 import type { DrillRecord } from "../../shared/backups/manifest.js";
+import { sql } from "../../shared/db/sql.js";
 import { uploadForm } from "../support/embedded-stack.js";
 import { makeDocx, makeHtml, makePdf } from "../support/fixtures.js";
-import { api, createCollection, json, makeKey, requestFrom, state, waitFor } from "./stack-client.js";
+import {
+  api,
+  createCollection,
+  directDb,
+  json,
+  makeKey,
+  requestFrom,
+  state,
+  waitFor,
+} from "./stack-client.js";
 
 /** Words for generated documents: each document gets its own mix, so queries tell them apart. */
 const topics = [
@@ -120,6 +131,52 @@ describe("disaster-recovery drill on the real stack", () => {
       const s = await api<{ counts: { pending: number; indexing: number } }>("/index/status");
       return s.body.counts.pending + s.body.counts.indexing === 0 ? true : undefined;
     });
+    // Analytics for the drill to compare: events of queries (through both query replicas'
+    // buffers) and feedback, each collection's, older than the drill's cut-off when it starts.
+    const queryIds: string[] = [];
+    for (const [c, collection] of collections.entries()) {
+      for (const mode of ["keyword", "hybrid"]) {
+        const t = topics[(c * 5) % topics.length] ?? [];
+        const r = await api<{ query_id: string }>(
+          "/query",
+          json("POST", { collection_id: collection, query: `${t[0]} ${t[1]}`, mode, top_k: 3 }),
+        );
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+        queryIds.push(r.body.query_id);
+      }
+      const feedback = await api(
+        `/query/${queryIds[queryIds.length - 1]}/feedback`,
+        json("POST", { collection_id: collection, helpful: c % 2 === 0 }),
+      );
+      expect(feedback.status).toBe(201);
+    }
+    /** Each of those events' partition. */
+    const placement = (db: ReturnType<typeof directDb>) =>
+      db.query<{ query_id: string; partition: string }>(sql`
+        select query_id::text, tableoid::regclass::text as partition from query_events
+        where query_id = any(${queryIds}::uuid[]) order by query_id`);
+    let placedBefore: { query_id: string; partition: string }[];
+    const db = directDb();
+    try {
+      await waitFor(
+        "the query events and feedback written and older than the drill's cut-off",
+        async () => {
+          const settled = sql`at < now() - make_interval(secs => ${analyticsSettleMs / 1000})`;
+          const [row] = await db.query<{ events: number; feedback: number }>(sql`
+            select
+              (select count(*)::int from query_events
+                where query_id = any(${queryIds}::uuid[]) and ${settled}) as events,
+              (select count(*)::int from query_feedback
+                where collection_id = any(${collections}::uuid[]) and ${settled}) as feedback`);
+          return row?.events === queryIds.length && row.feedback === collections.length ? true : undefined;
+        },
+        60_000,
+      );
+      placedBefore = [...(await placement(db))];
+    } finally {
+      await db.close();
+    }
+
     const query = { collection_id: collections[1], query: "library lending members", top_k: 5 };
     const before = await api("/query", json("POST", query));
     expect(before.status).toBe(200);
@@ -138,6 +195,10 @@ describe("disaster-recovery drill on the real stack", () => {
     expect(cmp.objects?.before).toBeGreaterThanOrEqual(51);
     expect(cmp.vectors?.before).toBeGreaterThanOrEqual(51);
     expect(cmp.queries?.before).toBeGreaterThanOrEqual(3 * 2 * 3);
+    expect(cmp["rows.query_events"]?.before).toBeGreaterThanOrEqual(queryIds.length);
+    expect(cmp["rows.query_feedback"]?.before).toBeGreaterThanOrEqual(collections.length);
+    expect(cmp["rows.analytics_settings"]?.before).toBe(1);
+    expect(Date.parse(record.analytics_window?.to ?? "")).toBeLessThan(Date.parse(record.at));
     for (const [section, d] of Object.entries(cmp)) {
       expect({ section, lost: d.lost, changed: d.changed, added: d.added }).toEqual({
         section,
@@ -146,6 +207,21 @@ describe("disaster-recovery drill on the real stack", () => {
         added: 0,
       });
       expect(d.after, section).toBe(d.before);
+    }
+
+    // query_events came back partitioned by day, our events each in the partition it was in,
+    // and the worker's partition function works on the restored schema.
+    const restored = directDb();
+    try {
+      const [parent] = await restored.query<{ kind: string }>(
+        sql`select relkind::text as kind from pg_class where oid = 'query_events'::regclass`,
+      );
+      expect(parent?.kind).toBe("p");
+      expect(placedBefore).toHaveLength(queryIds.length);
+      expect([...(await placement(restored))]).toEqual(placedBefore);
+      await restored.query(sql`select ensure_query_event_partitions(2)`);
+    } finally {
+      await restored.close();
     }
 
     // The running functions serve the restored stores without a restart ...

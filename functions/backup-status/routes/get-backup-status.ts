@@ -71,9 +71,15 @@ export const getBackupStatusRoute = policyRoute({
 export function registerGetBackupStatus(app: OpenAPIHono<AppEnv>) {
   app.openapi(getBackupStatusRoute, async (c) => {
     const report = await backupReport(c.var.deps.config);
-    // The drill's comparison (ids of what differed) and error (tool output) stay in the record
-    // on the backup volume: any read key may call this route.
-    const { comparison: _comparison, error: _error, ...drill } = report.last_drill ?? {};
+    // The drill's comparison (ids of what differed), error (tool output) and the window of
+    // analytics rows it compared stay in the record on the backup volume: any read key may call
+    // this route.
+    const {
+      comparison: _comparison,
+      error: _error,
+      analytics_window: _window,
+      ...drill
+    } = report.last_drill ?? {};
     return c.json(
       { ...report, last_drill: report.last_drill ? (drill as z.infer<typeof Drill>) : null },
       200,
