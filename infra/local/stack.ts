@@ -364,7 +364,7 @@ function nginxSpec(port: number, upstreams: Record<string, number[]>): ServiceSp
   };
   const lines = Object.entries(upstreams).map(
     ([fn, ports]) =>
-      `upstream ${names[fn]} { ${ports.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join(" ")} keepalive 16; keepalive_timeout 60s; }`,
+      `upstream ${names[fn]} { least_conn; ${ports.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join(" ")} keepalive 16; keepalive_timeout 60s; }`,
   );
   writeFileSync(
     join(dir, "docstack-upstreams.conf"),
