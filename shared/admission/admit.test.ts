@@ -60,6 +60,10 @@ describe("admission control", () => {
     expect(metrics).toMatch(/docstack_admission_shed_total\{function="query",class="query"\} [1-9]/);
     expect(metrics).toMatch(/docstack_admission_in_flight\{function="query",class="query"\} 1/);
     expect(metrics).toMatch(/docstack_admission_limit\{function="query",class="query"\} 1/);
+    // Counted under the route it was refused on, not as an unmatched path.
+    expect(metrics).toMatch(
+      /docstack_http_requests_total\{function="query",route="\/query",method="POST",status="503"\} [1-9]/,
+    );
 
     release();
     expect((await first).status).toBe(200);

@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
+import { matchedRoutes } from "hono/route";
 import type { ZodError } from "zod";
 import { admission } from "../admission/admit.js";
 import type { Principal } from "../auth/principal.js";
@@ -98,8 +99,11 @@ export function createBaseApp(deps: Deps, name: string, options: BaseAppOptions 
     const started = performance.now();
     await next();
     const seconds = (performance.now() - started) / 1000;
-    // The route pattern, not the path: ids would make a series per document.
-    const route = c.req.routePath === "/*" ? "unmatched" : c.req.routePath;
+    // The route pattern, not the path: ids would make a series per document. The matched
+    // route's, not the last handler run's: a request refused by a middleware (admission, a key
+    // check) still counts under its route.
+    const matched = matchedRoutes(c).at(-1)?.path;
+    const route = matched === undefined || matched === "/*" ? "unmatched" : matched;
     const status = String(c.res.status);
     httpRequests({ function: name, route, method: c.req.method, status });
     httpDuration({ function: name, route, method: c.req.method, status: `${status[0]}xx` }, seconds);
