@@ -24,7 +24,7 @@ import { scrape, sumOf } from "./lib/prom.js";
 import { type LoadedCorpus, loadQueryCorpus, queryText } from "./lib/query-corpus.js";
 import { isoDate, type Row, type Table } from "./lib/report.js";
 import { benchKey, directDb, log, restartQueryReplicas, servicePids, withStack } from "./lib/stack.js";
-import { type LatencySummary, latencySummary } from "./lib/stats.js";
+import { type LatencySummary, latencySummary, median } from "./lib/stats.js";
 
 type Admission = "off" | "adaptive";
 const ladder = [1, 2, 4, 8, 16, 32, 64];
@@ -327,63 +327,14 @@ function report(r: {
     const errors = on4.reduce((a, c) => a + c.errors, 0);
     const off4 = pick(4, "off");
     findings.push(
-      `At 4× (${4 * r.saturating} clients) with admission: admitted p99 ${formatRatio(p99Ratio)} the p99 at saturation (goal ≤ ×2: ${p99Ratio <= 2 ? "met" : "not met"}); ` +
+      `At 4× (${4 * r.saturating} clients) with admission, the worst of ${on4.length} run(s) (the tables give the median): admitted p99 ${formatRatio(p99Ratio)} the p99 at saturation (goal ≤ ×2: ${p99Ratio <= 2 ? "met" : "not met"}); ` +
         `goodput ${formatRatio(goodputRatio)} the saturation throughput (goal ≥ ×0.9: ${goodputRatio >= 0.9 ? "met" : "not met"}); ` +
         `shed answers p99 ${shedP99.toFixed(1)} ms (goal ≤ 10 ms: ${shedP99 <= 10 ? "met" : "not met"}); ` +
         `${errors} errors other than sheds (goal 0: ${errors === 0 ? "met" : "not met"}).`,
       `Without admission at 4×: admitted p99 ${formatRatio(worst(off4.map((c, i) => c.admitted.p99 / (satP99[i] ?? 1))))} the p99 at saturation, goodput ${formatRatio(least(off4.map((c, i) => c.goodput / (satThroughput[i] ?? 1))))}.`,
     );
   }
-  writePlot(r.plot, [
-    {
-      title: "Hybrid queries: p99 of answered requests",
-      xLabel: "concurrent clients",
-      yLabel: "ms",
-      logX: true,
-      series: [
-        { label: "ladder, admission off", points: r.ladder.map((o) => [o.clients, o.admitted.p99]) },
-        ...(["off", "adaptive"] as const).map((a) => ({
-          label: `admission ${a} (1×, 2×, 4×)`,
-          points: levels.map((l): [number, number] => [
-            l * r.saturating,
-            medianOf(pick(l, a).map((c) => c.admitted.p99)),
-          ]),
-        })),
-        {
-          label: "goal: 2 × p99 at saturation",
-          dashed: true,
-          points: [
-            [r.saturating, 2 * medianOf(satP99)],
-            [4 * r.saturating, 2 * medianOf(satP99)],
-          ],
-        },
-      ],
-    },
-    {
-      title: "Hybrid queries: goodput (200 answers per second)",
-      xLabel: "concurrent clients",
-      yLabel: "req/s",
-      logX: true,
-      series: [
-        { label: "ladder, admission off", points: r.ladder.map((o) => [o.clients, o.goodput]) },
-        ...(["off", "adaptive"] as const).map((a) => ({
-          label: `admission ${a} (1×, 2×, 4×)`,
-          points: levels.map((l): [number, number] => [
-            l * r.saturating,
-            medianOf(pick(l, a).map((c) => c.goodput)),
-          ]),
-        })),
-        {
-          label: "goal: 0.9 × saturation throughput",
-          dashed: true,
-          points: [
-            [r.saturating, 0.9 * medianOf(satThroughput)],
-            [4 * r.saturating, 0.9 * medianOf(satThroughput)],
-          ],
-        },
-      ],
-    },
-  ]);
+  plotOverload(r.plot, r.ladder, r.cells, r.saturating);
   findings.push(`The curves: ${r.plot.replace(`${repoRoot}/`, "")}.`);
 
   return {
@@ -411,11 +362,69 @@ function report(r: {
   };
 }
 
-function medianOf(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length === 0 ? Number.NaN : (s[Math.floor((s.length - 1) / 2)] as number);
-}
-
 function formatRatio(n: number): string {
   return Number.isFinite(n) ? `×${n.toFixed(2)}` : "–";
+}
+
+/** The curves of a run (also from a report's JSON detail: the figures are all there). */
+export function plotOverload(
+  path: string,
+  ladderOutcomes: Outcome[],
+  cells: Cell[],
+  saturating: number,
+): void {
+  const pick = (level: number, admission: Admission) =>
+    cells.filter((c) => c.level === level && c.admission === admission);
+  const satP99 = pick(1, "off").map((c) => c.admitted.p99);
+  const satThroughput = pick(1, "off").map((c) => c.goodput);
+  writePlot(path, [
+    {
+      title: "Hybrid queries: p99 of answered requests",
+      xLabel: "concurrent clients",
+      yLabel: "ms",
+      logX: true,
+      series: [
+        { label: "ladder, admission off", points: ladderOutcomes.map((o) => [o.clients, o.admitted.p99]) },
+        ...(["off", "adaptive"] as const).map((a) => ({
+          label: `admission ${a} (1×, 2×, 4×)`,
+          points: levels.map((l): [number, number] => [
+            l * saturating,
+            median(pick(l, a).map((c) => c.admitted.p99)),
+          ]),
+        })),
+        {
+          label: "goal: 2 × p99 at saturation",
+          dashed: true,
+          points: [
+            [saturating, 2 * median(satP99)],
+            [4 * saturating, 2 * median(satP99)],
+          ],
+        },
+      ],
+    },
+    {
+      title: "Hybrid queries: goodput (200 answers per second)",
+      xLabel: "concurrent clients",
+      yLabel: "req/s",
+      logX: true,
+      series: [
+        { label: "ladder, admission off", points: ladderOutcomes.map((o) => [o.clients, o.goodput]) },
+        ...(["off", "adaptive"] as const).map((a) => ({
+          label: `admission ${a} (1×, 2×, 4×)`,
+          points: levels.map((l): [number, number] => [
+            l * saturating,
+            median(pick(l, a).map((c) => c.goodput)),
+          ]),
+        })),
+        {
+          label: "goal: 0.9 × saturation throughput",
+          dashed: true,
+          points: [
+            [saturating, 0.9 * median(satThroughput)],
+            [4 * saturating, 0.9 * median(satThroughput)],
+          ],
+        },
+      ],
+    },
+  ]);
 }
