@@ -1,12 +1,12 @@
 import type { ExecutionContext } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyticsEventsCounted } from "../../tests/support/analytics-events-counted.js";
 import { openMigratedDatabase } from "../../tests/support/pglite-snapshot.js";
 import { parseConfig } from "../config.js";
 import type { Database } from "../db/database.js";
 import { sql } from "../db/sql.js";
 import { currentRequest, withRequestScope } from "../deps/build-worker-deps.js";
 import { createLogger } from "../logging/logger.js";
-import { processMetrics } from "../metrics/registry.js";
 import { buildWorkerQueryEvents } from "./build-query-events.js";
 import type { AnalyticsText, QueryEvent, QueryEventSink } from "./query-event.js";
 
@@ -74,13 +74,7 @@ async function stored(ids: string[]) {
     where query_id = any(${ids}::uuid[]) order by query_id`);
 }
 
-async function counted(outcome: string): Promise<number> {
-  const text = await processMetrics.render();
-  const line = text
-    .split("\n")
-    .find((l) => l.startsWith(`docstack_analytics_events_total{outcome="${outcome}"}`));
-  return line === undefined ? 0 : Number(line.split(" ").at(-1));
-}
+const counted = analyticsEventsCounted;
 
 describe("query events on Workers", () => {
   it("writes a request's events after its response, through waitUntil", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { analyticsEventsCounted } from "../../tests/support/analytics-events-counted.js";
 import { createLogger } from "../logging/logger.js";
-import { processMetrics } from "../metrics/registry.js";
 import { EventBuffer } from "./event-buffer.js";
 import type { QueryEvent } from "./query-event.js";
 
@@ -19,13 +19,7 @@ const event = (n: number): QueryEvent => ({
   query: { text: "x", keep: "off" },
 });
 
-async function counted(outcome: string): Promise<number> {
-  const text = await processMetrics.render();
-  const line = text
-    .split("\n")
-    .find((l) => l.startsWith(`docstack_analytics_events_total{outcome="${outcome}"}`));
-  return line === undefined ? 0 : Number(line.split(" ").at(-1));
-}
+const counted = analyticsEventsCounted;
 
 describe("EventBuffer", () => {
   it("drops and counts what arrives while it is full, and never waits for the writer", async () => {
