@@ -79,6 +79,7 @@ function helloNginx(dir: string, port: number, helloPorts: number[]): ServiceSpe
     "docstack_query",
     "docstack_backup_status",
     "docstack_health",
+    "docstack_analytics",
   ]
     .map((name) => `upstream ${name} { ${servers} keepalive 16; }`)
     .join("\n");
