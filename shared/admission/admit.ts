@@ -20,7 +20,7 @@ const gatedClasses: readonly RouteClass[] = ["query", "default"];
 function pressureOf(deps: Deps): () => Pressure {
   return () => ({
     poolWaiting: deps.db.poolStats?.().waiting ?? 0,
-    breakerOpen: deps.breakerStates?.().some((s) => s !== "closed") ?? false,
+    breakerProbing: deps.breakerStates?.().some((s) => s === "half_open") ?? false,
   });
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GradientLimit, type Pressure } from "./gradient-limit.js";
 
-const calm: Pressure = { poolWaiting: 0, breakerOpen: false };
+const calm: Pressure = { poolWaiting: 0, breakerProbing: false };
 
 /** A limiter on a clock the test moves, and a way to run `count` requests of `ms` each. */
 function harness(options: Partial<ConstructorParameters<typeof GradientLimit>[0]> = {}) {
@@ -114,17 +114,20 @@ describe("GradientLimit", () => {
   it("a queue at the database pool shrinks it even at baseline latency", () => {
     const { limit, run, measure } = harness();
     measure(20);
-    run(20, 1000, 5, { poolWaiting: 3, breakerOpen: false });
+    run(20, 1000, 5, { poolWaiting: 3, breakerProbing: false });
     expect(limit.limit).toBeLessThan(20 * 0.9 ** 4);
   });
 
-  it("drops to the minimum while a dependency's breaker is open or probing", () => {
+  it("does not grow while a dependency's breaker probes, nor cut what runs", () => {
     const { limit, run, measure } = harness();
     measure(20);
     run(20, 1000, 5);
-    expect(limit.limit).toBeGreaterThan(20);
-    run(20, 1000, 1, { poolWaiting: 0, breakerOpen: true });
-    expect(limit.limit).toBe(4);
+    const before = limit.limit;
+    expect(before).toBeGreaterThan(20);
+    run(20, 1000, 5, { poolWaiting: 0, breakerProbing: true });
+    expect(limit.limit).toBe(before);
+    run(20, 1000, 2);
+    expect(limit.limit).toBeGreaterThan(before);
   });
 
   it("measures the baseline again after its interval", () => {

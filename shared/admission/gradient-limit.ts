@@ -17,7 +17,10 @@
  *   actually reached, so a quiet service does not arrive at the next burst with a limit of 1000.
  * - External pressure tightens it: a window in which the database pool queued shrinks it to at
  *   most 0.9× (queued connections are work the process has admitted but cannot do), and while a
- *   dependency's circuit breaker is open or probing the limit stays at `minLimit`.
+ *   dependency's circuit breaker probes (half-open) it does not grow, so a recovering dependency
+ *   is not met by a larger burst. It is not cut then: most routes do not need the dependency in
+ *   question (keyword queries while Chroma recovers), and a cut would refuse them for nothing. An
+ *   open breaker changes nothing: the calls that need it fail at once and cost nothing.
  * - Latency at 2.5× the baseline or more for `stuckWindows` windows in a row starts a new baseline
  *   at once: with a sound baseline the limit settles long before that (the shrinking gradient
  *   meets the √limit headroom), so the old one was measured on cheaper traffic (a run of cache
@@ -58,8 +61,8 @@ export const defaultGradientOptions: GradientLimitOptions = {
 export interface Pressure {
   /** Operations waiting for a database connection. */
   poolWaiting: number;
-  /** A dependency's breaker is open or letting one probe through. */
-  breakerOpen: boolean;
+  /** A dependency's breaker is letting a probe through (half-open): the dependency is recovering. */
+  breakerProbing: boolean;
 }
 
 export type LimitPhase = "baseline" | "adapting";
@@ -86,6 +89,7 @@ export class GradientLimit {
   private windowStarted: number;
   private windowPeak = 0;
   private windowQueued = false;
+  private windowProbing = false;
   private windowsAtFloor = 0;
 
   constructor(options: Partial<GradientLimitOptions> = {}) {
@@ -132,16 +136,12 @@ export class GradientLimit {
       if (this.samples.length >= this.o.baselineSamples) this.endBaseline(now, this.samples);
       return;
     }
-    if (quiet && !pressure.breakerOpen) {
+    if (pressure.breakerProbing) this.windowProbing = true;
+    if (quiet && !pressure.breakerProbing) {
       this.quiet.push(ms);
       if (this.quiet.length >= this.o.baselineSamples) this.endBaseline(now, this.quiet);
     }
     this.samples.push(ms);
-    if (pressure.breakerOpen) {
-      this.estimate = this.o.minLimit;
-      this.resetWindow(now);
-      return;
-    }
     if (now - this.windowStarted < this.o.windowMs || this.samples.length < this.o.windowSamples) return;
     this.update(median(this.samples));
     this.resetWindow(now);
@@ -155,6 +155,7 @@ export class GradientLimit {
     let next = this.estimate * gradient + Math.sqrt(this.estimate);
     next = Math.min(next, Math.max(this.estimate, 2 * this.windowPeak));
     if (this.windowQueued) next = Math.min(next, this.estimate * 0.9);
+    if (this.windowProbing) next = Math.min(next, this.estimate);
     this.estimate = Math.min(this.o.maxLimit, Math.max(this.o.minLimit, next));
     this.windowsAtFloor = gradient <= 0.5 ? this.windowsAtFloor + 1 : 0;
   }
@@ -164,6 +165,7 @@ export class GradientLimit {
     this.windowStarted = now;
     this.windowPeak = 0;
     this.windowQueued = false;
+    this.windowProbing = false;
   }
 
   private startBaseline(now: number): void {
