@@ -45,7 +45,6 @@ export class AdmissionControl {
       return undefined;
     }
     this.running += 1;
-    this.limiter.started(this.running);
     const startedAt = this.now();
     const fewBeside = this.running <= this.minLimit;
     const refusedBefore = this.refused;

@@ -65,8 +65,9 @@ export function admission(functionName: string, deps: Deps): MiddlewareHandler<A
     try {
       await next();
     } finally {
-      // Answers the client caused (4xx) are fast and say nothing about load.
-      ticket.release(c.res.status < 400 || c.res.status >= 500);
+      // Only answered requests time the process: a client's mistake (4xx) is fast, and a
+      // dependency's failure (5xx: a breaker open, a timeout) says nothing of this process's load.
+      ticket.release(c.res.status < 400);
     }
   };
 }

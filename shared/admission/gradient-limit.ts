@@ -12,9 +12,10 @@
  *   Until the first baseline the limit stays at `initialLimit`, so a fresh replica takes a burst.
  * - Every `windowMs` (with at least `windowSamples` finished requests) the limit becomes
  *   `limit × gradient + √limit`, gradient = baseline × (1 + buffer) / window median, in [0.5, 2]:
- *   it shrinks while requests take longer than the baseline plus its buffer, and grows by the
- *   √limit headroom while they do not. It never grows past twice the concurrency the window
- *   actually reached, so a quiet service does not arrive at the next burst with a limit of 1000.
+ *   it shrinks while requests take longer than the baseline plus its buffer, and grows while they
+ *   do not, up to `maxLimit`. A quiet process thus meets a burst with a high limit: the limit is
+ *   the answer to congestion it has seen, not an estimate of capacity, and refusing a burst on an
+ *   idle process would be refusing for nothing.
  * - External pressure tightens it: a window in which the database pool queued shrinks it to at
  *   most 0.9× (queued connections are work the process has admitted but cannot do), and while a
  *   dependency's circuit breaker probes (half-open) it does not grow, so a recovering dependency
@@ -87,7 +88,6 @@ export class GradientLimit {
   private samples: number[] = [];
   private quiet: number[] = [];
   private windowStarted: number;
-  private windowPeak = 0;
   private windowQueued = false;
   private windowProbing = false;
   private windowsAtFloor = 0;
@@ -115,11 +115,6 @@ export class GradientLimit {
 
   get currentPhase(): LimitPhase {
     return this.phase;
-  }
-
-  /** A request was admitted with `inFlight` requests running (itself included). */
-  started(inFlight: number): void {
-    if (inFlight > this.windowPeak) this.windowPeak = inFlight;
   }
 
   /**
@@ -153,7 +148,6 @@ export class GradientLimit {
     if (base === undefined) return;
     const gradient = Math.min(2, Math.max(0.5, (base * (1 + this.o.buffer)) / windowMs));
     let next = this.estimate * gradient + Math.sqrt(this.estimate);
-    next = Math.min(next, Math.max(this.estimate, 2 * this.windowPeak));
     if (this.windowQueued) next = Math.min(next, this.estimate * 0.9);
     if (this.windowProbing) next = Math.min(next, this.estimate);
     this.estimate = Math.min(this.o.maxLimit, Math.max(this.o.minLimit, next));
@@ -163,7 +157,6 @@ export class GradientLimit {
   private resetWindow(now: number): void {
     this.samples = [];
     this.windowStarted = now;
-    this.windowPeak = 0;
     this.windowQueued = false;
     this.windowProbing = false;
   }

