@@ -9,6 +9,7 @@ FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY clients/typescript/package.json ./clients/typescript/package.json
+COPY console/package.json ./console/package.json
 # onnxruntime-node's install script would fetch CUDA libraries from outside the registry; the
 # CPU runtime ships in the package.
 ENV ONNXRUNTIME_NODE_INSTALL=skip
@@ -17,7 +18,9 @@ COPY tsconfig.json ./
 COPY shared ./shared
 COPY functions ./functions
 COPY bin ./bin
-COPY tools/build.ts ./tools/build.ts
+COPY tools/build.ts tools/build-console.ts ./tools/
+COPY clients ./clients
+COPY console ./console
 RUN npm run build
 
 # The packages the bundles leave external (native addons, WASM engines, packages that find their
@@ -27,6 +30,7 @@ FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY clients/typescript/package.json ./clients/typescript/package.json
+COPY console/package.json ./console/package.json
 ENV ONNXRUNTIME_NODE_INSTALL=skip
 RUN npm ci --omit=dev --no-audit --no-fund \
   && rm -rf node_modules/onnxruntime-node/bin/napi-v6/darwin node_modules/onnxruntime-node/bin/napi-v6/win32
@@ -66,7 +70,7 @@ USER postgres
 EXPOSE 8080
 CMD ["sh", "-c", "exec node dist/$FUNCTION.js"]
 
-# Nginx with /openapi.yaml and /docs/ (swagger-ui-dist from the lockfile, no CDN).
+# Nginx with /openapi.yaml, /docs/ (swagger-ui-dist from the lockfile, no CDN) and the console at /console/.
 FROM nginx:1.27-alpine AS nginx
 COPY --from=deps /app/node_modules/swagger-ui-dist /usr/share/docstack/docs
 COPY infra/docs/ /usr/share/docstack/docs/
@@ -75,3 +79,5 @@ COPY infra/nginx/nginx.conf /etc/nginx/nginx.conf
 COPY infra/nginx/docstack-upstreams.compose.conf /etc/nginx/docstack-upstreams.conf
 COPY infra/nginx/docstack-listen.compose.conf /etc/nginx/docstack-listen.conf
 COPY infra/nginx/docstack-docs.compose.conf /etc/nginx/docstack-docs.conf
+COPY --from=build /app/dist/console /usr/share/docstack/console
+COPY infra/nginx/docstack-console.compose.conf /etc/nginx/docstack-console.conf

@@ -10,6 +10,7 @@ export default defineConfig({
       "tests/embedded/**/*.test.ts",
       "bench/**/*.test.ts",
       "tools/**/*.test.ts",
+      "console/src/**/*.test.ts",
     ],
     // OCR has its own suite (vitest.ocr.config.ts, `npm run test:ocr`), run by CI beside this one.
     exclude: ["**/node_modules/**", "shared/extract/ocr/**", "tests/embedded/ocr*.test.ts"],

@@ -86,6 +86,7 @@ function helloNginx(dir: string, port: number, helloPorts: number[]): ServiceSpe
   writeFileSync(join(dir, "docstack-upstreams.conf"), `# bench-only (bench/query.ts)\n${upstreams}\n`);
   writeFileSync(join(dir, "docstack-listen.conf"), `listen 127.0.0.1:${port};\n`);
   writeFileSync(join(dir, "docstack-docs.conf"), "# no reference page here\n");
+  writeFileSync(join(dir, "docstack-console.conf"), "# no console here\n");
   const nginx = execFileSync("sh", ["-c", "command -v nginx || echo /usr/sbin/nginx"], {
     encoding: "utf8",
   }).trim();

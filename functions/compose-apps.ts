@@ -6,6 +6,7 @@ import { createApp as createBackupStatusApp } from "./backup-status/app.js";
 import { createApp as createHealthApp } from "./health/app.js";
 import { createApp as createIndexApp } from "./index/app.js";
 import { createApp as createQueryApp } from "./query/app.js";
+import { builtConsoleDir, serveConsole } from "./serve-console.js";
 import { serveDocs } from "./serve-docs.js";
 import { createApp as createUploadApp } from "./upload/app.js";
 
@@ -13,9 +14,11 @@ type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
 
 /**
  * All six functions behind one fetch handler, dispatched by the same path table Nginx uses.
- * Each app keeps its own middleware, exactly as when deployed alone.
+ * Each app keeps its own middleware, exactly as when deployed alone. The reference page and the
+ * console (static files, served by Nginx in the stack) are answered here too.
  */
-export function composeApps(deps: Deps): Fetch {
+export function composeApps(deps: Deps, options: { consoleDir?: string } = {}): Fetch {
+  const consoleDir = options.consoleDir ?? builtConsoleDir;
   const apps: Record<FunctionName, { fetch: Fetch }> = {
     upload: createUploadApp(deps),
     index: createIndexApp(deps),
@@ -32,6 +35,8 @@ export function composeApps(deps: Deps): Fetch {
     if (request.method === "GET") {
       const docs = await serveDocs(path);
       if (docs !== undefined) return docs;
+      const page = await serveConsole(path, consoleDir);
+      if (page !== undefined) return page;
     }
     return fallback.fetch(request, env);
   };

@@ -4,7 +4,8 @@
  * JavaScript (`node dist/<name>.js`) with no TypeScript loader at start. One file per entry, no
  * shared chunks: esbuild's code splitting can evaluate a chunk before a module it depends on for
  * side effects (zod's OpenAPI extension ran after the schemas that use it). A lazy `import()` of
- * bundled code is initialised only when it runs.
+ * bundled code is initialised only when it runs. Run as a command, it then builds the web console
+ * into dist/console (tools/build-console.ts).
  */
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -129,4 +130,7 @@ export async function buildDist(options: { quiet?: boolean } = {}): Promise<Meta
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await buildDist();
+  // After the bundles: buildDist empties dist/, the console's directory included.
+  const { buildConsole } = await import("./build-console.js");
+  await buildConsole();
 }

@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { createApiKey } from "../../shared/auth/api-keys.js";
 import { createPostgresDatabase } from "../../shared/db/postgres-database.js";
 import { buildDist, distDir } from "../../tools/build.js";
+import { buildConsole } from "../../tools/build-console.js";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const stackDir = join(repoRoot, ".stack");
@@ -388,6 +389,15 @@ function nginxSpec(port: number, upstreams: Record<string, number[]>): ServiceSp
       DOCS_ROOT: docsRoot,
     }),
   );
+  // The console as built into dist/console, copied so the stack serves what it started with.
+  const consoleRoot = join(dir, "console-root");
+  cpSync(join(distDir, "console"), consoleRoot, { recursive: true });
+  writeFileSync(
+    join(dir, "docstack-console.conf"),
+    renderTemplate(readFileSync(join(repoRoot, "infra/nginx/console-locations.conf.template"), "utf8"), {
+      CONSOLE_ROOT: consoleRoot,
+    }),
+  );
   return nginxProcess("nginx", dir, port);
 }
 
@@ -468,7 +478,8 @@ async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<Stac
   mkdirSync(serviceUserDir, { recursive: true, mode: 0o755 });
   // The stack runs what production runs: the built bundles, rebuilt here so they are never stale.
   await buildDist({ quiet: true });
-  log("built dist/ (npm run build)");
+  await buildConsole({ quiet: true });
+  log("built dist/ and dist/console (npm run build)");
 
   const ports = {
     postgres: await freePort(),

@@ -1,0 +1,157 @@
+import type { components, DocstackClient } from "@docstack/client";
+import { useCallback, useEffect, useState } from "preact/hooks";
+import { describeError } from "../api.js";
+
+type Collection = components["schemas"]["Collection"];
+
+export function CollectionsPage({ client }: { client: DocstackClient }) {
+  const [collections, setCollections] = useState<Collection[]>();
+  const [total, setTotal] = useState(0);
+  const [loadError, setLoadError] = useState<string>();
+
+  const load = useCallback(async () => {
+    try {
+      const { data, error, response } = await client.GET("/collections", {
+        params: { query: { limit: 100 } },
+      });
+      if (data) {
+        setCollections(data.items);
+        setTotal(data.total);
+        setLoadError(undefined);
+      } else setLoadError(describeError(error, response));
+    } catch (failure) {
+      setLoadError(describeError(failure));
+    }
+  }, [client]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <>
+      <CreateCollection client={client} onCreated={load} />
+      <section class="card" aria-labelledby="list-title">
+        <h2 id="list-title">All collections</h2>
+        {loadError && (
+          <p class="error" role="alert">
+            {loadError}
+          </p>
+        )}
+        {collections === undefined && !loadError && <p aria-live="polite">Loading…</p>}
+        {collections?.length === 0 && <p>No collections yet.</p>}
+        {collections && collections.length > 0 && (
+          <div class="table-wrap">
+            <table>
+              <caption>
+                {collections.length < total ? `First ${collections.length} of ${total}` : `${total} in all`}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Language</th>
+                  <th scope="col">Embedder</th>
+                  <th scope="col">Created</th>
+                </tr>
+              </thead>
+              <tbody>
+                {collections.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">
+                      {c.name}
+                      {c.description && <span class="sub">{c.description}</span>}
+                    </th>
+                    <td>{c.language}</td>
+                    <td>
+                      {c.embedding_model} ({c.embedding_dimension})
+                    </td>
+                    <td>
+                      <time dateTime={c.created_at}>{new Date(c.created_at).toLocaleString()}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+function CreateCollection({ client, onCreated }: { client: DocstackClient; onCreated: () => void }) {
+  const [name, setName] = useState("");
+  const [description, setDescription] = useState("");
+  const [language, setLanguage] = useState("");
+  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setStatus(undefined);
+    try {
+      const { data, error, response } = await client.POST("/collections", {
+        body: {
+          name: name.trim(),
+          ...(description.trim() ? { description: description.trim() } : {}),
+          ...(language.trim() ? { language: language.trim() } : {}),
+        },
+      });
+      if (data) {
+        setStatus({ ok: true, text: `Created ${data.name} (embedder ${data.embedding_model}).` });
+        setName("");
+        setDescription("");
+        setLanguage("");
+        onCreated();
+      } else setStatus({ ok: false, text: describeError(error, response) });
+    } catch (failure) {
+      setStatus({ ok: false, text: describeError(failure) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="create-title">
+      <h2 id="create-title">New collection</h2>
+      <form onSubmit={submit} class="grid">
+        <div>
+          <label for="collection-name">Name</label>
+          <input id="collection-name" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        </div>
+        <div>
+          <label for="collection-description">Description (optional)</label>
+          <input
+            id="collection-description"
+            value={description}
+            onInput={(e) => setDescription(e.currentTarget.value)}
+          />
+        </div>
+        <div>
+          <label for="collection-language">Keyword search language (optional)</label>
+          <input
+            id="collection-language"
+            placeholder="english"
+            value={language}
+            onInput={(e) => setLanguage(e.currentTarget.value)}
+            aria-describedby="collection-language-help"
+          />
+          <p id="collection-language-help" class="help">
+            A PostgreSQL text-search configuration; the server's default when left empty.
+          </p>
+        </div>
+        <div class="actions">
+          <button type="submit" disabled={busy}>
+            Create collection
+          </button>
+        </div>
+      </form>
+      {status && (
+        <p class={status.ok ? "ok" : "error"} role={status.ok ? "status" : "alert"}>
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+import { mkdirSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { composeApps } from "../../functions/compose-apps.js";
+import { consoleCsp } from "../../functions/serve-console.js";
+import { type Served, serveNode } from "../../shared/http/serve-node.js";
+import { buildConsole } from "../../tools/build-console.js";
+import { type EmbeddedStack, startEmbeddedStack, uploadForm } from "../support/embedded-stack.js";
+
+const artifacts = join(import.meta.dirname, "../../test-artifacts");
+let consoleDir: string;
+let stack: EmbeddedStack;
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  // Built from the sources, into a directory of this test's own: never a stale dist/console.
+  consoleDir = await mkdtemp(join(tmpdir(), "docstack-console-"));
+  await buildConsole({ outDir: consoleDir, quiet: true });
+  stack = await startEmbeddedStack({ HOST: "127.0.0.1" });
+  served = await serveNode(composeApps(stack.deps, { consoleDir }), stack.deps, 0);
+  // Debian's Chromium (infra/ci/provision.sh); playwright never downloads a browser here.
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  await stack?.close();
+  if (consoleDir) await rm(consoleDir, { recursive: true, force: true });
+});
+
+/** Every request the page makes, those to other origins, and what the browser complained about. */
+function watch(page: Page) {
+  const seen = { external: [] as string[], failed: [] as string[], errors: [] as string[] };
+  page.on("request", (r) => {
+    if (!r.url().startsWith(served.url)) seen.external.push(r.url());
+  });
+  page.on("requestfailed", (r) => seen.failed.push(r.url()));
+  page.on("response", (r) => {
+    if (r.status() >= 400) seen.failed.push(`${r.status()} ${r.url()}`);
+  });
+  // A script or style refused by the Content-Security-Policy is reported here.
+  page.on("console", (m) => {
+    if (m.type() === "error") seen.errors.push(m.text());
+  });
+  page.on("pageerror", (e) => seen.errors.push(e.message));
+  return seen;
+}
+
+describe("the console at /console/ on the embedded default", () => {
+  it("signs in anonymously, creates a collection, and finds an uploaded passage with its location", async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    const seen = watch(page);
+
+    const response = await page.goto(`${served.url}/console/`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()["content-security-policy"]).toBe(consoleCsp);
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+
+    await page.getByRole("button", { name: "Continue without a key" }).click();
+    await page.getByRole("heading", { level: 1, name: "Collections" }).waitFor();
+
+    const name = `console-${crypto.randomUUID().slice(0, 8)}`;
+    await page.getByLabel("Name", { exact: true }).fill(name);
+    await page.getByRole("button", { name: "Create collection" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Created ${name}` })
+      .waitFor();
+    await page.getByRole("rowheader", { name }).waitFor();
+
+    // The document goes in through the API; the console has no upload page yet.
+    const listed = await stack.json<{ items: { id: string; name: string }[] }>("/collections?limit=100");
+    const collection = listed.body.items.find((c) => c.name === name);
+    expect(collection).toBeDefined();
+    const upload = await stack.json("/documents", {
+      method: "POST",
+      body: uploadForm(collection?.id ?? "", {
+        name: "refunds.md",
+        type: "text/markdown",
+        bytes:
+          "# Customer service\n\nGeneral matters.\n\n## Refund deadlines\n\n" +
+          "A refund must be requested within thirty days of the delivery of the parcel.\n",
+      }),
+    });
+    expect(upload.status).toBe(201);
+    await stack.indexAll();
+
+    await page.getByRole("link", { name: "Search" }).click();
+    await page.getByRole("heading", { level: 1, name: "Search playground" }).waitFor();
+    await page.getByLabel("Collection", { exact: true }).selectOption({ label: name });
+    await page.getByLabel("Query", { exact: true }).fill("refund within thirty days");
+    await page.getByLabel("Mode", { exact: true }).selectOption("keyword");
+    await page.getByLabel("Results (top_k)").fill("3");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+
+    const first = page.locator(".result").first();
+    await first.waitFor();
+    expect(await first.locator(".doc").textContent()).toBe("refunds.md");
+    expect(await first.locator(".passage").textContent()).toContain(
+      "A refund must be requested within thirty days",
+    );
+    // The section path where the passage starts: this short file is one passage, from its first heading.
+    expect(await first.locator(".where").textContent()).toBe("Customer service");
+    expect(await page.getByTestId("latency").textContent()).toMatch(
+      /^1 result · keyword · server [\d.]+ ms · round trip \d+ ms$/,
+    );
+
+    // The key (none here) lives in session storage, never in the address.
+    expect(page.url()).toBe(`${served.url}/console/#/search`);
+    expect(await page.evaluate(() => sessionStorage.getItem("docstack.console.session"))).toBe(
+      JSON.stringify({ key: null }),
+    );
+
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: join(artifacts, "console-search-375.png"), fullPage: true });
+    expect(seen.external).toEqual([]);
+    expect(seen.failed).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+
+  it("refuses a wrong API key at sign-in with the server's problem and stays on the sign-in page", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${served.url}/console/`);
+    await page.getByLabel("API key").fill("dsk_not-a-real-key");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("401");
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    await page.close();
+  });
+});
