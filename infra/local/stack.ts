@@ -478,7 +478,12 @@ async function bringUp(options: UpOptions, started: ServiceSpec[]): Promise<Stac
   mkdirSync(serviceUserDir, { recursive: true, mode: 0o755 });
   // The stack runs what production runs: the built bundles, rebuilt here so they are never stale.
   await buildDist({ quiet: true });
+  // Vite sets NODE_ENV=production in the process that builds; the services started below inherit
+  // this process's environment (migrate would then refuse the embedded defaults), so it is undone.
+  const nodeEnv = process.env.NODE_ENV;
   await buildConsole({ quiet: true });
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = nodeEnv;
   log("built dist/ and dist/console (npm run build)");
 
   const ports = {
