@@ -127,6 +127,22 @@ describe("GradientLimit", () => {
     expect(limit.limit).toBeGreaterThan(before);
   });
 
+  it("a young process measures again soon: its first baseline was of cold code", () => {
+    const { limit, clock, run, measure } = harness();
+    measure(80);
+    clock.now += 5_000;
+    run(20, 1000, 2);
+    expect(limit.currentPhase).toBe("baseline");
+    measure(20);
+    expect(limit.baselineMs).toBe(20);
+    clock.now += 5_000;
+    run(20, 1000, 2);
+    expect(limit.currentPhase).toBe("adapting");
+    clock.now += 6_000;
+    run(20, 1000, 2);
+    expect(limit.currentPhase).toBe("baseline");
+  });
+
   it("measures the baseline again after its interval", () => {
     const { limit, clock, run, measure } = harness();
     measure(20);

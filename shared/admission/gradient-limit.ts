@@ -9,7 +9,8 @@
  *   the limit is pinned to `minLimit` until that many requests have finished. A baseline that
  *   follows all the traffic (a moving average, a sliding minimum) drifts upward under sustained
  *   overload, because the traffic it follows is the queued one; quiet requests are not queued.
- *   Until the first baseline the limit stays at `initialLimit`, so a fresh replica takes a burst.
+ *   Until the first baseline the limit stays at `initialLimit`, so a fresh replica takes a burst;
+ *   its first baselines, of cold code, are measured again after 5, 10, 20 … seconds.
  * - Every `windowMs` (with at least `windowSamples` finished requests) the limit becomes
  *   `limit × gradient + √limit`, gradient = baseline × (1 + buffer) / window median, in [0.5, 2]:
  *   it shrinks while requests take longer than the baseline plus its buffer, and grows while they
@@ -84,6 +85,7 @@ export class GradientLimit {
   private phase: LimitPhase = "adapting";
   private phaseStarted: number;
   private nextBaselineAt = 0;
+  private baselinesTaken = 0;
   private limitBeforeBaseline: number;
   private samples: number[] = [];
   private quiet: number[] = [];
@@ -174,8 +176,13 @@ export class GradientLimit {
     this.quiet = [];
     if (this.phase === "baseline") this.estimate = this.limitBeforeBaseline;
     this.phase = "adapting";
+    // A young process's first baselines are of cold code (JIT, caches, connections) and too slow,
+    // which would let a queue through as "normal": measured again after 5, 10, 20 … seconds
+    // until the interval is reached.
+    const interval = Math.min(this.o.baselineIntervalMs, 5_000 * 2 ** this.baselinesTaken);
+    this.baselinesTaken += 1;
     const jitter = 0.85 + 0.3 * this.o.random();
-    this.nextBaselineAt = now + this.o.baselineIntervalMs * jitter;
+    this.nextBaselineAt = now + interval * jitter;
     this.resetWindow(now);
   }
 }
