@@ -70,6 +70,15 @@ describe("admission control", () => {
     expect((await post("/query")).status).toBe(200);
   });
 
+  it("a fresh process, having seen no congestion, takes a burst up to its maximum", async () => {
+    const { post, release } = heldApp({ ADMISSION_MIN_LIMIT: "2", ADMISSION_MAX_LIMIT: "30" });
+    const burst = Array.from({ length: 30 }, () => post("/query"));
+    const over = await post("/query");
+    release();
+    expect((await Promise.all(burst)).map((r) => r.status)).toEqual(Array(30).fill(200));
+    expect(over.status).toBe(503);
+  });
+
   it("does not gate uploads, whose time is their client's", async () => {
     const { post, release } = heldApp();
     const uploads = [post("/upload"), post("/upload"), post("/upload")];

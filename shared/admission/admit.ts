@@ -40,7 +40,8 @@ export function admission(functionName: string, deps: Deps): MiddlewareHandler<A
     const control = new AdmissionControl(pressure, {
       minLimit: config.ADMISSION_MIN_LIMIT,
       maxLimit: config.ADMISSION_MAX_LIMIT,
-      initialLimit: Math.min(config.ADMISSION_MAX_LIMIT, Math.max(config.ADMISSION_MIN_LIMIT, 20)),
+      // No congestion seen yet, so nothing to refuse: the limit comes down when latency says so.
+      initialLimit: config.ADMISSION_MAX_LIMIT,
       baselineIntervalMs: config.ADMISSION_BASELINE_INTERVAL_S * 1000,
     });
     controls.set(routeClass, control);

@@ -9,7 +9,8 @@
  *   the limit is pinned to `minLimit` until that many requests have finished. A baseline that
  *   follows all the traffic (a moving average, a sliding minimum) drifts upward under sustained
  *   overload, because the traffic it follows is the queued one; quiet requests are not queued.
- *   Until the first baseline the limit stays at `initialLimit`, so a fresh replica takes a burst;
+ *   Until the first baseline the limit stays at `initialLimit` (the maximum, as the process
+ *   starts: nothing has shown congestion yet), so a fresh replica takes a burst;
  *   its first baselines, of cold code, are measured again after 5, 10, 20 … seconds.
  * - Every `windowMs` (with at least `windowSamples` finished requests) the limit becomes
  *   `limit × gradient + √limit`, gradient = baseline × (1 + buffer) / window median, in [0.5, 2]:
