@@ -40,6 +40,9 @@ export class AdmissionControl {
   }
 
   tryAcquire(): AdmissionTicket | undefined {
+    // Nothing in flight: no queue, so whatever congestion lowered the limit is over, and a burst
+    // meets a process with room (the limit comes down again as soon as latency says so).
+    if (this.running === 0) this.limiter.rested();
     if (this.running >= this.limiter.limit) {
       this.refused += 1;
       return undefined;

@@ -24,6 +24,9 @@
  *   is not met by a larger burst. It is not cut then: most routes do not need the dependency in
  *   question (keyword queries while Chroma recovers), and a cut would refuse them for nothing. An
  *   open breaker changes nothing: the calls that need it fail at once and cost nothing.
+ * - A request that finds nothing in flight rests the limit (AdmissionControl): back to its
+ *   initial value, the maximum. Congestion is a queue, and there is none; a limit lowered by the
+ *   last busy spell would otherwise refuse the next burst on an idle process.
  * - Latency at 2.5× the baseline or more for `stuckWindows` windows in a row starts a new baseline
  *   at once: with a sound baseline the limit settles long before that (the shrinking gradient
  *   meets the √limit headroom), so the old one was measured on cheaper traffic (a run of cache
@@ -118,6 +121,21 @@ export class GradientLimit {
 
   get currentPhase(): LimitPhase {
     return this.phase;
+  }
+
+  /**
+   * The process has nothing in flight: the congestion the limit answered is over.
+   * Back to the initial limit (a pinned measurement in progress is dropped; the next window
+   * that closes after its time starts one again).
+   */
+  rested(): void {
+    this.estimate = Math.max(
+      this.estimate,
+      Math.min(this.o.maxLimit, Math.max(this.o.minLimit, this.o.initialLimit)),
+    );
+    this.phase = "adapting";
+    this.windowsAtFloor = 0;
+    this.resetWindow(this.o.now());
   }
 
   /**
