@@ -48,17 +48,16 @@ export function admission(functionName: string, deps: Deps): MiddlewareHandler<A
     registerAdmission(functionName, routeClass, control);
   }
   return async (c, next) => {
-    const limits = matchedRoutes(c).flatMap((r) => {
-      const limit = declaredLimit(r.handler);
-      return limit === undefined ? [] : [limit];
-    });
     // No declared policy: nothing matched (a 404) or a method not allowed, both answered at once.
-    const limit = limits[0];
-    const control = limit?.kind === "limited" ? controls.get(limit.routeClass) : undefined;
+    const limit = matchedRoutes(c)
+      .map((r) => declaredLimit(r.handler))
+      .find((l) => l !== undefined);
+    if (limit?.kind !== "limited") return next();
+    const control = controls.get(limit.routeClass);
     if (control === undefined) return next();
     const ticket = control.tryAcquire();
     if (ticket === undefined) {
-      admissionShed({ function: functionName, class: limit?.kind === "limited" ? limit.routeClass : "" });
+      admissionShed({ function: functionName, class: limit.routeClass });
       throw new ApiError("overloaded", "This service is at its concurrency limit; retry shortly", {
         retryAfter: 1,
       });
