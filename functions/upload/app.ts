@@ -8,6 +8,7 @@ import { registerGetCollection } from "./routes/get-collection.js";
 import { registerGetDocument } from "./routes/get-document.js";
 import { registerGetDocumentText } from "./routes/get-document-text.js";
 import { registerGetDownloadUrl } from "./routes/get-download-url.js";
+import { registerGetWhoami } from "./routes/get-whoami.js";
 import { registerListCollections } from "./routes/list-collections.js";
 import { registerListDocuments } from "./routes/list-documents.js";
 import { registerUploadDocument } from "./routes/upload-document.js";
@@ -24,6 +25,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerGetDownloadUrl(app);
   registerDeleteDocument(app);
   registerDownloadFile(app);
+  registerGetWhoami(app);
 }
 
 /** upload: collections, documents in and out of the object store, and their metadata. */

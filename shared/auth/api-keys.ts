@@ -95,6 +95,7 @@ export async function principalForKey(db: Queryable, key: string): Promise<Princ
   return {
     name: row.name,
     kind: "key",
+    keyPrefix: row.key_prefix,
     scopes: row.scopes,
     collections: row.collections,
     rateLimits: row.rate_limits ?? {},

@@ -44,11 +44,11 @@ export async function callerIsKnown(c: Context<AppEnv>): Promise<boolean> {
 
 /**
  * Who is calling, and may they: an active API key with `scope` (401 without a valid key, 403
- * without the scope). With reach "all", a key limited to some collections is refused too;
+ * without the scope; "any" takes every active key). With reach "all", a key limited to some collections is refused too;
  * otherwise the use case confines it to its collections. A development install with no keys
  * at all stays open (anonymous); production never is. Routes declare it (shared/http/route-policy.ts).
  */
-export function authenticate(scope: Scope, reach: "collections" | "all"): MiddlewareHandler<AppEnv> {
+export function authenticate(scope: Scope | "any", reach: "collections" | "all"): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const key = presentedKey(c.req.header("authorization"), c.req.header("x-api-key"));
     let principal: Principal | undefined;
@@ -65,7 +65,7 @@ export function authenticate(scope: Scope, reach: "collections" | "all"): Middle
           : "The API key is unknown or revoked",
       );
     }
-    assertScope(principal, scope);
+    if (scope !== "any") assertScope(principal, scope);
     if (reach === "all") assertAllCollections(principal, `${c.req.method} ${c.req.routePath}`);
     c.set("principal", principal);
     await next();

@@ -8,6 +8,8 @@ export interface Principal {
   /** The key's name; goes into documents.api_key_name, audit rows and logs. */
   name: string;
   kind: "key" | "anonymous";
+  /** The key's first characters (as `npm run keys -- list` shows them); absent when anonymous. */
+  keyPrefix?: string;
   scopes: readonly Scope[];
   /** null: every collection. */
   collections: readonly string[] | null;

@@ -15,7 +15,7 @@ import { rateLimit } from "./rate-limit.js";
  */
 export type AccessPolicy =
   | { kind: "public"; reason: string }
-  | { kind: "key"; scope: Scope; reach: "collections" | "all" };
+  | { kind: "key"; scope: Scope | "any"; reach: "collections" | "all" };
 
 export type LimitPolicy = { kind: "limited"; routeClass: RouteClass } | { kind: "unlimited"; reason: string };
 
@@ -36,6 +36,14 @@ const passThrough = (): MiddlewareHandler<AppEnv> => (_c, next) => next();
 /** Needs an active API key with `scope` (admin has every scope): 401 without one, 403 without the scope. */
 export function requireKey(scope: Scope, reach: "collections" | "all" = "collections") {
   return tagged<AccessPolicy>({ kind: "key", scope, reach }, authenticate(scope, reach));
+}
+
+/** Needs an active API key, whatever its scopes: for a caller asking about its own key. */
+export function requireAnyKey() {
+  return tagged<AccessPolicy>(
+    { kind: "key", scope: "any", reach: "collections" },
+    authenticate("any", "collections"),
+  );
 }
 
 /** Anyone may call it; `reason` says why that is safe, and is published with the operation. */
@@ -90,7 +98,10 @@ export function declaredLimit(handler: unknown): LimitPolicy | undefined {
 export function policyErrorCodes(policy: RoutePolicy): ErrorCode[] {
   const codes: ErrorCode[] = [];
   // The key is looked up in the database: when it cannot answer, the caller gets 503.
-  if (policy.access.kind === "key") codes.push("unauthorized", "forbidden", "service_unavailable");
+  if (policy.access.kind === "key") {
+    codes.push("unauthorized", "service_unavailable");
+    if (policy.access.scope !== "any") codes.push("forbidden");
+  }
   // Rate-limited routes are also the ones admission control may refuse when the process is full.
   if (policy.limit.kind === "limited") codes.push("rate_limited", "overloaded");
   return codes;
@@ -101,9 +112,11 @@ function policySentence(policy: RoutePolicy): string {
   const who =
     access.kind === "public"
       ? `Public: ${access.reason}.`
-      : `Needs an API key with the \`${access.scope}\` scope${
-          access.reach === "all" ? ", not limited to some collections" : ""
-        }.`;
+      : access.scope === "any"
+        ? "Needs an active API key, with any scope."
+        : `Needs an API key with the \`${access.scope}\` scope${
+            access.reach === "all" ? ", not limited to some collections" : ""
+          }.`;
   const rate =
     limit.kind === "limited"
       ? ` Rate limited (the \`${limit.routeClass}\` class).`
@@ -144,7 +157,9 @@ export function policyRoute<P extends string, R extends PolicyRouteConfig & { pa
   const security =
     policy.access.kind === "public"
       ? []
-      : [{ Bearer: [policy.access.scope] }, { ApiKey: [policy.access.scope] }];
+      : policy.access.scope === "any"
+        ? [{ Bearer: [] }, { ApiKey: [] }]
+        : [{ Bearer: [policy.access.scope] }, { ApiKey: [policy.access.scope] }];
   const description = [config.description, policySentence(policy)].filter(Boolean).join("\n\n");
   const middleware =
     config.request?.body?.required === false ? [...config.middleware, emptyBodyIsNoBody] : config.middleware;

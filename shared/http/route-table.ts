@@ -14,7 +14,7 @@ export const functionNames: readonly FunctionName[] = [
 
 const rules: [RegExp, FunctionName][] = [
   [/^\/documents\/[^/]+\/reindex\/?$/, "index"],
-  [/^\/(collections|documents|files|upload)(\/|$)/, "upload"],
+  [/^\/(auth|collections|documents|files|upload)(\/|$)/, "upload"],
   [/^\/index(\/|$)/, "index"],
   [/^\/query(\/|$)/, "query"],
   // Operations: backups and the audit log.

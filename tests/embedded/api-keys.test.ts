@@ -45,7 +45,7 @@ afterAll(() => stack.close());
 
 interface RouteCase {
   name: string;
-  scope: "read" | "write" | "admin";
+  scope: "read" | "write" | "admin" | "any";
   /** Aims at collection A (so a key for B is refused). */
   inA: boolean;
   /**
@@ -57,6 +57,7 @@ interface RouteCase {
 }
 
 const routes: RouteCase[] = [
+  { name: "GET /auth/whoami", scope: "any", inA: false, request: () => ["/auth/whoami", {}] },
   { name: "GET /collections", scope: "read", inA: false, request: () => ["/collections", {}] },
   { name: "GET /collections/{id}", scope: "read", inA: true, request: () => [`/collections/${a}`, {}] },
   {
@@ -200,7 +201,8 @@ describe("API keys: every route x every wrong credential", () => {
         ["wrong key in X-API-Key", "dsk_not-a-key", 401, "x-api-key"],
         ["revoked key", keys.revoked, 401, "bearer"],
       ];
-      if (route.scope !== "read") attempts.push(["read-only key", keys.reader, 403, "bearer"]);
+      if (route.scope !== "read" && route.scope !== "any")
+        attempts.push(["read-only key", keys.reader, 403, "bearer"]);
       if (route.scope === "admin") attempts.push(["read+write key", keys.full, 403, "x-api-key"]);
       if (route.inA)
         attempts.push(["key for another collection", keys.otherB, route.byDocumentId ? 404 : 403, "bearer"]);

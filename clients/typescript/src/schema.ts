@@ -9,7 +9,7 @@ export interface paths {
         };
         /**
          * List collections
-         * @description The collections the key may use, oldest first.
+         * @description The collections the key may use, oldest first, each with its counts.
          *
          *     Needs an API key with the `read` scope. Rate limited (the `default` class).
          */
@@ -160,6 +160,28 @@ export interface paths {
          *     Public: the link's signature is its credential. Rate limited (the `default` class).
          */
         get: operations["downloadFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/whoami": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the key is
+         * @description The presented key's name, scopes and collections, so a client (the console) can show only what the key may do. The server still checks every request.
+         *
+         *     Needs an active API key, with any scope. Rate limited (the `default` class).
+         */
+        get: operations["whoami"];
         put?: never;
         post?: never;
         delete?: never;
@@ -505,6 +527,38 @@ export interface components {
             free_bytes: number;
             total_bytes: number;
         };
+        Caller: {
+            /**
+             * @description The key's name, as audit rows and uploads record it
+             * @example ingest
+             */
+            name: string;
+            /**
+             * @description anonymous: a development install with no keys yet, where every caller may do everything
+             * @enum {string}
+             */
+            kind: "key" | "anonymous";
+            /**
+             * @description The key's first characters, to tell keys apart; null when anonymous
+             * @example dsk_3f9a1c
+             */
+            key_prefix: string | null;
+            /**
+             * @description admin may do everything; read and write are separate
+             * @example [
+             *       "read"
+             *     ]
+             */
+            scopes: ("read" | "write" | "admin")[];
+            /** @description The collections the key is limited to; null: every collection */
+            collections: string[] | null;
+            /** @description This key's own requests per minute, per route class, where it has its own */
+            rate_limits: {
+                query?: number;
+                upload?: number;
+                default?: number;
+            };
+        };
         /**
          * @description Where a passage lies in its document. Fields that do not apply to the document's format are absent. Chunks indexed before locations were recorded have none: re-index the document.
          * @example {
@@ -644,6 +698,23 @@ export interface components {
             analytics_text: "off" | "hashed" | "full";
             /** Format: date-time */
             created_at: string;
+            counts: components["schemas"]["CollectionCounts"];
+        };
+        /** @description What the collection holds when the answer was made */
+        CollectionCounts: {
+            /** @description Documents in the collection, whatever their index status */
+            documents: number;
+            /** @description Passages of its indexed documents */
+            chunks: number;
+            /** @description The size of its documents' files, in bytes */
+            bytes: number;
+            /** @description Documents waiting to be indexed */
+            pending: number;
+            /** @description Documents being indexed now */
+            indexing: number;
+            indexed: number;
+            /** @description Documents whose indexing failed (each says why) */
+            failed: number;
         };
         Document: {
             /** Format: uuid */
@@ -1783,6 +1854,62 @@ export interface operations {
                 };
             };
             /** @description Overloaded */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    whoami: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Caller"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable; or Overloaded */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { getCollectionFor } from "../../../shared/collections/collections.js";
+import { getCountedCollection } from "../../../shared/collections/collection-counts.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
 import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
@@ -22,7 +22,11 @@ export const getCollectionRoute = policyRoute({
 
 export function registerGetCollection(app: OpenAPIHono<AppEnv>) {
   app.openapi(getCollectionRoute, async (c) => {
-    const collection = await getCollectionFor(c.var.deps.db, c.var.principal, c.req.valid("param").id);
-    return c.json(collectionView(collection), 200);
+    const { collection, counts } = await getCountedCollection(
+      c.var.deps.db,
+      c.var.principal,
+      c.req.valid("param").id,
+    );
+    return c.json(collectionView(collection, counts), 200);
   });
 }

@@ -1,5 +1,5 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
-import { listCollections } from "../../../shared/collections/collections.js";
+import { listCountedCollections } from "../../../shared/collections/collection-counts.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
 import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
@@ -12,7 +12,7 @@ export const listCollectionsRoute = policyRoute({
   operationId: "listCollections",
   tags: ["upload"],
   summary: "List collections",
-  description: "The collections the key may use, oldest first.",
+  description: "The collections the key may use, oldest first, each with its counts.",
   middleware: [requireKey("read"), rateLimited("default")],
   request: { query: PageQuery },
   responses: {
@@ -36,7 +36,7 @@ export const listCollectionsRoute = policyRoute({
 export function registerListCollections(app: OpenAPIHono<AppEnv>) {
   app.openapi(listCollectionsRoute, async (c) => {
     const page = c.req.valid("query");
-    const { items, total } = await listCollections(c.var.deps.db, c.var.principal, page);
-    return c.json({ items: items.map(collectionView), total, ...page }, 200);
+    const { items, total } = await listCountedCollections(c.var.deps.db, c.var.principal, page);
+    return c.json({ items: items.map((i) => collectionView(i.collection, i.counts)), total, ...page }, 200);
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { defaultChunkSettings } from "../../chunking/chunk-settings.js";
 import { ChunkingOverridesSchema as chunkingOverrides } from "../../chunking/chunking-overrides.js";
+import { type CollectionCounts, emptyCounts } from "../../collections/collection-counts.js";
 import { cleanCollectionName } from "../../collections/collection-name.js";
 import type { Collection } from "../../collections/collections.js";
 import { ocrLanguages } from "../../extract/ocr/ocr-languages.js";
@@ -77,6 +78,21 @@ export const AnalyticsTextSchema = z
   .enum(["off", "hashed", "full"])
   .openapi({ description: analyticsTextDescription, example: "hashed" });
 
+export const CollectionCountsSchema = z
+  .object({
+    documents: z
+      .number()
+      .int()
+      .openapi({ description: "Documents in the collection, whatever their index status" }),
+    chunks: z.number().int().openapi({ description: "Passages of its indexed documents" }),
+    bytes: z.number().int().openapi({ description: "The size of its documents' files, in bytes" }),
+    pending: z.number().int().openapi({ description: "Documents waiting to be indexed" }),
+    indexing: z.number().int().openapi({ description: "Documents being indexed now" }),
+    indexed: z.number().int(),
+    failed: z.number().int().openapi({ description: "Documents whose indexing failed (each says why)" }),
+  })
+  .openapi("CollectionCounts", { description: "What the collection holds when the answer was made" });
+
 export const CollectionSchema = z
   .object({
     id: z.uuid(),
@@ -89,10 +105,14 @@ export const CollectionSchema = z
     ocr_languages: z.array(z.string()).openapi({ description: ocrLanguagesDescription, example: ["eng"] }),
     analytics_text: AnalyticsTextSchema,
     created_at: z.string().openapi({ format: "date-time" }),
+    counts: CollectionCountsSchema,
   })
   .openapi("Collection");
 
-export function collectionView(c: Collection): z.infer<typeof CollectionSchema> {
+export function collectionView(
+  c: Collection,
+  counts: CollectionCounts = emptyCounts,
+): z.infer<typeof CollectionSchema> {
   // Field by field: internal columns (index_version, a bigint JSON cannot carry) stay inside.
   return {
     id: c.id,
@@ -105,5 +125,6 @@ export function collectionView(c: Collection): z.infer<typeof CollectionSchema> 
     ocr_languages: c.ocr_languages,
     analytics_text: c.analytics_text,
     created_at: new Date(c.created_at).toISOString(),
+    counts,
   };
 }
