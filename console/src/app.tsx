@@ -1,21 +1,53 @@
-import { useMemo, useState } from "preact/hooks";
+import type { DocstackClient } from "@docstack/client";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { clientFor } from "./api.js";
+import { type Caller, describeCaller } from "./caller.js";
+import { ErrorAlert } from "./error-alert.js";
+import { AnalyticsPage } from "./pages/analytics.js";
 import { CollectionsPage } from "./pages/collections.js";
+import { DocumentsPage } from "./pages/documents.js";
+import { OperationsPage } from "./pages/operations.js";
 import { SearchPage } from "./pages/search.js";
 import { SignInPage } from "./pages/sign-in.js";
 import { href, type Route, useRoute } from "./route.js";
 import { clearSession, loadSession, type Session, saveSession } from "./session.js";
+import { useCaller } from "./use-caller.js";
 
 const titles: Record<Route, string> = {
   "sign-in": "Sign in",
   collections: "Collections",
+  documents: "Documents",
   search: "Search playground",
+  operations: "Operations",
+  analytics: "Analytics",
+};
+
+const navigation: readonly Exclude<Route, "sign-in">[] = [
+  "collections",
+  "documents",
+  "search",
+  "operations",
+  "analytics",
+];
+
+export interface PageProps {
+  client: DocstackClient;
+  caller: Caller;
+}
+
+const pages: Record<Exclude<Route, "sign-in">, (props: PageProps) => preact.JSX.Element> = {
+  collections: CollectionsPage,
+  documents: DocumentsPage,
+  search: SearchPage,
+  operations: OperationsPage,
+  analytics: AnalyticsPage,
 };
 
 export function App() {
   const route = useRoute();
   const [session, setSession] = useState<Session | undefined>(() => loadSession());
   const client = useMemo(() => (session ? clientFor(session) : undefined), [session]);
+  const caller = useCaller(client);
 
   const signIn = (next: Session) => {
     saveSession(next);
@@ -28,8 +60,11 @@ export function App() {
     window.location.hash = href("sign-in");
   };
 
-  const shown: Route = session && client ? route : "sign-in";
-  document.title = `${titles[shown]} · Docstack console`;
+  const shown: Route = session && client ? (route === "sign-in" ? "collections" : route) : "sign-in";
+  const Page = shown === "sign-in" ? undefined : pages[shown];
+  useEffect(() => {
+    document.title = `${titles[shown]} · Docstack console`;
+  }, [shown]);
 
   return (
     <>
@@ -40,13 +75,18 @@ export function App() {
         <span class="brand">Docstack console</span>
         {session && (
           <nav aria-label="Console">
-            <a href={href("collections")} aria-current={shown === "collections" ? "page" : undefined}>
-              Collections
-            </a>
-            <a href={href("search")} aria-current={shown === "search" ? "page" : undefined}>
-              Search
-            </a>
-            <span class="who">{session.key ? "API key" : "anonymous"}</span>
+            {navigation.map((r) => (
+              <a key={r} href={href(r)} aria-current={shown === r ? "page" : undefined}>
+                {titles[r].replace(" playground", "")}
+              </a>
+            ))}
+            <span class="who" data-testid="who">
+              {caller?.state === "known"
+                ? describeCaller(caller.caller)
+                : session.key
+                  ? "API key"
+                  : "anonymous"}
+            </span>
             <button type="button" class="link" onClick={signOut}>
               Sign out
             </button>
@@ -55,12 +95,14 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         <h1>{titles[shown]}</h1>
-        {shown === "sign-in" || !client ? (
+        {Page === undefined || !client ? (
           <SignInPage onSignIn={signIn} />
-        ) : shown === "collections" ? (
-          <CollectionsPage client={client} />
+        ) : caller?.state === "known" ? (
+          <Page client={client} caller={caller.caller} />
+        ) : caller?.state === "failed" ? (
+          <ErrorAlert message={caller.error} />
         ) : (
-          <SearchPage client={client} />
+          <p aria-live="polite">Loading…</p>
         )}
       </main>
     </>

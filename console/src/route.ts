@@ -1,11 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
 
-export type Route = "sign-in" | "collections" | "search";
-const routes: readonly Route[] = ["sign-in", "collections", "search"];
+export const routes = ["sign-in", "collections", "documents", "search", "operations", "analytics"] as const;
+export type Route = (typeof routes)[number];
 
 /** `#/search` → "search"; anything unknown is the collections page. */
 export function parseRoute(hash: string): Route {
-  const name = hash.replace(/^#\/?/, "");
+  const name = hash.replace(/^#\/?/, "").split("?")[0] ?? "";
   return (routes as readonly string[]).includes(name) ? (name as Route) : "collections";
 }
 

@@ -1,10 +1,16 @@
 import type { components, DocstackClient } from "@docstack/client";
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { describeError } from "../api.js";
+import type { PageProps } from "../app.js";
+import { mayAdminister } from "../caller.js";
+import { chooseCollection } from "../chosen-collection.js";
+import { ErrorAlert } from "../error-alert.js";
+import { formatBytes } from "../format.js";
+import { href } from "../route.js";
 
 type Collection = components["schemas"]["Collection"];
 
-export function CollectionsPage({ client }: { client: DocstackClient }) {
+export function CollectionsPage({ client, caller }: PageProps) {
   const [collections, setCollections] = useState<Collection[]>();
   const [total, setTotal] = useState(0);
   const [loadError, setLoadError] = useState<string>();
@@ -30,14 +36,13 @@ export function CollectionsPage({ client }: { client: DocstackClient }) {
 
   return (
     <>
-      <CreateCollection client={client} onCreated={load} />
+      {/* POST /collections needs write on every collection: a key limited to some may not. */}
+      {caller.collections === null && (caller.scopes.includes("write") || mayAdminister(caller)) && (
+        <CreateCollection client={client} onCreated={load} />
+      )}
       <section class="card" aria-labelledby="list-title">
         <h2 id="list-title">All collections</h2>
-        {loadError && (
-          <p class="error" role="alert">
-            {loadError}
-          </p>
-        )}
+        <ErrorAlert message={loadError} />
         {collections === undefined && !loadError && <p aria-live="polite">Loading…</p>}
         {collections?.length === 0 && <p>No collections yet.</p>}
         {collections && collections.length > 0 && (
@@ -49,8 +54,10 @@ export function CollectionsPage({ client }: { client: DocstackClient }) {
               <thead>
                 <tr>
                   <th scope="col">Name</th>
-                  <th scope="col">Language</th>
-                  <th scope="col">Embedder</th>
+                  <th scope="col">Documents</th>
+                  <th scope="col">Passages</th>
+                  <th scope="col">Size</th>
+                  <th scope="col">Settings</th>
                   <th scope="col">Created</th>
                 </tr>
               </thead>
@@ -61,9 +68,16 @@ export function CollectionsPage({ client }: { client: DocstackClient }) {
                       {c.name}
                       {c.description && <span class="sub">{c.description}</span>}
                     </th>
-                    <td>{c.language}</td>
+                    <td class="num">
+                      <a href={href("documents")} onClick={() => chooseCollection(c.id)}>
+                        {c.counts.documents}
+                      </a>
+                      <IndexStates counts={c.counts} />
+                    </td>
+                    <td class="num">{c.counts.chunks}</td>
+                    <td class="num">{formatBytes(c.counts.bytes)}</td>
                     <td>
-                      {c.embedding_model} ({c.embedding_dimension})
+                      <Settings collection={c} />
                     </td>
                     <td>
                       <time dateTime={c.created_at}>{new Date(c.created_at).toLocaleString()}</time>
@@ -76,6 +90,50 @@ export function CollectionsPage({ client }: { client: DocstackClient }) {
         )}
       </section>
     </>
+  );
+}
+
+function IndexStates({ counts }: { counts: Collection["counts"] }) {
+  const waiting = counts.pending + counts.indexing;
+  if (waiting === 0 && counts.failed === 0) return null;
+  return (
+    <span class="sub">
+      {waiting > 0 && `${waiting} waiting`}
+      {waiting > 0 && counts.failed > 0 && " · "}
+      {counts.failed > 0 && <span class="bad">{counts.failed} failed</span>}
+    </span>
+  );
+}
+
+/** The settings fixed when the collection was made: what its search and indexing use. */
+function Settings({ collection: c }: { collection: Collection }) {
+  const chunking = Object.entries(c.chunking)
+    .map(([kind, s]) => `${kind} ${s.size ?? "default"}/${s.overlap ?? "default"}`)
+    .join(", ");
+  return (
+    <details>
+      <summary>
+        {c.language} · {c.embedding_model}
+      </summary>
+      <dl class="settings">
+        <dt>Keyword search language</dt>
+        <dd>{c.language}</dd>
+        <dt>Embedder</dt>
+        <dd>
+          {c.embedding_model} ({c.embedding_dimension} dimensions)
+        </dd>
+        <dt>OCR languages</dt>
+        <dd>{c.ocr_languages.join(", ")}</dd>
+        <dt>Chunking (size/overlap)</dt>
+        <dd>{chunking || "the defaults"}</dd>
+        <dt>Query text in analytics</dt>
+        <dd>{c.analytics_text}</dd>
+        <dt>Id</dt>
+        <dd>
+          <code>{c.id}</code>
+        </dd>
+      </dl>
+    </details>
   );
 }
 

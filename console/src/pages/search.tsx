@@ -1,6 +1,9 @@
-import type { DocstackClient, operations } from "@docstack/client";
+import type { operations } from "@docstack/client";
 import { useEffect, useState } from "preact/hooks";
 import { describeError } from "../api.js";
+import type { PageProps } from "../app.js";
+import { chooseCollection, chosenCollection } from "../chosen-collection.js";
+import { ErrorAlert } from "../error-alert.js";
 import { describeLocation } from "../location.js";
 
 type QueryBody = operations["queryCollection"]["requestBody"]["content"]["application/json"];
@@ -14,7 +17,7 @@ interface Outcome {
   roundTripMs: number;
 }
 
-export function SearchPage({ client }: { client: DocstackClient }) {
+export function SearchPage({ client }: PageProps) {
   const [collections, setCollections] = useState<{ id: string; name: string }[]>();
   const [collectionId, setCollectionId] = useState("");
   const [query, setQuery] = useState("");
@@ -36,7 +39,9 @@ export function SearchPage({ client }: { client: DocstackClient }) {
         });
         if (data) {
           setCollections(data.items);
-          setCollectionId((current) => current || (data.items[0]?.id ?? ""));
+          const chosen = chosenCollection();
+          const fallback = data.items.some((c) => c.id === chosen) ? chosen : data.items[0]?.id;
+          setCollectionId((current) => current || (fallback ?? ""));
         } else setError(describeError(problem, response));
       } catch (failure) {
         setError(describeError(failure));
@@ -81,7 +86,10 @@ export function SearchPage({ client }: { client: DocstackClient }) {
               id="search-collection"
               required
               value={collectionId}
-              onChange={(e) => setCollectionId(e.currentTarget.value)}
+              onChange={(e) => {
+                setCollectionId(e.currentTarget.value);
+                chooseCollection(e.currentTarget.value);
+              }}
             >
               {collections === undefined && <option value="">Loading…</option>}
               {collections?.length === 0 && <option value="">No collections</option>}
@@ -130,11 +138,7 @@ export function SearchPage({ client }: { client: DocstackClient }) {
             </button>
           </div>
         </form>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
       </section>
       <section class="card" aria-labelledby="results-title" aria-live="polite" aria-busy={busy}>
         <h2 id="results-title">Results</h2>

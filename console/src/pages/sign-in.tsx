@@ -1,9 +1,10 @@
 import { useState } from "preact/hooks";
 import { clientFor, describeError } from "../api.js";
+import { ErrorAlert } from "../error-alert.js";
 import type { Session } from "../session.js";
 
 /**
- * A key is checked against GET /collections before it is kept, so a mistyped key is caught here
+ * A key is checked with GET /auth/whoami (which takes a key of any scope) before it is kept, so a mistyped key is caught here
  * rather than on the next page. Anonymous access is for development installs, where the server
  * accepts calls without a key; elsewhere the next page shows the server's 401.
  */
@@ -22,9 +23,7 @@ export function SignInPage({ onSignIn }: { onSignIn: (session: Session) => void 
     setBusy(true);
     setError(undefined);
     try {
-      const { error: problem, response } = await clientFor(session).GET("/collections", {
-        params: { query: { limit: 1 } },
-      });
+      const { error: problem, response } = await clientFor(session).GET("/auth/whoami");
       if (response.ok) onSignIn(session);
       else setError(describeError(problem, response));
     } catch (failure) {
@@ -59,11 +58,7 @@ export function SignInPage({ onSignIn }: { onSignIn: (session: Session) => void 
           </button>
         </div>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </section>
   );
 }
