@@ -15,7 +15,7 @@ export function describeError(error: unknown, response?: Response): string {
   return response ? `The request failed with status ${response.status}` : "The request failed";
 }
 
-function isProblem(value: unknown): value is Problem {
+export function isProblem(value: unknown): value is Problem {
   return (
     typeof value === "object" &&
     value !== null &&

@@ -33,6 +33,8 @@ const navigation: readonly Exclude<Route, "sign-in">[] = [
 export interface PageProps {
   client: DocstackClient;
   caller: Caller;
+  /** The key itself, for the one call the typed client cannot make (uploads with progress). */
+  session: Session;
 }
 
 const pages: Record<Exclude<Route, "sign-in">, (props: PageProps) => preact.JSX.Element> = {
@@ -95,10 +97,10 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         <h1>{titles[shown]}</h1>
-        {Page === undefined || !client ? (
+        {Page === undefined || !client || !session ? (
           <SignInPage onSignIn={signIn} />
         ) : caller?.state === "known" ? (
-          <Page client={client} caller={caller.caller} />
+          <Page client={client} caller={caller.caller} session={session} />
         ) : caller?.state === "failed" ? (
           <ErrorAlert message={caller.error} />
         ) : (

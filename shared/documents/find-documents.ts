@@ -31,6 +31,8 @@ export interface DocumentFilter {
   document_ids?: string[];
   content_type?: string[];
   filename?: string;
+  /** Documents whose name contains this, ignoring case (a person looking for a file). */
+  filename_contains?: string;
   index_status?: DocumentRow["index_status"];
   created_by?: string;
   /** Documents whose metadata contains these key/values (jsonb containment). */
@@ -46,6 +48,9 @@ export function documentConditions(filter: DocumentFilter): SqlFragment {
   if (filter.document_ids !== undefined) c.push(sql`d.id = any(${filter.document_ids}::uuid[])`);
   if (filter.content_type !== undefined) c.push(sql`d.content_type = any(${filter.content_type}::text[])`);
   if (filter.filename !== undefined) c.push(sql`d.filename = ${filter.filename}`);
+  // position(), not LIKE: % and _ in what a person types are letters, not wildcards.
+  if (filter.filename_contains !== undefined)
+    c.push(sql`position(lower(${filter.filename_contains}) in lower(d.filename)) > 0`);
   if (filter.index_status !== undefined) c.push(sql`d.index_status = ${filter.index_status}`);
   if (filter.created_by !== undefined) c.push(sql`d.created_by = ${filter.created_by}`);
   if (filter.metadata !== undefined && Object.keys(filter.metadata).length > 0) {

@@ -1195,7 +1195,10 @@ export interface operations {
                 offset?: number;
                 collection_id?: string;
                 content_type?: string;
+                /** @description The exact file name */
                 filename?: string;
+                /** @description Part of the file name, in any case */
+                filename_contains?: string;
                 index_status?: "pending" | "indexing" | "indexed" | "failed";
                 created_by?: string;
             };

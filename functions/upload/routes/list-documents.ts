@@ -11,7 +11,11 @@ import { storedText } from "../../../shared/http/schemas/text.js";
 const ListDocumentsQuery = PageQuery.extend({
   collection_id: z.uuid().optional(),
   content_type: storedText().max(200).optional().openapi({ example: "application/pdf" }),
-  filename: storedText().max(1000).optional(),
+  filename: storedText().max(1000).optional().openapi({ description: "The exact file name" }),
+  filename_contains: storedText()
+    .max(1000)
+    .optional()
+    .openapi({ description: "Part of the file name, in any case", example: "report" }),
   index_status: z.enum(["pending", "indexing", "indexed", "failed"]).optional(),
   created_by: storedText().max(200).optional(),
 });
