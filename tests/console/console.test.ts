@@ -1,7 +1,9 @@
+import { execFile } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { composeApps } from "../../functions/compose-apps.js";
@@ -10,6 +12,7 @@ import { type Served, serveNode } from "../../shared/http/serve-node.js";
 import { buildConsole } from "../../tools/build-console.js";
 import { type EmbeddedStack, startEmbeddedStack, uploadForm } from "../support/embedded-stack.js";
 
+const run = promisify(execFile);
 const artifacts = join(import.meta.dirname, "../../test-artifacts");
 let consoleDir: string;
 let stack: EmbeddedStack;
@@ -118,6 +121,31 @@ describe("the console at /console/ on the embedded default", () => {
     expect(await page.getByTestId("latency").textContent()).toMatch(
       /^1 result · keyword · server [\d.]+ ms · round trip \d+ ms$/,
     );
+
+    // "Request as curl" is the same request: run in a shell, it finds the same passage.
+    await page.getByText("Request as curl").click();
+    const command = (await page.getByTestId("curl").textContent()) ?? "";
+    expect(command).not.toContain("authorization");
+    // Asynchronously: the server answering curl runs in this same process.
+    const viaCurl = JSON.parse((await run("sh", ["-c", command], { encoding: "utf8" })).stdout) as {
+      results: { filename: string; text: string }[];
+    };
+    expect(viaCurl.results[0]?.filename).toBe("refunds.md");
+
+    // A filter that no document meets leaves no results; the metadata filter is checked before sending.
+    await page.getByText("Filters", { exact: true }).click();
+    await page.getByLabel("File name (exact)").fill("other.md");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await expect.poll(() => page.getByTestId("latency").textContent()).toMatch(/^0 results · keyword/);
+    await page.getByLabel("File name (exact)").fill("refunds.md");
+    await page.getByLabel("Metadata").fill("no equals sign");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await expect
+      .poll(() => page.getByRole("alert").textContent())
+      .toBe("Metadata filter: Line 1: write key = value");
+    await page.getByLabel("Metadata").fill("");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await expect.poll(() => page.getByTestId("latency").textContent()).toMatch(/^1 result · keyword/);
 
     // The key (none here) lives in session storage, never in the address.
     expect(page.url()).toBe(`${served.url}/console/#/search`);

@@ -1,6 +1,7 @@
 import type { components, DocstackClient } from "@docstack/client";
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { describeError } from "../api.js";
+import { typeNames } from "../content-types.js";
 import { ErrorAlert } from "../error-alert.js";
 import { formatBytes, formatTime } from "../format.js";
 import { DocumentActions } from "./document-actions.js";
@@ -11,26 +12,6 @@ const statuses: readonly Status[] = ["pending", "indexing", "indexed", "failed"]
 const pageSize = 25;
 /** While something is waiting or being indexed, the table is read again this often. */
 const livePollMs = 3000;
-
-const typeNames: Record<string, string> = {
-  "application/pdf": "PDF",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
-  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PPTX",
-  "application/vnd.oasis.opendocument.text": "ODT",
-  "application/vnd.oasis.opendocument.spreadsheet": "ODS",
-  "application/vnd.oasis.opendocument.presentation": "ODP",
-  "application/rtf": "RTF",
-  "message/rfc822": "E-mail",
-  "text/plain": "Text",
-  "text/markdown": "Markdown",
-  "text/html": "HTML",
-  "text/csv": "CSV",
-  "text/tab-separated-values": "TSV",
-  "image/png": "PNG",
-  "image/jpeg": "JPEG",
-  "image/tiff": "TIFF",
-};
 
 export function DocumentTable(props: {
   client: DocstackClient;

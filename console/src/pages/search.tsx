@@ -1,67 +1,57 @@
 import type { operations } from "@docstack/client";
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { describeError } from "../api.js";
 import type { PageProps } from "../app.js";
-import { chooseCollection, chosenCollection } from "../chosen-collection.js";
+import { CollectionPicker } from "../collection-picker.js";
+import { typeNames } from "../content-types.js";
 import { ErrorAlert } from "../error-alert.js";
-import { describeLocation } from "../location.js";
+import { CopyCurl } from "../search/copy-curl.js";
+import { parseMetadataFilter } from "../search/metadata-filter.js";
+import { type Outcome, Results } from "../search/results.js";
+import { useCollections } from "../use-collections.js";
 
 type QueryBody = operations["queryCollection"]["requestBody"]["content"]["application/json"];
-type QueryAnswer = operations["queryCollection"]["responses"][200]["content"]["application/json"];
 type Mode = NonNullable<QueryBody["mode"]>;
 const modes: readonly Mode[] = ["hybrid", "keyword", "vector"];
 
-interface Outcome {
-  answer: QueryAnswer;
-  /** Round trip measured in the browser, beside the server's own took_ms. */
-  roundTripMs: number;
-}
-
-export function SearchPage({ client }: PageProps) {
-  const [collections, setCollections] = useState<{ id: string; name: string }[]>();
-  const [collectionId, setCollectionId] = useState("");
+export function SearchPage({ client, session }: PageProps) {
+  const { collections, current, choose, error: collectionsError } = useCollections(client);
   const [query, setQuery] = useState("");
   const [mode, setMode] = useState<Mode>("hybrid");
   const [topK, setTopK] = useState(5);
+  const [type, setType] = useState("");
+  const [filename, setFilename] = useState("");
+  const [metadata, setMetadata] = useState("");
   const [outcome, setOutcome] = useState<Outcome>();
+  const [sent, setSent] = useState<QueryBody>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    void (async () => {
-      try {
-        const {
-          data,
-          error: problem,
-          response,
-        } = await client.GET("/collections", {
-          params: { query: { limit: 100 } },
-        });
-        if (data) {
-          setCollections(data.items);
-          const chosen = chosenCollection();
-          const fallback = data.items.some((c) => c.id === chosen) ? chosen : data.items[0]?.id;
-          setCollectionId((current) => current || (fallback ?? ""));
-        } else setError(describeError(problem, response));
-      } catch (failure) {
-        setError(describeError(failure));
-      }
-    })();
-  }, [client]);
-
   const submit = async (event: Event) => {
     event.preventDefault();
+    const parsed = parseMetadataFilter(metadata);
+    if ("error" in parsed) {
+      setError(`Metadata filter: ${parsed.error}`);
+      return;
+    }
+    const filter: NonNullable<QueryBody["filter"]> = {
+      ...(type ? { content_type: type } : {}),
+      ...(filename.trim() ? { filename: filename.trim() } : {}),
+      ...(Object.keys(parsed.filter).length > 0 ? { metadata: parsed.filter } : {}),
+    };
+    const body: QueryBody = {
+      collection_id: current,
+      query,
+      mode,
+      top_k: topK,
+      ...(Object.keys(filter).length > 0 ? { filter } : {}),
+    };
     setBusy(true);
     setError(undefined);
+    setSent(body);
     const started = performance.now();
     try {
-      const {
-        data,
-        error: problem,
-        response,
-      } = await client.POST("/query", {
-        body: { collection_id: collectionId, query, mode, top_k: topK },
-      });
+      const { data, error: problem, response } = await client.POST("/query", { body });
       if (data) setOutcome({ answer: data, roundTripMs: performance.now() - started });
       else {
         setOutcome(undefined);
@@ -80,26 +70,12 @@ export function SearchPage({ client }: PageProps) {
       <section class="card" aria-labelledby="search-form-title">
         <h2 id="search-form-title">Ask a collection</h2>
         <form onSubmit={submit} class="grid">
-          <div>
-            <label for="search-collection">Collection</label>
-            <select
-              id="search-collection"
-              required
-              value={collectionId}
-              onChange={(e) => {
-                setCollectionId(e.currentTarget.value);
-                chooseCollection(e.currentTarget.value);
-              }}
-            >
-              {collections === undefined && <option value="">Loading…</option>}
-              {collections?.length === 0 && <option value="">No collections</option>}
-              {collections?.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CollectionPicker
+            id="search-collection"
+            collections={collections}
+            value={current}
+            onChange={choose}
+          />
           <div class="wide">
             <label for="search-query">Query</label>
             <input
@@ -132,47 +108,57 @@ export function SearchPage({ client }: PageProps) {
               onInput={(e) => setTopK(e.currentTarget.valueAsNumber)}
             />
           </div>
+          <details class="wide filters-box">
+            <summary>Filters</summary>
+            <div class="grid">
+              <div>
+                <label for="search-type">Type</label>
+                <select id="search-type" value={type} onChange={(e) => setType(e.currentTarget.value)}>
+                  <option value="">any</option>
+                  {Object.entries(typeNames).map(([mime, label]) => (
+                    <option key={mime} value={mime}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label for="search-filename">File name (exact)</label>
+                <input
+                  id="search-filename"
+                  value={filename}
+                  onInput={(e) => setFilename(e.currentTarget.value)}
+                />
+              </div>
+              <div class="wide">
+                <label for="search-metadata">Metadata</label>
+                <textarea
+                  id="search-metadata"
+                  rows={3}
+                  value={metadata}
+                  onInput={(e) => setMetadata(e.currentTarget.value)}
+                  aria-describedby="search-metadata-help"
+                />
+                <p id="search-metadata-help" class="help">
+                  One <code>key = value</code> per line; a document must have them all. Numbers and true/false
+                  are matched as such; quote them ("2024") to match text.
+                </p>
+              </div>
+            </div>
+          </details>
           <div class="actions">
-            <button type="submit" disabled={busy || !collectionId}>
+            <button type="submit" disabled={busy || !current}>
               Search
             </button>
           </div>
         </form>
-        <ErrorAlert message={error} />
+        <ErrorAlert message={collectionsError ?? error} />
+        {sent && <CopyCurl body={sent} withKey={session.key !== null} />}
       </section>
       <section class="card" aria-labelledby="results-title" aria-live="polite" aria-busy={busy}>
         <h2 id="results-title">Results</h2>
         {outcome ? <Results outcome={outcome} /> : <p>No search yet.</p>}
       </section>
-    </>
-  );
-}
-
-function Results({ outcome }: { outcome: Outcome }) {
-  const { answer, roundTripMs } = outcome;
-  return (
-    <>
-      <p class="meta" data-testid="latency">
-        {answer.results.length} result{answer.results.length === 1 ? "" : "s"} · {answer.mode} · server{" "}
-        {answer.took_ms} ms · round trip {Math.round(roundTripMs)} ms
-      </p>
-      <ol class="results">
-        {answer.results.map((r) => {
-          const where = describeLocation(r.location);
-          return (
-            <li key={`${r.document_id}:${r.chunk_index}`} class="result">
-              <div class="result-head">
-                <span class="doc">{r.filename}</span>
-                <span class="score" title="score">
-                  {r.score.toFixed(4)}
-                </span>
-              </div>
-              <p class="where">{where || "no location recorded"}</p>
-              <blockquote class="passage">{r.text}</blockquote>
-            </li>
-          );
-        })}
-      </ol>
     </>
   );
 }

@@ -1,0 +1,20 @@
+/** The types the server takes, by the names people know them by (the type filters offer these). */
+export const typeNames: Record<string, string> = {
+  "application/pdf": "PDF",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PPTX",
+  "application/vnd.oasis.opendocument.text": "ODT",
+  "application/vnd.oasis.opendocument.spreadsheet": "ODS",
+  "application/vnd.oasis.opendocument.presentation": "ODP",
+  "application/rtf": "RTF",
+  "message/rfc822": "E-mail",
+  "text/plain": "Text",
+  "text/markdown": "Markdown",
+  "text/html": "HTML",
+  "text/csv": "CSV",
+  "text/tab-separated-values": "TSV",
+  "image/png": "PNG",
+  "image/jpeg": "JPEG",
+  "image/tiff": "TIFF",
+};
