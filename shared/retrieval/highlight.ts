@@ -2,6 +2,7 @@ import type { Queryable } from "../db/database.js";
 import { type SqlFragment, sql } from "../db/sql.js";
 import { alignedSearchText, textRange } from "./aligned-search-text.js";
 import { type KeywordQuery, positiveText } from "./keyword-query.js";
+import { mapInSlices } from "./search-text.js";
 
 /** A stretch of a text: UTF-16 indices, end exclusive. */
 export interface Highlight {
@@ -28,7 +29,7 @@ export async function highlightTexts(
 ): Promise<Highlight[][]> {
   const positive = positiveText(query);
   if (positive.trim() === "" || texts.length === 0) return texts.map(() => []);
-  const aligned = texts.map(alignedSearchText);
+  const aligned = await mapInSlices(texts, alignedSearchText);
   const forms = aligned.map((a) => a.form);
   const marks = await headlineMarks(db, config, positive, forms);
   const rest = forms.flatMap((_, i) => (marks[i] === undefined ? [i] : []));

@@ -152,23 +152,28 @@ export function chunkSearchText(text: string): string | null {
   return form === text ? null : form;
 }
 
-/** How long the search forms of a document's chunks run before other work gets the event loop. */
+/** How long search forms are computed before other work gets the event loop. */
 const sliceMs = 20;
 
 /**
- * The search texts of a document's chunks (chunkSearchText), giving the event loop back every
- * few milliseconds: separating CJK words costs about a second per million characters
- * (Intl.Segmenter's per-word overhead), and indexing may share the loop with serving.
+ * fn of each text, giving the event loop back every few milliseconds: separating CJK words costs
+ * about a second per million characters (Intl.Segmenter's per-word overhead), and the work may
+ * share the loop with serving.
  */
-export async function chunkSearchTexts(chunks: readonly string[]): Promise<(string | null)[]> {
-  const forms: (string | null)[] = [];
+export async function mapInSlices<T>(texts: readonly string[], fn: (text: string) => T): Promise<T[]> {
+  const out: T[] = [];
   let sliceStart = performance.now();
-  for (const chunk of chunks) {
-    forms.push(chunkSearchText(chunk));
+  for (const text of texts) {
+    out.push(fn(text));
     if (performance.now() - sliceStart > sliceMs) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       sliceStart = performance.now();
     }
   }
-  return forms;
+  return out;
+}
+
+/** The search texts of a document's chunks (chunkSearchText), in slices (mapInSlices). */
+export function chunkSearchTexts(chunks: readonly string[]): Promise<(string | null)[]> {
+  return mapInSlices(chunks, chunkSearchText);
 }
