@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Collection } from "../collections/collections.js";
 import { processMetrics } from "../metrics/registry.js";
-import type { Passage, SearchRequest } from "../retrieval/search.js";
+import type { SearchRequest, SearchResult } from "../retrieval/search.js";
 import type { QueryCache } from "./query-cache.js";
 
 const lookups = processMetrics.counter(
@@ -10,17 +10,17 @@ const lookups = processMetrics.counter(
 );
 
 /** Identical queries in flight in this process, by key: the later ones wait for the first. */
-const inFlight = new Map<string, Promise<Passage[]>>();
+const inFlight = new Map<string, Promise<SearchResult[]>>();
 
 /**
  * The shape of the cached answers: raised whenever a passage gains or changes a field, so an
- * upgraded server never serves an answer cached in the old shape (passages without `location`).
+ * upgraded server never serves an answer cached in the old shape (passages without `ranks`).
  */
-const passageShape = 2;
+const passageShape = 3;
 
 /**
  * Everything the answer depends on: the collection and its index version, the embedding model,
- * the request (query, mode, top_k, filter) and the passages' shape, hashed.
+ * the request (query, mode, top_k, filter, highlight) and the passages' shape, hashed.
  */
 export function queryCacheKey(collection: Collection, req: SearchRequest): string {
   const request = JSON.stringify([
@@ -28,6 +28,7 @@ export function queryCacheKey(collection: Collection, req: SearchRequest): strin
     req.mode,
     req.topK,
     req.filter,
+    req.highlight === true,
     collection.embedding_model,
     passageShape,
   ]);
@@ -43,13 +44,13 @@ export async function cachedSearch(
   cache: QueryCache,
   ttlS: number,
   key: string,
-  run: () => Promise<Passage[]>,
-): Promise<Passage[]> {
+  run: () => Promise<SearchResult[]>,
+): Promise<SearchResult[]> {
   if (cache.kind === "off" || ttlS <= 0) return run();
   const cached = await cache.get(key);
   if (cached !== undefined) {
     lookups({ result: "hit" });
-    return JSON.parse(cached) as Passage[];
+    return JSON.parse(cached) as SearchResult[];
   }
   const running = inFlight.get(key);
   if (running !== undefined) {

@@ -135,7 +135,7 @@ export const embedderThrottled = processMetrics.counter(
 );
 export const searchDuration = processMetrics.histogram(
   "docstack_search_duration_seconds",
-  "Time of one side of a search (keyword: PostgreSQL full-text; vector: the embedding plus the vector store).",
+  "Time of one step of a search (keyword: PostgreSQL full-text; vector: the embedding plus the vector store; highlight: marking the matched words).",
   latencyBuckets,
 );
 export const indexDuration = processMetrics.histogram(

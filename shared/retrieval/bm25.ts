@@ -1,5 +1,5 @@
 import { type SqlFragment, sql } from "../db/sql.js";
-import { type KeywordQuery, tsqueryFragment } from "./keyword-query.js";
+import { type KeywordQuery, positiveText, tsqueryFragment } from "./keyword-query.js";
 
 /**
  * Okapi BM25 over chunks, in one SQL statement that runs alike on PGlite and on PostgreSQL 15+
@@ -44,7 +44,7 @@ export function bm25Statement(search: Bm25Search): SqlFragment | undefined {
   const matches = tsqueryFragment(query, config);
   if (matches === undefined) return undefined;
   // The lexemes to score: every positive word, phrase words included, with its query count.
-  const positive = [...query.terms, ...query.phrases].join(" ");
+  const positive = positiveText(query);
   // Notes on the statement:
   // - q.tq is a lexeme as a one-word tsquery, taken literally: quoted, quotes and backslashes
   //   doubled as tsquery input wants (to_tsquery would stem the stem again);

@@ -33,6 +33,11 @@ export function parseKeywordQuery(text: string): KeywordQuery {
   return query;
 }
 
+/** The words that count for ranking, phrase words included, as one text to analyse. */
+export function positiveText(query: KeywordQuery): string {
+  return [...query.terms, ...query.phrases].join(" ");
+}
+
 /** The tsquery as SQL, or undefined when nothing positive is asked for. */
 export function tsqueryFragment(query: KeywordQuery, config = "english"): SqlFragment | undefined {
   const positive = [

@@ -4,14 +4,14 @@ import { cachedSearch, queryCacheKey } from "../cache/cached-search.js";
 import { type Collection, getCollectionFor } from "../collections/collections.js";
 import type { Deps } from "../deps/deps.js";
 import { ApiError } from "../errors/api-error.js";
-import { type Passage, type SearchRequest, search } from "./search.js";
+import { type SearchRequest, type SearchResult, search } from "./search.js";
 
 export type QueryInput = Omit<SearchRequest, "collection"> & { collectionId: string };
 
 export interface QueryAnswer {
   /** Names this query in analytics and in POST /query/{query_id}/feedback. */
   queryId: string;
-  results: Passage[];
+  results: SearchResult[];
 }
 
 /**
@@ -27,7 +27,7 @@ export async function queryCollection(deps: Deps, actor: Principal, input: Query
   const collection = await getCollectionFor(deps.db, actor, collectionId);
   const request: SearchRequest = { collection, ...rest };
   let computed = false;
-  let results: Passage[];
+  let results: SearchResult[];
   try {
     results = await cachedSearch(
       deps.cache,
@@ -57,7 +57,7 @@ function event(q: {
   actor: Principal;
   input: QueryInput;
   started: number;
-  results: Passage[];
+  results: SearchResult[];
   cacheHit: boolean;
   error?: unknown;
 }): QueryEvent {

@@ -55,41 +55,87 @@ let segmenter: Intl.Segmenter | undefined;
  */
 const segmentPiece = 1000;
 
-function dictionaryWords(run: string): string[] {
+/** A word of a run and where it starts in the run (UTF-16 index). */
+interface RunWord {
+  text: string;
+  index: number;
+}
+
+function dictionaryWords(run: string): RunWord[] {
   segmenter ??= new Intl.Segmenter("und", { granularity: "word" });
-  const words: string[] = [];
+  const words: RunWord[] = [];
   for (let start = 0; start < run.length; ) {
     let end = Math.min(run.length, start + segmentPiece);
     // Never between the two halves of a surrogate pair.
     const last = run.charCodeAt(end - 1);
     if (end < run.length && last >= 0xd800 && last <= 0xdbff) end++;
-    for (const s of segmenter.segment(run.slice(start, end))) if (s.isWordLike) words.push(s.segment);
+    for (const s of segmenter.segment(run.slice(start, end)))
+      if (s.isWordLike) words.push({ text: s.segment, index: start + s.index });
     start = end;
   }
   return words;
 }
 
-function syllablePairs(run: string): string[] {
+function syllablePairs(run: string): RunWord[] {
   const syllables = [...run];
-  if (syllables.length < 2) return syllables;
-  const pairs: string[] = [];
-  for (let i = 0; i + 1 < syllables.length; i++) pairs.push(`${syllables[i]}${syllables[i + 1]}`);
+  if (syllables.length < 2) return [{ text: run, index: 0 }];
+  const pairs: RunWord[] = [];
+  let index = 0;
+  for (let i = 0; i + 1 < syllables.length; i++) {
+    const first = syllables[i] ?? "";
+    pairs.push({ text: `${first}${syllables[i + 1] ?? ""}`, index });
+    index += first.length;
+  }
   return pairs;
+}
+
+/**
+ * A stretch of a text's search form and the stretch [start, end) of the text it comes from
+ * (UTF-16 indices). A piece whose form is not the text's own stretch stands for it as a whole; a
+ * space put between words comes from nowhere (start = end).
+ */
+export interface FormPiece {
+  form: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * separateWords as pieces, so that a word found in the separated form can be traced back to the
+ * text: stretches outside unspaced runs are kept as they are, each run becomes its words with
+ * spaces between them.
+ */
+export function separatedPieces(text: string): FormPiece[] {
+  const pieces: FormPiece[] = [];
+  let kept = 0;
+  for (const m of text.matchAll(unspacedRun)) {
+    const run = m[0];
+    const offset = m.index;
+    const words = m[1] !== undefined ? syllablePairs(run) : dictionaryWords(run);
+    if (words.length === 0) continue;
+    if (offset > kept) pieces.push({ form: text.slice(kept, offset), start: kept, end: offset });
+    const end = offset + run.length;
+    // A space on a side only where a letter or digit touches the run ("Docstackは" is two words),
+    // so that a query's -prefix or quotes stay attached where the user put them.
+    if (letterOrNumber.test(codePointBefore(text, offset)))
+      pieces.push({ form: " ", start: offset, end: offset });
+    words.forEach((word, i) => {
+      const start = offset + word.index;
+      if (i > 0) pieces.push({ form: " ", start, end: start });
+      pieces.push({ form: word.text, start, end: start + word.text.length });
+    });
+    if (letterOrNumber.test(codePointAt(text, end))) pieces.push({ form: " ", start: end, end });
+    kept = end;
+  }
+  if (kept < text.length) pieces.push({ form: text.slice(kept), start: kept, end: text.length });
+  return pieces;
 }
 
 /** Separates the words of unspaced scripts by spaces; everything else is returned unchanged. */
 export function separateWords(text: string): string {
-  return text.replace(
-    unspacedRun,
-    (run: string, hangul: string | undefined, _dictionary: string | undefined, offset: number) => {
-      const words = hangul !== undefined ? syllablePairs(run) : dictionaryWords(run);
-      // A space on a side only where a letter or digit touches the run ("Docstackは" is two words),
-      // so that a query's -prefix or quotes stay attached where the user put them.
-      const before = letterOrNumber.test(codePointBefore(text, offset)) ? " " : "";
-      const after = letterOrNumber.test(codePointAt(text, offset + run.length)) ? " " : "";
-      return words.length === 0 ? run : `${before}${words.join(" ")}${after}`;
-    },
-  );
+  return separatedPieces(text)
+    .map((p) => p.form)
+    .join("");
 }
 
 /** What keyword search analyses for a text: NFKC, then words of unspaced scripts separated. */
@@ -106,23 +152,28 @@ export function chunkSearchText(text: string): string | null {
   return form === text ? null : form;
 }
 
-/** How long the search forms of a document's chunks run before other work gets the event loop. */
+/** How long search forms are computed before other work gets the event loop. */
 const sliceMs = 20;
 
 /**
- * The search texts of a document's chunks (chunkSearchText), giving the event loop back every
- * few milliseconds: separating CJK words costs about a second per million characters
- * (Intl.Segmenter's per-word overhead), and indexing may share the loop with serving.
+ * fn of each text, giving the event loop back every few milliseconds: separating CJK words costs
+ * about a second per million characters (Intl.Segmenter's per-word overhead), and the work may
+ * share the loop with serving.
  */
-export async function chunkSearchTexts(chunks: readonly string[]): Promise<(string | null)[]> {
-  const forms: (string | null)[] = [];
+export async function mapInSlices<T>(texts: readonly string[], fn: (text: string) => T): Promise<T[]> {
+  const out: T[] = [];
   let sliceStart = performance.now();
-  for (const chunk of chunks) {
-    forms.push(chunkSearchText(chunk));
+  for (const text of texts) {
+    out.push(fn(text));
     if (performance.now() - sliceStart > sliceMs) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       sliceStart = performance.now();
     }
   }
-  return forms;
+  return out;
+}
+
+/** The search texts of a document's chunks (chunkSearchText), in slices (mapInSlices). */
+export function chunkSearchTexts(chunks: readonly string[]): Promise<(string | null)[]> {
+  return mapInSlices(chunks, chunkSearchText);
 }

@@ -9,6 +9,7 @@ import type { ChunkLocation } from "../extract/extracted-document.js";
 import { searchDuration } from "../metrics/registry.js";
 import type { VectorStore } from "../vectors/vector-store.js";
 import { bm25Statement } from "./bm25.js";
+import { type Highlight, highlightTexts } from "./highlight.js";
 import { parseKeywordQuery } from "./keyword-query.js";
 import { reciprocalRankFusion } from "./rrf.js";
 
@@ -20,6 +21,8 @@ export interface SearchRequest {
   topK: number;
   mode: SearchMode;
   filter: Omit<DocumentFilter, "collection_id">;
+  /** Mark the words the keyword query matches in each result's text. */
+  highlight?: boolean;
 }
 
 export interface Passage {
@@ -31,6 +34,18 @@ export interface Passage {
   /** Where the chunk lies; empty for chunks indexed before locations were recorded. */
   location: Partial<ChunkLocation>;
   score: number;
+}
+
+/** Where a result stood in each side's candidate list (from 1), null where that side did not return it. */
+export interface Ranks {
+  keyword: number | null;
+  vector: number | null;
+}
+
+/** A result of a search: a passage, its ranks behind the fusion and, when asked for, its marks. */
+export interface SearchResult extends Passage {
+  ranks: Ranks;
+  highlights?: Highlight[];
 }
 
 interface SearchDeps {
@@ -139,8 +154,8 @@ export async function vectorSearch(deps: SearchDeps, req: SearchRequest, limit: 
   return passagesFor(deps.db, ranked, where);
 }
 
-/** One side of a search, timed into docstack_search_duration_seconds{side}. */
-async function timed(side: "keyword" | "vector", run: () => Promise<Passage[]>): Promise<Passage[]> {
+/** One step of a search, timed into docstack_search_duration_seconds{side}. */
+async function timed<T>(side: "keyword" | "vector" | "highlight", run: () => Promise<T>): Promise<T> {
   const started = performance.now();
   try {
     return await run();
@@ -192,11 +207,20 @@ export function usefulCandidates(
   return Math.min(n, Math.floor(weight / floor - fusion.k) + 1);
 }
 
-export async function search(deps: SearchDeps, req: SearchRequest): Promise<Passage[]> {
+const passageKey = (p: Passage) => `${p.document_id}:${p.chunk_index}`;
+
+/** Each passage's rank (from 1) in a side's list, by passage. */
+function ranksIn(list: readonly Passage[]): Map<string, number> {
+  return new Map(list.map((p, i) => [passageKey(p), i + 1]));
+}
+
+async function rankedSearch(deps: SearchDeps, req: SearchRequest): Promise<SearchResult[]> {
   const keywordSide = (limit: number) => timed("keyword", () => keywordSearch(deps, req, limit));
   const vectorSide = (limit: number) => timed("vector", () => vectorSearch(deps, req, limit));
-  if (req.mode === "keyword") return keywordSide(req.topK);
-  if (req.mode === "vector") return vectorSide(req.topK);
+  if (req.mode === "keyword")
+    return (await keywordSide(req.topK)).map((p, i) => ({ ...p, ranks: { keyword: i + 1, vector: null } }));
+  if (req.mode === "vector")
+    return (await vectorSide(req.topK)).map((p, i) => ({ ...p, ranks: { keyword: null, vector: i + 1 } }));
   const n = candidates(req.topK);
   const fusion = fusionFor(req.collection);
   // On PGlite the two sides run one after the other on its one connection; the keyword side
@@ -205,12 +229,30 @@ export async function search(deps: SearchDeps, req: SearchRequest): Promise<Pass
     keywordSide(usefulCandidates(fusion, 0, req.topK, n)),
     vectorSide(usefulCandidates(fusion, 1, req.topK, n)),
   ]);
-  return reciprocalRankFusion(
-    [keyword, vector],
-    (p) => `${p.document_id}:${p.chunk_index}`,
-    fusion.k,
-    fusion.weights,
-  )
+  const keywordRanks = ranksIn(keyword);
+  const vectorRanks = ranksIn(vector);
+  return reciprocalRankFusion([keyword, vector], passageKey, fusion.k, fusion.weights)
     .slice(0, req.topK)
-    .map(({ item, score }) => ({ ...item, score }));
+    .map(({ item, score }) => ({
+      ...item,
+      score,
+      ranks: {
+        keyword: keywordRanks.get(passageKey(item)) ?? null,
+        vector: vectorRanks.get(passageKey(item)) ?? null,
+      },
+    }));
+}
+
+export async function search(deps: SearchDeps, req: SearchRequest): Promise<SearchResult[]> {
+  const results = await rankedSearch(deps, req);
+  if (req.highlight !== true) return results;
+  const marks = await timed("highlight", () =>
+    highlightTexts(
+      deps.db,
+      req.collection.language,
+      parseKeywordQuery(req.query),
+      results.map((r) => r.text),
+    ),
+  );
+  return results.map((r, i) => ({ ...r, highlights: marks[i] ?? [] }));
 }

@@ -18,6 +18,7 @@ interface Passage {
   text: string;
   location: Location;
   score: number;
+  ranks: { keyword: number | null; vector: number | null };
 }
 interface TextPage {
   chunk_count: number;
@@ -87,7 +88,7 @@ async function passageWith(collection: string, documentId: string, q: string, wo
     expect(found[mode], `${mode}: ${words}`).toBeDefined();
   }
   // The same chunk, so the same location, whichever way it was found.
-  expect(found.vector).toEqual({ ...found.keyword, score: found.vector?.score });
+  expect(found.vector).toEqual({ ...found.keyword, score: found.vector?.score, ranks: found.vector?.ranks });
   expect(found.hybrid?.location).toEqual(found.keyword?.location);
   return found.keyword as Passage;
 }

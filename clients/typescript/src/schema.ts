@@ -2343,6 +2343,11 @@ export interface operations {
                             [key: string]: string | number | boolean;
                         };
                     };
+                    /**
+                     * @description Also return, for each result, where the words the keyword query matches lie in its text (`highlights`), in every mode.
+                     * @default false
+                     */
+                    highlight?: boolean;
                 };
             };
         };
@@ -2369,6 +2374,18 @@ export interface operations {
                             text: string;
                             location: components["schemas"]["ChunkLocation"];
                             score: number;
+                            /** @description Where the passage stood in each side's candidate list before fusion. In hybrid mode a side is asked for up to 4 × top_k candidates (20 to 200), fewer when those past a rank could no longer reach the top k; in keyword or vector mode the other side is null. */
+                            ranks: {
+                                /** @description The passage's position (from 1) in the keyword (BM25) candidates, null when that side did not return it. */
+                                keyword: number | null;
+                                /** @description The passage's position (from 1) in the vector candidates, null when that side did not return it. */
+                                vector: number | null;
+                            };
+                            /** @description With `highlight: true` only: the words of `text` that the keyword query matches, analysed as keyword search analyses them (the collection's language and stemming: "refunds" marks "Refund"; excluded words mark nothing; a hyphenated word or a URL is marked by its matching parts). Offsets are JavaScript string indices (UTF-16 code units), end exclusive, sorted and not overlapping; words that touch are one mark. */
+                            highlights?: {
+                                start: number;
+                                end: number;
+                            }[];
                         }[];
                         mode: string;
                         took_ms: number;

@@ -25,6 +25,35 @@ const QueryBody = z.object({
       metadata: MetadataFilterSchema.optional(),
     })
     .default({}),
+  highlight: z.boolean().default(false).openapi({
+    description:
+      "Also return, for each result, where the words the keyword query matches lie in its text (`highlights`), in every mode.",
+  }),
+});
+
+const Rank = z.number().int().min(1).nullable();
+
+const Ranks = z
+  .object({
+    keyword: Rank.openapi({
+      description:
+        "The passage's position (from 1) in the keyword (BM25) candidates, null when that side did not return it.",
+    }),
+    vector: Rank.openapi({
+      description:
+        "The passage's position (from 1) in the vector candidates, null when that side did not return it.",
+    }),
+  })
+  .openapi({
+    description:
+      "Where the passage stood in each side's candidate list before fusion. In hybrid mode a side is asked for up to " +
+      "4 × top_k candidates (20 to 200), fewer when those past a rank could no longer reach the top k; in keyword or " +
+      "vector mode the other side is null.",
+  });
+
+const Highlight = z.object({
+  start: z.number().int().min(0),
+  end: z.number().int().min(1),
 });
 
 const Passage = z.object({
@@ -38,6 +67,17 @@ const Passage = z.object({
   }),
   location: ChunkLocationSchema,
   score: z.number(),
+  ranks: Ranks,
+  highlights: z
+    .array(Highlight)
+    .optional()
+    .openapi({
+      description:
+        "With `highlight: true` only: the words of `text` that the keyword query matches, analysed as keyword search " +
+        'analyses them (the collection\'s language and stemming: "refunds" marks "Refund"; excluded words mark ' +
+        "nothing; a hyphenated word or a URL is marked by its matching parts). Offsets are JavaScript string indices " +
+        "(UTF-16 code units), end exclusive, sorted and not overlapping; words that touch are one mark.",
+    }),
 });
 
 export const queryRoute = policyRoute({
@@ -89,6 +129,7 @@ export function registerQuery(app: OpenAPIHono<AppEnv>) {
         filename: body.filter.filename,
         metadata: body.filter.metadata,
       },
+      highlight: body.highlight,
     });
     const took_ms = Math.round((performance.now() - started) * 10) / 10;
     return c.json({ query_id: queryId, results, mode: body.mode, took_ms }, 200);
