@@ -12,6 +12,11 @@ const titles: Record<Route, string> = {
   search: "Search playground",
 };
 
+/** A button, not a link to #main: the hash belongs to the router, which would read it as a page. */
+function skipToContent() {
+  document.getElementById("main")?.focus();
+}
+
 export function App() {
   const route = useRoute();
   const [session, setSession] = useState<Session | undefined>(() => loadSession());
@@ -33,9 +38,9 @@ export function App() {
 
   return (
     <>
-      <a class="skip" href="#main">
+      <button type="button" class="skip" onClick={skipToContent}>
         Skip to content
-      </a>
+      </button>
       <header class="bar">
         <span class="brand">Docstack console</span>
         {session && (

@@ -1,7 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
 
 export type Route = "sign-in" | "collections" | "search";
-const routes: readonly Route[] = ["sign-in", "collections", "search"];
+/** Every page; tests/console/pages.test.ts checks each one (axe, layout shift, screenshots). */
+export const routes: readonly Route[] = ["sign-in", "collections", "search"];
 
 /** `#/search` → "search"; anything unknown is the collections page. */
 export function parseRoute(hash: string): Route {

@@ -98,7 +98,7 @@ describe("the console at /console/ on the embedded default", () => {
     );
 
     mkdirSync(artifacts, { recursive: true });
-    await page.screenshot({ path: join(artifacts, "console-search-375.png"), fullPage: true });
+    await page.screenshot({ path: join(artifacts, "console-search-results-375.png"), fullPage: true });
     expect(seen.external).toEqual([]);
     expect(seen.failed).toEqual([]);
     expect(seen.errors).toEqual([]);
