@@ -10,5 +10,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     env: { LOG_LEVEL: "silent" },
+    // One file at a time: first-render.test.ts times page loads, which another file's browser
+    // running beside it on this machine's two cores would slow.
+    fileParallelism: false,
   },
 });

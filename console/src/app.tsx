@@ -45,6 +45,11 @@ const pages: Record<Exclude<Route, "sign-in">, (props: PageProps) => preact.JSX.
   analytics: AnalyticsPage,
 };
 
+/** A button, not a link to #main: the hash belongs to the router, which would read it as a page. */
+function skipToContent() {
+  document.getElementById("main")?.focus();
+}
+
 export function App() {
   const route = useRoute();
   const [session, setSession] = useState<Session | undefined>(() => loadSession());
@@ -70,9 +75,9 @@ export function App() {
 
   return (
     <>
-      <a class="skip" href="#main">
+      <button type="button" class="skip" onClick={skipToContent}>
         Skip to content
-      </a>
+      </button>
       <header class="bar">
         <span class="brand">Docstack console</span>
         {session && (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 
+/** Every page; tests/console/pages.test.ts checks each one (axe, layout shift, screenshots). */
 export const routes = ["sign-in", "collections", "documents", "search", "operations", "analytics"] as const;
 export type Route = (typeof routes)[number];
 

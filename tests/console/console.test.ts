@@ -4,12 +4,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { composeApps } from "../../functions/compose-apps.js";
 import { consoleCsp } from "../../functions/serve-console.js";
 import { type Served, serveNode } from "../../shared/http/serve-node.js";
 import { buildConsole } from "../../tools/build-console.js";
+import { launchChromium, watchPage } from "../support/chromium.js";
 import { type EmbeddedStack, startEmbeddedStack, uploadForm } from "../support/embedded-stack.js";
 
 const run = promisify(execFile);
@@ -25,18 +26,7 @@ beforeAll(async () => {
   await buildConsole({ outDir: consoleDir, quiet: true });
   stack = await startEmbeddedStack({ HOST: "127.0.0.1" });
   served = await serveNode(composeApps(stack.deps, { consoleDir }), stack.deps, 0);
-  // Debian's Chromium (infra/ci/provision.sh); playwright never downloads a browser here.
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -45,28 +35,10 @@ afterAll(async () => {
   if (consoleDir) await rm(consoleDir, { recursive: true, force: true });
 });
 
-/** Every request the page makes, those to other origins, and what the browser complained about. */
-function watch(page: Page) {
-  const seen = { external: [] as string[], failed: [] as string[], errors: [] as string[] };
-  page.on("request", (r) => {
-    if (!r.url().startsWith(served.url)) seen.external.push(r.url());
-  });
-  page.on("requestfailed", (r) => seen.failed.push(r.url()));
-  page.on("response", (r) => {
-    if (r.status() >= 400) seen.failed.push(`${r.status()} ${r.url()}`);
-  });
-  // A script or style refused by the Content-Security-Policy is reported here.
-  page.on("console", (m) => {
-    if (m.type() === "error") seen.errors.push(m.text());
-  });
-  page.on("pageerror", (e) => seen.errors.push(e.message));
-  return seen;
-}
-
 describe("the console at /console/ on the embedded default", () => {
   it("signs in anonymously, creates a collection, and finds an uploaded passage with its location", async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
-    const seen = watch(page);
+    const seen = watchPage(page, served.url);
 
     const response = await page.goto(`${served.url}/console/`);
     expect(response?.status()).toBe(200);
@@ -154,7 +126,7 @@ describe("the console at /console/ on the embedded default", () => {
     );
 
     mkdirSync(artifacts, { recursive: true });
-    await page.screenshot({ path: join(artifacts, "console-search-375.png"), fullPage: true });
+    await page.screenshot({ path: join(artifacts, "console-search-results-375.png"), fullPage: true });
     expect(seen.external).toEqual([]);
     expect(seen.failed).toEqual([]);
     expect(seen.errors).toEqual([]);

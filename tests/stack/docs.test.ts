@@ -1,28 +1,17 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../infra/local/stack.js";
 import { functionNames } from "../../shared/http/route-table.js";
+import { launchChromium } from "../support/chromium.js";
 import { state } from "./stack-client.js";
 
 const artifacts = join(repoRoot, "test-artifacts");
 let browser: Browser;
 
 beforeAll(async () => {
-  // Debian's Chromium (installed by infra/ci/provision.sh); playwright never downloads a browser here.
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(() => browser?.close());
 

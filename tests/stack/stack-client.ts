@@ -50,12 +50,9 @@ export const json = (method: string, body: unknown): RequestInit => ({
  * A collection for a test's own use. Setup, not the thing under test: it waits out Nginx's
  * per-address limit (Retry-After), which a test before it (a bulk import) may have used up.
  */
-export async function createCollection(): Promise<string> {
+export async function createCollection(name = `stack-${crypto.randomUUID()}`): Promise<string> {
   for (let attempt = 1; ; attempt++) {
-    const r = await api<{ id: string }>(
-      "/collections",
-      json("POST", { name: `stack-${crypto.randomUUID()}` }),
-    );
+    const r = await api<{ id: string }>("/collections", json("POST", { name }));
     if (r.status === 201) return r.body.id;
     if (r.status !== 429 || attempt === 10)
       throw new Error(`collection: ${r.status} ${JSON.stringify(r.body)}`);

@@ -1,0 +1,37 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { composeApps } from "../../functions/compose-apps.js";
+import { type Served, serveNode } from "../../shared/http/serve-node.js";
+import { buildConsole } from "../../tools/build-console.js";
+import { type EmbeddedStack, startEmbeddedStack } from "./embedded-stack.js";
+
+export interface ConsoleServer {
+  stack: EmbeddedStack;
+  /** The embedded default on a loopback port: the API and, at /console/, the console. */
+  served: Served;
+  /** Where the console was built for this server. */
+  consoleDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded default as `npm start` serves it, with the console built from its sources into a
+ * directory of the caller's own (never a stale dist/console).
+ */
+export async function startConsoleServer(): Promise<ConsoleServer> {
+  const consoleDir = await mkdtemp(join(tmpdir(), "docstack-console-"));
+  await buildConsole({ outDir: consoleDir, quiet: true });
+  const stack = await startEmbeddedStack({ HOST: "127.0.0.1" });
+  const served = await serveNode(composeApps(stack.deps, { consoleDir }), stack.deps, 0);
+  return {
+    stack,
+    served,
+    consoleDir,
+    async close() {
+      await served.close();
+      await stack.close();
+      await rm(consoleDir, { recursive: true, force: true });
+    },
+  };
+}
