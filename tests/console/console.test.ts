@@ -90,9 +90,24 @@ describe("the console at /console/ on the embedded default", () => {
     );
     // The section path where the passage starts: this short file is one passage, from its first heading.
     expect(await first.locator(".where").textContent()).toBe("Customer service");
+    // The words the query matched, as keyword search stems them ("refund" for "refund", "days" for "days").
+    const marked = (await first.locator("mark").allTextContents()).map((m) => m.toLowerCase());
+    expect(marked).toEqual(expect.arrayContaining(["refund", "thirty", "days"]));
+    expect(marked).not.toContain("parcel");
     expect(await page.getByTestId("latency").textContent()).toMatch(
       /^1 result · keyword · server [\d.]+ ms · round trip \d+ ms$/,
     );
+
+    // In hybrid mode each result says where each side ranked it.
+    await page.getByLabel("Mode", { exact: true }).selectOption("hybrid");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await expect.poll(() => page.getByTestId("latency").textContent()).toMatch(/ · hybrid · /);
+    expect(await page.getByTestId("ranks").first().textContent()).toMatch(
+      /^keyword #1 · vector (#\d+|not found)$/,
+    );
+    await page.getByLabel("Mode", { exact: true }).selectOption("keyword");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await expect.poll(() => page.getByTestId("latency").textContent()).toMatch(/ · keyword · /);
 
     // "Request as curl" is the same request: run in a shell, it finds the same passage.
     await page.getByText("Request as curl").click();

@@ -44,6 +44,7 @@ export function SearchPage({ client, session }: PageProps) {
       query,
       mode,
       top_k: topK,
+      highlight: true,
       ...(Object.keys(filter).length > 0 ? { filter } : {}),
     };
     setBusy(true);

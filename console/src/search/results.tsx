@@ -1,5 +1,6 @@
 import type { operations } from "@docstack/client";
 import { describeLocation } from "../location.js";
+import { MarkedText } from "./marked-text.js";
 
 export type QueryAnswer = operations["queryCollection"]["responses"][200]["content"]["application/json"];
 
@@ -29,11 +30,23 @@ export function Results({ outcome }: { outcome: Outcome }) {
                 </span>
               </div>
               <p class="where">{where || "no location recorded"}</p>
-              <blockquote class="passage">{r.text}</blockquote>
+              {answer.mode === "hybrid" && (
+                <p class="ranks" data-testid="ranks">
+                  keyword {rank(r.ranks.keyword)} · vector {rank(r.ranks.vector)}
+                </p>
+              )}
+              <blockquote class="passage">
+                <MarkedText text={r.text} spans={r.highlights} />
+              </blockquote>
             </li>
           );
         })}
       </ol>
     </>
   );
+}
+
+/** A side's rank behind a fused result: "#2", or "not found" when that side did not return it. */
+function rank(value: number | null): string {
+  return value === null ? "not found" : `#${value}`;
 }
