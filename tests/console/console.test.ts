@@ -10,6 +10,7 @@ import { composeApps } from "../../functions/compose-apps.js";
 import { consoleCsp } from "../../functions/serve-console.js";
 import { type Served, serveNode } from "../../shared/http/serve-node.js";
 import { buildConsole } from "../../tools/build-console.js";
+import { axeViolations } from "../support/axe.js";
 import { launchChromium, watchPage } from "../support/chromium.js";
 import { type EmbeddedStack, startEmbeddedStack, uploadForm } from "../support/embedded-stack.js";
 
@@ -94,6 +95,7 @@ describe("the console at /console/ on the embedded default", () => {
     const marked = (await first.locator("mark").allTextContents()).map((m) => m.toLowerCase());
     expect(marked).toEqual(expect.arrayContaining(["refund", "thirty", "days"]));
     expect(marked).not.toContain("parcel");
+    expect(await axeViolations(page)).toEqual([]);
     expect(await page.getByTestId("latency").textContent()).toMatch(
       /^1 result · keyword · server [\d.]+ ms · round trip \d+ ms$/,
     );

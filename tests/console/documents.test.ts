@@ -9,6 +9,7 @@ import { createApiKey } from "../../shared/auth/api-keys.js";
 import { type Served, serveNode } from "../../shared/http/serve-node.js";
 import { startConfiguredWorker, type WorkerHandle } from "../../shared/indexing/index-worker.js";
 import { buildConsole } from "../../tools/build-console.js";
+import { axeViolations } from "../support/axe.js";
 import { type EmbeddedStack, startEmbeddedStack, uploadForm } from "../support/embedded-stack.js";
 
 const fixtures = join(import.meta.dirname, "../../../shared/fixtures");
@@ -124,6 +125,8 @@ describe("the documents page", () => {
     expect(await row("legacy.doc").count()).toBe(0);
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, "console-documents-uploaded-1280.png"), fullPage: true });
+    // The page as it is after real work (bars, verdicts, a refusal, a filled table) meets axe too.
+    expect(await axeViolations(page)).toEqual([]);
 
     // Dropping the same PDF again is recognised as a duplicate, not stored twice.
     await dropFiles(page, [
@@ -168,6 +171,7 @@ describe("the documents page", () => {
     // Deleted in the table (two steps), it leaves the results.
     await page.getByRole("link", { name: "Documents" }).click();
     await page.getByRole("button", { name: "Delete multi_page.pdf" }).click();
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Delete for good" }).click();
     await expect.poll(() => row("multi_page.pdf").count(), { timeout: 15_000 }).toBe(0);
     await page.getByRole("link", { name: "Search" }).click();

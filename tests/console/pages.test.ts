@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import axe from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Route, routes } from "../../console/src/route.js";
+import { axeViolations } from "../support/axe.js";
 import { launchChromium, type PageWatch, watchPage } from "../support/chromium.js";
 import { type ConsoleServer, startConsoleServer } from "../support/console-server.js";
 import { uploadText } from "../support/embedded-stack.js";
@@ -19,8 +19,6 @@ const viewports = [
   { width: 1280, height: 800 },
   { width: 375, height: 812 },
 ] as const;
-const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-const blocking = new Set(["serious", "critical"]);
 /** Where console/src/session.ts keeps the session; `{ key: null }` is signed in without a key. */
 const sessionStorageKey = "docstack.console.session";
 const artifacts = join(import.meta.dirname, "../../test-artifacts");
@@ -122,32 +120,6 @@ async function layoutShift(page: Page): Promise<ShiftTally> {
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
   return page.evaluate(() => (window as unknown as { __layoutShifts: ShiftTally }).__layoutShifts);
-}
-
-/**
- * axe-core run in the page. Its source goes in through page.evaluate (the DevTools protocol),
- * which the page's CSP does not govern, so the page is audited exactly as served, CSP and all;
- * an inline <script> would be refused, and a context with bypassCSP would audit a page other
- * than the real one.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const violations = await page.evaluate(async (tags) => {
-    const { axe: inPage } = window as unknown as { axe: typeof axe };
-    const result = await inPage.run(document, {
-      runOnly: { type: "tag", values: tags },
-      resultTypes: ["violations"],
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? "unknown",
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`),
-    }));
-  }, wcagTags);
-  return violations
-    .filter((v) => blocking.has(v.impact))
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n}`).join("\n")}`);
 }
 
 describe.each(routes)("console page %s", (route) => {

@@ -244,6 +244,8 @@ describe("backup and restore of the embedded default", () => {
       expect(before.length).toBeGreaterThan(0);
       expect(await query(restored, collection ?? "", text)).toEqual(before);
     }
+    // Those queries' events wait in each buffer for a second: written now, not in a later test's window.
+    await Promise.all([stack.deps.analytics.flush(), restored.analytics.flush()]);
     const sizes = Object.fromEntries(Object.entries(manifest.components).map(([k, c]) => [k, c.size]));
     console.info(`backup ${backupMs} ms, restore ${restoreMs} ms, sizes ${JSON.stringify(sizes)}`);
   });
