@@ -1,39 +1,31 @@
 import { execFile } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { composeApps } from "../../functions/compose-apps.js";
 import { consoleCsp } from "../../functions/serve-console.js";
-import { type Served, serveNode } from "../../shared/http/serve-node.js";
-import { buildConsole } from "../../tools/build-console.js";
+import type { Served } from "../../shared/http/serve-node.js";
 import { axeViolations } from "../support/axe.js";
 import { launchChromium, watchPage } from "../support/chromium.js";
-import { type EmbeddedStack, startEmbeddedStack, uploadForm } from "../support/embedded-stack.js";
+import { type ConsoleServer, startConsoleServer } from "../support/console-server.js";
+import { type EmbeddedStack, uploadForm } from "../support/embedded-stack.js";
 
 const run = promisify(execFile);
 const artifacts = join(import.meta.dirname, "../../test-artifacts");
-let consoleDir: string;
+let server: ConsoleServer;
 let stack: EmbeddedStack;
 let served: Served;
 let browser: Browser;
 
 beforeAll(async () => {
-  // Built from the sources, into a directory of this test's own: never a stale dist/console.
-  consoleDir = await mkdtemp(join(tmpdir(), "docstack-console-"));
-  await buildConsole({ outDir: consoleDir, quiet: true });
-  stack = await startEmbeddedStack({ HOST: "127.0.0.1" });
-  served = await serveNode(composeApps(stack.deps, { consoleDir }), stack.deps, 0);
+  server = await startConsoleServer();
+  ({ stack, served } = server);
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
-  await served?.close();
-  await stack?.close();
-  if (consoleDir) await rm(consoleDir, { recursive: true, force: true });
+  await server?.close();
 });
 
 describe("the console at /console/ on the embedded default", () => {

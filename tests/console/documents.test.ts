@@ -1,54 +1,37 @@
 import { mkdirSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { composeApps } from "../../functions/compose-apps.js";
 import { createApiKey } from "../../shared/auth/api-keys.js";
-import { type Served, serveNode } from "../../shared/http/serve-node.js";
-import { startConfiguredWorker, type WorkerHandle } from "../../shared/indexing/index-worker.js";
-import { buildConsole } from "../../tools/build-console.js";
+import type { Served } from "../../shared/http/serve-node.js";
 import { axeViolations } from "../support/axe.js";
-import { type EmbeddedStack, startEmbeddedStack, uploadForm } from "../support/embedded-stack.js";
+import { launchChromium } from "../support/chromium.js";
+import { type ConsoleServer, signIn as signInAs, startConsoleServer } from "../support/console-server.js";
+import { type EmbeddedStack, uploadForm } from "../support/embedded-stack.js";
 
 const fixtures = join(import.meta.dirname, "../../../shared/fixtures");
 const artifacts = join(import.meta.dirname, "../../test-artifacts");
-let consoleDir: string;
+let server: ConsoleServer;
 let stack: EmbeddedStack;
 let served: Served;
-let worker: WorkerHandle;
 let browser: Browser;
 const keys = { admin: "", reader: "" };
 
 beforeAll(async () => {
-  consoleDir = await mkdtemp(join(tmpdir(), "docstack-console-"));
-  await buildConsole({ outDir: consoleDir, quiet: true });
   // As `npm start` runs: the index worker in the same process picks up what is uploaded.
-  stack = await startEmbeddedStack({ HOST: "127.0.0.1", INDEX_POLL_MS: "200" });
-  worker = startConfiguredWorker(stack.deps);
-  served = await serveNode(composeApps(stack.deps, { consoleDir }), stack.deps, 0);
+  server = await startConsoleServer({ INDEX_POLL_MS: "200" }, { indexWorker: true });
+  ({ stack, served } = server);
   keys.admin = (await createApiKey(stack.deps.db, { name: "console-admin", scopes: ["admin"] })).key;
   keys.reader = (await createApiKey(stack.deps.db, { name: "console-reader", scopes: ["read"] })).key;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
-  await served?.close();
-  await worker?.stop();
-  await stack?.close();
-  if (consoleDir) await rm(consoleDir, { recursive: true, force: true });
+  await server?.close();
 });
 
-async function signIn(page: Page, key: string) {
-  await page.goto(`${served.url}/console/`);
-  await page.getByLabel("API key").fill(key);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.getByRole("heading", { level: 1, name: "Collections" }).waitFor();
-}
+const signIn = (page: Page, key: string) => signInAs(page, served.url, key);
 
 /** Files dropped on the page as a person drags them from a file manager. */
 async function dropFiles(page: Page, files: { name: string; type: string; path: string }[]) {

@@ -1,42 +1,33 @@
 import { mkdirSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { composeApps } from "../../functions/compose-apps.js";
 import { createApiKey } from "../../shared/auth/api-keys.js";
 import { acquireBackupLock } from "../../shared/backups/backup-lock.js";
-import { type Served, serveNode } from "../../shared/http/serve-node.js";
-import { buildConsole } from "../../tools/build-console.js";
-import { type EmbeddedStack, startEmbeddedStack, uploadText } from "../support/embedded-stack.js";
+import type { Served } from "../../shared/http/serve-node.js";
+import { launchChromium } from "../support/chromium.js";
+import { type ConsoleServer, signIn as signInAs, startConsoleServer } from "../support/console-server.js";
+import { type EmbeddedStack, uploadText } from "../support/embedded-stack.js";
 
 // The operations and analytics pages in a real browser, against the embedded default. The last
 // test creates API keys, which ends anonymous access to this file's database: it stays last.
 
 const artifacts = join(import.meta.dirname, "../../test-artifacts");
-let consoleDir: string;
+let server: ConsoleServer;
 let stack: EmbeddedStack;
 let served: Served;
 let browser: Browser;
 
 beforeAll(async () => {
-  consoleDir = await mkdtemp(join(tmpdir(), "docstack-console-ops-"));
-  await buildConsole({ outDir: consoleDir, quiet: true });
   // A low privacy threshold, so that a few queries make a visible group and one stays hidden.
-  stack = await startEmbeddedStack({ HOST: "127.0.0.1", ANALYTICS_MIN_COUNT: "2" });
-  served = await serveNode(composeApps(stack.deps, { consoleDir }), stack.deps, 0);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  server = await startConsoleServer({ ANALYTICS_MIN_COUNT: "2" });
+  ({ stack, served } = server);
+  browser = await launchChromium();
   mkdirSync(artifacts, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
-  await served?.close();
-  await stack?.close();
-  if (consoleDir) await rm(consoleDir, { recursive: true, force: true });
+  await server?.close();
 });
 
 /** Requests to other origins and what the browser complained about (a CSP refusal is one). */
@@ -52,15 +43,7 @@ function watch(page: Page) {
   return seen;
 }
 
-async function signIn(page: Page, key?: string) {
-  await page.goto(`${served.url}/console/`);
-  if (key === undefined) await page.getByRole("button", { name: "Continue without a key" }).click();
-  else {
-    await page.getByLabel("API key").fill(key);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  }
-  await page.getByRole("heading", { level: 1, name: "Collections" }).waitFor();
-}
+const signIn = (page: Page, key?: string) => signInAs(page, served.url, key);
 
 async function openOperations(page: Page) {
   await page.getByRole("link", { name: "Operations" }).click();

@@ -4,6 +4,7 @@ import { describeError } from "../api.js";
 import { typeNames } from "../content-types.js";
 import { ErrorAlert } from "../error-alert.js";
 import { formatBytes, formatTime } from "../format.js";
+import { TypeSelect } from "../type-select.js";
 import { DocumentActions } from "./document-actions.js";
 
 type Document = components["schemas"]["Document"];
@@ -96,21 +97,7 @@ export function DocumentTable(props: {
             ))}
           </select>
         </div>
-        <div>
-          <label for="filter-type">Type</label>
-          <select
-            id="filter-type"
-            value={type}
-            onChange={(e) => filtered(() => setType(e.currentTarget.value))}
-          >
-            <option value="">any</option>
-            {Object.entries(typeNames).map(([mime, label]) => (
-              <option key={mime} value={mime}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TypeSelect id="filter-type" value={type} onChange={(t) => filtered(() => setType(t))} />
         <div>
           <label for="filter-name">File name contains</label>
           <input

@@ -3,11 +3,11 @@ import { useState } from "preact/hooks";
 import { describeError } from "../api.js";
 import type { PageProps } from "../app.js";
 import { CollectionPicker } from "../collection-picker.js";
-import { typeNames } from "../content-types.js";
 import { ErrorAlert } from "../error-alert.js";
 import { CopyCurl } from "../search/copy-curl.js";
 import { parseMetadataFilter } from "../search/metadata-filter.js";
 import { type Outcome, Results } from "../search/results.js";
+import { TypeSelect } from "../type-select.js";
 import { useCollections } from "../use-collections.js";
 
 type QueryBody = operations["queryCollection"]["requestBody"]["content"]["application/json"];
@@ -112,17 +112,7 @@ export function SearchPage({ client, session }: PageProps) {
           <details class="wide filters-box">
             <summary>Filters</summary>
             <div class="grid">
-              <div>
-                <label for="search-type">Type</label>
-                <select id="search-type" value={type} onChange={(e) => setType(e.currentTarget.value)}>
-                  <option value="">any</option>
-                  {Object.entries(typeNames).map(([mime, label]) => (
-                    <option key={mime} value={mime}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <TypeSelect id="search-type" value={type} onChange={setType} />
               <div>
                 <label for="search-filename">File name (exact)</label>
                 <input
