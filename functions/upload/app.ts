@@ -11,6 +11,7 @@ import { registerGetDownloadUrl } from "./routes/get-download-url.js";
 import { registerGetWhoami } from "./routes/get-whoami.js";
 import { registerListCollections } from "./routes/list-collections.js";
 import { registerListDocuments } from "./routes/list-documents.js";
+import { registerUpdateDocument } from "./routes/update-document.js";
 import { registerUploadDocument } from "./routes/upload-document.js";
 
 /** Every route of this function; also used to generate its OpenAPI document. */
@@ -23,6 +24,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerGetDocument(app);
   registerGetDocumentText(app);
   registerGetDownloadUrl(app);
+  registerUpdateDocument(app);
   registerDeleteDocument(app);
   registerDownloadFile(app);
   registerGetWhoami(app);

@@ -6,6 +6,7 @@ export type AuditAction =
   | "collection.create"
   | "document.upload"
   | "document.replace"
+  | "document.update"
   | "document.delete"
   | "document.download_url"
   | "document.reindex"

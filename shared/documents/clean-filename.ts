@@ -1,3 +1,6 @@
+/** The longest name a document may have, once cleaned (characters). */
+export const filenameMaxLength = 1000;
+
 /**
  * The name a document is stored and shown under: what a careful user expects from a file they
  * picked, and nothing a header, a path or a screen could be fooled by.

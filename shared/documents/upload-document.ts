@@ -3,7 +3,7 @@ import { getCollection } from "../collections/collections.js";
 import type { Deps } from "../deps/deps.js";
 import { ApiError } from "../errors/api-error.js";
 import { fileOfFailure, parseMultipart } from "../http/multipart.js";
-import { cleanFilename } from "./clean-filename.js";
+import { cleanFilename, filenameMaxLength } from "./clean-filename.js";
 import {
   type OnDuplicate,
   type ReceivedObject,
@@ -67,8 +67,11 @@ export async function uploadDocument(
     if (received === undefined) {
       throw new ApiError("bad_request", 'No file: send the document in a multipart field named "file"');
     }
-    if (received.filename.length === 0 || received.filename.length > 1000) {
-      throw new ApiError("bad_request", "The file part needs a filename of 1 to 1000 characters");
+    if (received.filename.length === 0 || received.filename.length > filenameMaxLength) {
+      throw new ApiError(
+        "bad_request",
+        `The file part needs a filename of 1 to ${filenameMaxLength} characters`,
+      );
     }
     assertCollection(actor, fields.collection_id);
     const collection = await getCollection(db, fields.collection_id);

@@ -101,6 +101,16 @@ const routes: RouteCase[] = [
     request: () => [`/documents/${docA}/download-url`, {}],
   },
   {
+    name: "PATCH /documents/{id}",
+    scope: "write",
+    inA: true,
+    byDocumentId: true,
+    request: () => [
+      `/documents/${docA}`,
+      { method: "PATCH", body: JSON.stringify({ metadata: { edited: true }, filename: "edited.txt" }) },
+    ],
+  },
+  {
     name: "DELETE /documents/{id}",
     scope: "write",
     inA: true,

@@ -26,7 +26,7 @@ async function state() {
     (select count(*)::int from collections) as collections,
     (select count(*)::int from audit_logs) as audit,
     (select json_agg(json_build_object('id', id, 'status', index_status, 'deleted', deleted_at is not null,
-       'attempts', index_attempts) order by id) from documents) as documents`);
+       'attempts', index_attempts, 'filename', filename, 'metadata', metadata) order by id) from documents) as documents`);
   return { ...row, objects: (await stack.deps.objects.list()).length };
 }
 
@@ -75,6 +75,15 @@ describe("an operation whose audit row cannot be written", () => {
             { name: "kept.txt", bytes: "A document that must survive." },
             { on_duplicate: "replace" },
           ),
+        }),
+    ],
+    [
+      "PATCH /documents/{id}",
+      () =>
+        stack.request(`/documents/${doc}`, {
+          method: "PATCH",
+          headers: json,
+          body: JSON.stringify({ metadata: { unaudited: true }, filename: "unaudited.txt" }),
         }),
     ],
     ["DELETE /documents/{id}", () => stack.request(`/documents/${doc}`, { method: "DELETE" })],

@@ -63,7 +63,7 @@ describe("HTTP semantics generated clients rely on", () => {
         ["TRACE", "/query", "POST"],
         ["TRACE", "/health", "GET, HEAD"],
         ["PUT", "/collections", "GET, HEAD, POST"],
-        ["PATCH", `/documents/${crypto.randomUUID()}`, "DELETE, GET, HEAD"],
+        ["PUT", `/documents/${crypto.randomUUID()}`, "DELETE, GET, HEAD, PATCH"],
         ["DELETE", "/backups/status", "GET, HEAD"],
       ] as const) {
         const r = await send(method, path);

@@ -99,7 +99,13 @@ export interface paths {
         delete: operations["deleteDocument"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a document's metadata or file name
+         * @description Nothing is re-extracted or re-embedded: chunks and vectors stay, and search, filters and listings see the new values at once (cached query answers for the collection are no longer served).
+         *
+         *     Needs an API key with the `write` scope. Rate limited (the `default` class).
+         */
+        patch: operations["updateDocument"];
         trace?: never;
     };
     "/documents/{id}/text": {
@@ -1550,6 +1556,119 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Replaces the document's metadata as a whole (keys left out are removed). A JSON object. Nested at most 8 levels deep, at most 256 keys and array items in all, keys of at most 256 characters, at most 16384 bytes as JSON. No key or string, at any level, may contain NUL (U+0000).
+                     * @example {
+                     *       "department": "planning"
+                     *     }
+                     */
+                    metadata?: {
+                        [key: string]: components["schemas"]["MetadataValue"];
+                    };
+                    /**
+                     * @description Cleaned as an upload's file name is: only the last path segment is kept, control characters and bidirectional overrides are removed, Unicode NFC, trimmed. A name with nothing left, or only . or .., is refused.
+                     * @example Planning policy 2025.pdf
+                     */
+                    filename?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The updated document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unauthorized */
             401: {

@@ -77,6 +77,7 @@ export const uploadDocumentRoute = policyRoute({
       links: {
         GetDocument: { operationId: "getDocument", parameters: { id: "$response.body#/document/id" } },
         GetDownloadUrl: { operationId: "getDownloadUrl", parameters: { id: "$response.body#/document/id" } },
+        UpdateDocument: { operationId: "updateDocument", parameters: { id: "$response.body#/document/id" } },
         ReindexDocument: {
           operationId: "reindexDocument",
           parameters: { id: "$response.body#/document/id" },

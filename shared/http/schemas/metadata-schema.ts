@@ -89,3 +89,6 @@ export const metadataObjectContract = {
   description: metadataFieldDescription,
   example: { department: "planning" },
 } as const;
+
+/** A document's whole metadata object in a JSON body (PATCH /documents/{id}). */
+export const MetadataObjectSchema = metadataObject({}).meta({ ...metadataObjectContract });
