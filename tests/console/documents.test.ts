@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../../shared/auth/api-keys.js";
@@ -166,6 +167,41 @@ describe("the documents page", () => {
     expect(docs).not.toContain("multi_page.pdf");
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it("uploads a chosen folder to the bottom, without its hidden files, with progress for the whole batch", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "docstack-folder-"));
+    const files: [string, string][] = [
+      ["minutes.txt", "The council met on Tuesday."],
+      ["agenda.md", "# Agenda\n\nItem one: the harbour."],
+      ["2025/budget.txt", "Spending on roads rose."],
+      ["2025/q4/rows.csv", "month,visitors\nOctober,120\n"],
+      [".DS_Store", "not a document"],
+      [".git/config", "[core]"],
+      ["2025/Thumbs.db", "not a document"],
+    ];
+    for (const [path, text] of files) {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await writeFile(join(dir, path), text);
+    }
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, keys.admin);
+    const name = `folder-${crypto.randomUUID().slice(0, 8)}`;
+    await page.getByLabel("Name", { exact: true }).fill(name);
+    await page.getByRole("button", { name: "Create collection" }).click();
+    await page.getByRole("rowheader", { name }).waitFor();
+    await page.getByRole("link", { name: "Documents" }).click();
+    await page.getByLabel("Collection", { exact: true }).selectOption({ label: name });
+
+    await page.getByLabel("Choose a folder").setInputFiles(dir);
+    await expect
+      .poll(() => page.getByTestId("upload-summary").textContent(), { timeout: 90_000 })
+      .toMatch(/^4 of 4 files sent \([\d.]+ B of [\d.]+ B\) · 4 indexed$/);
+    const uploaded = await page.getByTestId("upload").locator(".upload-name").allTextContents();
+    expect(uploaded.sort()).toEqual(["agenda.md", "budget.txt", "minutes.txt", "rows.csv"]);
+    await expect.poll(() => page.locator("table.documents tbody tr").count(), { timeout: 15_000 }).toBe(4);
+    await page.close();
+    await rm(dir, { recursive: true, force: true });
   });
 
   it("shows a read-only key no upload, reindex or delete, and the API refuses them anyway", async () => {

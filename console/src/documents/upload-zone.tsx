@@ -2,7 +2,14 @@ import type { DocstackClient } from "@docstack/client";
 import { useState } from "preact/hooks";
 import { formatBytes } from "../format.js";
 import type { Session } from "../session.js";
+import { droppedFiles, isHiddenInFolder } from "./dropped-files.js";
 import { type UploadItem, useUploadQueue } from "./upload-queue.js";
+import { UploadSummary } from "./upload-summary.js";
+
+/** A file chosen with its folder, under a hidden folder or hidden itself (".git/…", ".DS_Store"). */
+function hiddenOnPath(file: File): boolean {
+  return (file.webkitRelativePath || file.name).split("/").some(isHiddenInFolder);
+}
 
 /** Drop files here, or choose them: each shows its progress, the server's verdict, then its indexing. */
 export function UploadZone(props: {
@@ -15,11 +22,17 @@ export function UploadZone(props: {
   const { items, add, clearFinished } = useUploadQueue(client, session, onChange);
   const [over, setOver] = useState(false);
 
-  const drop = (event: DragEvent) => {
+  const drop = async (event: DragEvent) => {
     event.preventDefault();
     setOver(false);
-    const files = event.dataTransfer?.files;
-    if (files && files.length > 0 && collection) add(files, collection);
+    if (!event.dataTransfer || !collection) return;
+    const files = await droppedFiles(event.dataTransfer);
+    if (files.length > 0) add(files, collection);
+  };
+  const chosen = (input: HTMLInputElement, inFolder: boolean) => {
+    const files = Array.from(input.files ?? []).filter((f) => !inFolder || !hiddenOnPath(f));
+    if (files.length > 0) add(files, collection);
+    input.value = "";
   };
 
   return (
@@ -37,7 +50,7 @@ export function UploadZone(props: {
     >
       <h2 id="upload-title">Upload</h2>
       <div class="drop">
-        <p>Drop files here, or</p>
+        <p>Drop files or folders here, or</p>
         <label class="button" for="upload-files">
           Choose files
         </label>
@@ -47,19 +60,30 @@ export function UploadZone(props: {
           type="file"
           multiple
           disabled={!collection}
-          onChange={(e) => {
-            const input = e.currentTarget;
-            if (input.files && input.files.length > 0) add(input.files, collection);
-            input.value = "";
-          }}
+          onChange={(e) => chosen(e.currentTarget, false)}
+        />
+        <label class="button" for="upload-folder">
+          Choose a folder
+        </label>
+        <input
+          id="upload-folder"
+          class="visually-hidden"
+          type="file"
+          multiple
+          disabled={!collection}
+          // Not in the DOM typings: set as an attribute, which every current browser reads.
+          ref={(input) => input?.setAttribute("webkitdirectory", "")}
+          onChange={(e) => chosen(e.currentTarget, true)}
         />
         <p class="help">
           PDF (scanned pages are read by OCR), Office and OpenDocument files, e-mail, text in any encoding,
-          CSV, images. A file already in the collection is not stored twice.
+          CSV, images. A file already in the collection is not stored twice. Folders are read to the bottom,
+          leaving out hidden files.
         </p>
       </div>
       {items.length > 0 && (
         <>
+          <UploadSummary items={items} />
           <ul class="uploads" aria-label="Uploads">
             {items.map((item) => (
               <UploadRow key={item.key} item={item} />
