@@ -67,7 +67,7 @@ describe("the documents page", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await signIn(page, keys.admin);
-    expect(await page.getByTestId("who").textContent()).toBe("console-admin · admin");
+    await expect.poll(() => page.getByTestId("who").textContent()).toBe("console-admin · admin");
 
     const name = `archive-${crypto.randomUUID().slice(0, 8)}`;
     await page.getByLabel("Name", { exact: true }).fill(name);
@@ -220,7 +220,7 @@ describe("the documents page", () => {
 
     const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
     await signIn(page, keys.reader);
-    expect(await page.getByTestId("who").textContent()).toBe("console-reader · read");
+    await expect.poll(() => page.getByTestId("who").textContent()).toBe("console-reader · read");
     // A read key may not create collections either.
     expect(await page.getByRole("button", { name: "Create collection" }).count()).toBe(0);
     await page.getByRole("link", { name: "Documents" }).click();

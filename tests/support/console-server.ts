@@ -53,4 +53,11 @@ export async function signIn(page: Page, origin: string, key?: string): Promise<
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
   }
   await page.getByRole("heading", { level: 1, name: "Collections" }).waitFor();
+  // Pages offer controls by the key's scopes, known once GET /auth/whoami answers: until then
+  // a check that a control is absent would pass for the wrong reason.
+  if (key !== undefined) {
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="who"]')?.textContent !== "API key",
+    );
+  }
 }
