@@ -93,6 +93,12 @@ describe("npm run build", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("leaves postgres.js unbundled, so its lost errors are still recognised by the driver's file", () => {
+    const imports = Object.values(meta.inputs).flatMap((input) => input.imports);
+    expect(imports.some((i) => i.path === "postgres" && i.external)).toBe(true);
+    expect(Object.keys(meta.inputs).filter((path) => path.includes("node_modules/postgres/"))).toEqual([]);
+  });
+
   it("sees packages in the walk: upload loads its multipart parser at start", () => {
     const loaded = [...loadedAtStart(meta, entries.upload ?? "")];
     expect(loaded.some((p) => p.includes("node_modules/busboy"))).toBe(true);

@@ -39,9 +39,12 @@ export const entries: Record<string, string> = {
 /**
  * Left to node_modules: native addons and WASM engines (their binaries sit beside their JS),
  * and packages that find their own files by path at run time (pdf.js's fonts and worker,
- * tesseract's worker script and language data, piscina's thread bootstrap).
+ * tesseract's worker script and language data, piscina's thread bootstrap). postgres.js stays
+ * in node_modules so its frames name its own file: the guard for the errors it loses
+ * (shared/db/driver-strays.ts) recognises them by that path, and inside a bundle it would not.
  */
 export const external = [
+  "postgres",
   "onnxruntime-node",
   "@electric-sql/pglite",
   "@electric-sql/pglite-pgvector",
