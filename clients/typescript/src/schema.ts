@@ -722,6 +722,31 @@ export interface components {
             /** @description Documents whose indexing failed (each says why) */
             failed: number;
         };
+        /** @description Operators on the content type; comparisons by code point, `$contains` a case-sensitive substring. */
+        ContentTypeOperators: {
+            $eq?: string;
+            $ne?: string;
+            $in?: string[];
+            $nin?: string[];
+            $gt?: string;
+            $gte?: string;
+            $lt?: string;
+            $lte?: string;
+            $exists?: boolean;
+            $contains?: string;
+        };
+        /** @description Operators on the upload time: a date-time with an offset, or a date (midnight UTC). */
+        DateOperators: {
+            $eq?: string;
+            $ne?: string;
+            $in?: (string)[];
+            $nin?: (string)[];
+            $gt?: string;
+            $gte?: string;
+            $lt?: string;
+            $lte?: string;
+            $exists?: boolean;
+        };
         Document: {
             /** Format: uuid */
             id: string;
@@ -797,8 +822,45 @@ export interface components {
                 [key: string]: number;
             };
         };
+        /** @description Operators on the file name; comparisons by code point, `$contains` a case-sensitive substring. */
+        FilenameOperators: {
+            $eq?: string;
+            $ne?: string;
+            $in?: string[];
+            $nin?: string[];
+            $gt?: string;
+            $gte?: string;
+            $lt?: string;
+            $lte?: string;
+            $exists?: boolean;
+            $contains?: string;
+        };
+        FilterValue: string | number | boolean;
+        /** @description Operators on the document id. */
+        IdOperators: {
+            /** Format: uuid */
+            $eq?: string;
+            /** Format: uuid */
+            $ne?: string;
+            $in?: string[];
+            $nin?: string[];
+            $exists?: boolean;
+        };
         MetadataObject: {
             [key: string]: components["schemas"]["MetadataValue"];
+        };
+        /** @description `$gt`…`$lte` compare numbers with numbers and strings with strings (by code point); a stored value of another type never matches. `$ne`/`$nin` match documents without the key. `$contains`: an element of an array, or a substring of a string (case-sensitive). */
+        MetadataOperators: {
+            $eq?: string | number | boolean;
+            $ne?: string | number | boolean;
+            $in?: (string | number | boolean)[];
+            $nin?: (string | number | boolean)[];
+            $gt?: string | number;
+            $gte?: string | number;
+            $lt?: string | number;
+            $lte?: string | number;
+            $exists?: boolean;
+            $contains?: string | number | boolean;
         };
         MetadataValue: string | number | boolean | null | unknown[] | components["schemas"]["MetadataObject"];
         /** @description RFC 9457 problem details */
@@ -820,6 +882,71 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+        };
+        /** @description A filter nested 1 level down ($and/$or). */
+        QueryFilterLevel2: {
+            document_id?: string | string[] | components["schemas"]["IdOperators"];
+            content_type?: string | string[] | components["schemas"]["ContentTypeOperators"];
+            filename?: string | components["schemas"]["FilenameOperators"];
+            upload_date?: (string) | components["schemas"]["DateOperators"];
+            /**
+             * @description Conditions on metadata keys: a bare value is `$eq`, or an object of operators. All must hold.
+             * @example {
+             *       "department": "planning",
+             *       "year": {
+             *         "$gte": 2020
+             *       }
+             *     }
+             */
+            metadata?: {
+                [key: string]: components["schemas"]["FilterValue"] | components["schemas"]["MetadataOperators"];
+            };
+            /** @description Every one of these filters holds. */
+            $and?: components["schemas"]["QueryFilterLevel3"][];
+            /** @description At least one of these filters holds. */
+            $or?: components["schemas"]["QueryFilterLevel3"][];
+        };
+        /** @description A filter nested 2 levels down ($and/$or). */
+        QueryFilterLevel3: {
+            document_id?: string | string[] | components["schemas"]["IdOperators"];
+            content_type?: string | string[] | components["schemas"]["ContentTypeOperators"];
+            filename?: string | components["schemas"]["FilenameOperators"];
+            upload_date?: (string) | components["schemas"]["DateOperators"];
+            /**
+             * @description Conditions on metadata keys: a bare value is `$eq`, or an object of operators. All must hold.
+             * @example {
+             *       "department": "planning",
+             *       "year": {
+             *         "$gte": 2020
+             *       }
+             *     }
+             */
+            metadata?: {
+                [key: string]: components["schemas"]["FilterValue"] | components["schemas"]["MetadataOperators"];
+            };
+            /** @description Every one of these filters holds. */
+            $and?: components["schemas"]["QueryFilterLevel4"][];
+            /** @description At least one of these filters holds. */
+            $or?: components["schemas"]["QueryFilterLevel4"][];
+        };
+        /** @description A filter nested 3 levels down ($and/$or). */
+        QueryFilterLevel4: {
+            document_id?: string | string[] | components["schemas"]["IdOperators"];
+            content_type?: string | string[] | components["schemas"]["ContentTypeOperators"];
+            filename?: string | components["schemas"]["FilenameOperators"];
+            upload_date?: (string) | components["schemas"]["DateOperators"];
+            /**
+             * @description Conditions on metadata keys: a bare value is `$eq`, or an object of operators. All must hold.
+             * @example {
+             *       "department": "planning",
+             *       "year": {
+             *         "$gte": 2020
+             *       }
+             *     }
+             */
+            metadata?: {
+                [key: string]: components["schemas"]["FilterValue"] | components["schemas"]["MetadataOperators"];
+            };
         };
     };
     responses: never;
@@ -2447,20 +2574,38 @@ export interface operations {
                      * @enum {string}
                      */
                     mode?: "hybrid" | "vector" | "keyword";
-                    /** @default {} */
+                    /**
+                     * @description Which documents to search. Fields are AND'ed; `$and`/`$or` combine filters, nesting at most 4 levels deep, with at most 256 conditions in all (each operator counts one). Operators: `$eq $ne $in $nin $gt $gte $lt $lte $exists $contains` (docs/api.md, Filters).
+                     * @example {
+                     *       "metadata": {
+                     *         "department": "planning",
+                     *         "year": {
+                     *           "$gte": 2020
+                     *         }
+                     *       }
+                     *     }
+                     */
                     filter?: {
-                        document_id?: string | string[];
-                        content_type?: string | string[];
-                        filename?: string;
+                        document_id?: string | string[] | components["schemas"]["IdOperators"];
+                        content_type?: string | string[] | components["schemas"]["ContentTypeOperators"];
+                        filename?: string | components["schemas"]["FilenameOperators"];
+                        upload_date?: (string) | components["schemas"]["DateOperators"];
                         /**
-                         * @description Documents whose metadata has all these key/value pairs (at most 256, keys of at most 256 characters).
+                         * @description Conditions on metadata keys: a bare value is `$eq`, or an object of operators. All must hold.
                          * @example {
-                         *       "department": "planning"
+                         *       "department": "planning",
+                         *       "year": {
+                         *         "$gte": 2020
+                         *       }
                          *     }
                          */
                         metadata?: {
-                            [key: string]: string | number | boolean;
+                            [key: string]: components["schemas"]["FilterValue"] | components["schemas"]["MetadataOperators"];
                         };
+                        /** @description Every one of these filters holds. */
+                        $and?: components["schemas"]["QueryFilterLevel2"][];
+                        /** @description At least one of these filters holds. */
+                        $or?: components["schemas"]["QueryFilterLevel2"][];
                     };
                     /**
                      * @description Also return, for each result, where the words the keyword query matches lie in its text (`highlights`), in every mode.
