@@ -17,7 +17,12 @@ export const filterOperators = [
   "$exists",
   "$contains",
 ] as const;
-export type FilterOperator = (typeof filterOperators)[number];
+/**
+ * Operators only other entry points build (Dify's "start with", "end with", "empty"): the query
+ * filter's contract keeps the ten above.
+ */
+export type InternalFilterOperator = "$startsWith" | "$endsWith" | "$empty";
+export type FilterOperator = (typeof filterOperators)[number] | InternalFilterOperator;
 
 export type FilterScalar = string | number | boolean;
 
@@ -37,6 +42,7 @@ export interface FilterCondition {
 export type FilterExpression =
   | { kind: "and"; of: FilterExpression[] }
   | { kind: "or"; of: FilterExpression[] }
+  | { kind: "not"; of: FilterExpression }
   | FilterCondition;
 
 const columnSql: Record<FilterColumn, { column: SqlFragment; type: "uuid" | "text" | "timestamptz" }> = {
@@ -79,6 +85,12 @@ function columnCondition(
       return raw(value === true ? "true" : "false");
     case "$contains":
       return sql`strpos(${column}, ${one(value)}::text) > 0`;
+    case "$startsWith":
+      return sql`starts_with(${column}, ${one(value)}::text)`;
+    case "$endsWith":
+      return sql`right(${column}, char_length(${one(value)}::text)) = ${one(value)}::text`;
+    case "$empty":
+      return sql`${column}::text = ''`;
     default: {
       const comparison = comparisons[op] ?? raw("=");
       // Text compares by code point ("C"), the same on every server whatever its default collation.
@@ -119,6 +131,15 @@ function metadataCondition(key: string, op: FilterOperator, value: FilterConditi
         ? sql`coalesce(case jsonb_typeof(${member}) when 'array' then ${inArray} when 'string' then strpos(${text}, ${v}::text) > 0 else false end, false)`
         : sql`coalesce(jsonb_typeof(${member}) = 'array' and ${inArray}, false)`;
     }
+    case "$startsWith":
+      return sql`coalesce(case when jsonb_typeof(${member}) = 'string' then starts_with(${text}, ${String(one(value))}::text) end, false)`;
+    case "$endsWith": {
+      const v = String(one(value));
+      return sql`coalesce(case when jsonb_typeof(${member}) = 'string' then right(${text}, char_length(${v}::text)) = ${v}::text end, false)`;
+    }
+    case "$empty":
+      // Missing, null, "", [] or {}.
+      return sql`coalesce(${member} in ('null'::jsonb, '""'::jsonb, '[]'::jsonb, '{}'::jsonb), true)`;
     default: {
       const v = one(value);
       const comparison = comparisons[op] ?? raw("=");
@@ -137,6 +158,8 @@ export function filterSql(expression: FilterExpression): SqlFragment {
       return expression.of.length === 0 ? raw("true") : sql`(${join(expression.of.map(filterSql), " and ")})`;
     case "or":
       return expression.of.length === 0 ? raw("false") : sql`(${join(expression.of.map(filterSql), " or ")})`;
+    case "not":
+      return sql`(not ${filterSql(expression.of)})`;
     case "condition":
       return expression.field.kind === "metadata"
         ? metadataCondition(expression.field.key, expression.op, expression.value)

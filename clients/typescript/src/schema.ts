@@ -328,6 +328,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/retrieval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dify External Knowledge API
+         * @description Dify's External Knowledge API: register Docstack's URL and an API key in Dify, and a collection's id as the External Knowledge ID. Hybrid search, as POST /query. Errors are Dify's `{error_code, error_msg}`, not problem+json: 1001 no or malformed Authorization header, 1002 key refused, 2001 no such collection.
+         *
+         *     Needs an API key with the `read` scope. Rate limited (the `query` class).
+         */
+        post: operations["difyRetrieval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/backups/status": {
         parameters: {
             query?: never;
@@ -746,6 +768,13 @@ export interface components {
             $lt?: string;
             $lte?: string;
             $exists?: boolean;
+        };
+        /** @description An error in the shape of Dify's External Knowledge API */
+        DifyError: {
+            /** @example 1002 */
+            error_code: number;
+            /** @example The API key is unknown or revoked */
+            error_msg: string;
         };
         Document: {
             /** Format: uuid */
@@ -2853,6 +2882,185 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    difyRetrieval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The collection's id (Dify's External Knowledge ID).
+                     * @example your-knowledge-id
+                     */
+                    knowledge_id: string;
+                    /** @example What is Dify? */
+                    query: string;
+                    retrieval_setting: {
+                        /** @example 3 */
+                        top_k: number;
+                        /**
+                         * @description Records scoring below are left out (0 when Dify's threshold is off).
+                         * @default 0
+                         * @example 0.5
+                         */
+                        score_threshold?: number;
+                    };
+                    /** @description Conditions on document metadata keys (docs/integrations.md, Connect Dify). */
+                    metadata_condition?: {
+                        /**
+                         * @default and
+                         * @enum {string}
+                         */
+                        logical_operator?: "and" | "or";
+                        conditions: {
+                            /**
+                             * @description A metadata key (Dify's older pages send a list: the condition holds if it holds for any of them).
+                             * @example department
+                             */
+                            name: string | string[];
+                            /** @enum {string} */
+                            comparison_operator: "contains" | "not contains" | "start with" | "end with" | "is" | "is not" | "in" | "not in" | "empty" | "not empty" | "null" | "not null" | "=" | "≠" | ">" | "<" | "≥" | "≤" | "before" | "after";
+                            /** @description Left out for empty, not empty, null and not null. */
+                            value?: string | number | (string | number)[];
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The records, best first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        records: {
+                            /** @description The passage's text */
+                            content: string;
+                            /** @description The hybrid score over the best it can be (first in both keyword and vector ranking): 0 to 1 */
+                            score: number;
+                            /** @description The document's file name */
+                            title: string;
+                            /** @description Where the passage comes from, to cite it: the document, and its location (page_start/page_end, sheet, row_start/row_end, headings, char_start/char_end) as POST /query gives it. */
+                            metadata: {
+                                /** Format: uuid */
+                                document_id: string;
+                                filename: string;
+                                content_type: string;
+                                chunk_index: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description 3001: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 1001: no credential or an Authorization header not of the form `Bearer <key>`; 1002: key unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 1002: the key lacks the read scope, or may not use this collection */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 2001: no collection has this knowledge_id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 3002: the collection was embedded by another model than the one configured */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 3001: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 3001: the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 3001: the body does not match the schema (the message names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 4001: rate limited (Retry-After says when to retry) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 5000: unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 5001: a dependency is unavailable or the server is overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
                 };
             };
         };
