@@ -32,6 +32,13 @@ describe("filterSql", () => {
       "2024-05-01T00:00:00.000Z",
     ]);
     expect(rendered({ upload_date: "2024-05-01" }).params).toEqual(["2024-05-01T00:00:00.000Z"]);
+    // Offsets that carry an instant past year 1 or 9999 meet the bound (no document lies beyond it).
+    expect(rendered({ upload_date: { $gt: "0001-01-01T00:00:00+01:00" } }).params).toEqual([
+      "0001-01-01T00:00:00.000Z",
+    ]);
+    expect(rendered({ upload_date: { $lt: "9999-12-31T23:59:59-01:00" } }).params).toEqual([
+      "9999-12-31T23:59:59.999Z",
+    ]);
   });
 
   it("nests and/or in parentheses", () => {

@@ -54,6 +54,8 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const datePattern =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2})))?$/;
 
+const firstInstant = Date.parse("0001-01-01T00:00:00Z");
+const lastInstant = Date.parse("9999-12-31T23:59:59.999Z");
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /**
@@ -72,8 +74,9 @@ function isoInstant(text: string): string | undefined {
   if (hour > 23 || minute > 59 || second > 59 || offsetHour > 23 || offsetMinute > 59) return undefined;
   const time = Date.parse(`${text.slice(0, 10)}T${text.slice(11) || "00:00:00Z"}`.toUpperCase());
   if (!Number.isFinite(time)) return undefined;
-  const iso = new Date(time).toISOString();
-  return /^\d{4}-/.test(iso) && !iso.startsWith("0000") ? iso : undefined;
+  // An offset can carry year 1 or 9999 past the range ISO 8601's four digits (and PostgreSQL's
+  // year 1 AD) hold; no document is uploaded outside it, so the bound answers exactly the same.
+  return new Date(Math.min(Math.max(time, firstInstant), lastInstant)).toISOString();
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>

@@ -2920,17 +2920,53 @@ export interface operations {
                          * @enum {string}
                          */
                         logical_operator?: "and" | "or";
-                        conditions: {
+                        conditions: ({
                             /**
                              * @description A metadata key (Dify's older pages send a list: the condition holds if it holds for any of them).
                              * @example department
                              */
                             name: string | string[];
                             /** @enum {string} */
-                            comparison_operator: "contains" | "not contains" | "start with" | "end with" | "is" | "is not" | "in" | "not in" | "empty" | "not empty" | "null" | "not null" | "=" | "≠" | ">" | "<" | "≥" | "≤" | "before" | "after";
-                            /** @description Left out for empty, not empty, null and not null. */
-                            value?: string | number | (string | number)[];
-                        }[];
+                            comparison_operator: "contains" | "not contains" | "start with" | "end with";
+                            value: string;
+                        } | {
+                            /**
+                             * @description A metadata key (Dify's older pages send a list: the condition holds if it holds for any of them).
+                             * @example department
+                             */
+                            name: string | string[];
+                            /** @enum {string} */
+                            comparison_operator: "is" | "is not" | "before" | "after";
+                            value: string | number;
+                        } | {
+                            /**
+                             * @description A metadata key (Dify's older pages send a list: the condition holds if it holds for any of them).
+                             * @example department
+                             */
+                            name: string | string[];
+                            /** @enum {string} */
+                            comparison_operator: "in" | "not in";
+                            value: string | number | (string | number)[];
+                        } | {
+                            /**
+                             * @description A metadata key (Dify's older pages send a list: the condition holds if it holds for any of them).
+                             * @example department
+                             */
+                            name: string | string[];
+                            /** @enum {string} */
+                            comparison_operator: "=" | "≠" | ">" | "<" | "≥" | "≤";
+                            value: number | string;
+                        } | {
+                            /**
+                             * @description A metadata key (Dify's older pages send a list: the condition holds if it holds for any of them).
+                             * @example department
+                             */
+                            name: string | string[];
+                            /** @enum {string} */
+                            comparison_operator: "empty" | "not empty" | "null" | "not null";
+                            /** @description Not used */
+                            value?: unknown;
+                        })[];
                     };
                 };
             };

@@ -4,23 +4,40 @@ import type { AppEnv } from "../../../shared/http/create-app.js";
 import { DifyErrorSchema, difyErrors } from "../../../shared/http/dify-errors.js";
 import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
 import { nonBlankText, storedText } from "../../../shared/http/schemas/text.js";
-import { difyOperators, retrieveForDify } from "../../../shared/retrieval/dify-retrieval.js";
+import { type DifyCondition, retrieveForDify } from "../../../shared/retrieval/dify-retrieval.js";
 
 const key = storedText().min(1).max(filterLimits.keyLength);
-const value = z.union([storedText().max(filterLimits.valueLength), z.number()]);
+const text = storedText().max(filterLimits.valueLength);
+const scalar = z.union([text, z.number()]);
+/** A number, or its decimal text (Dify sends either). */
+const numeric = z.union([z.number(), z.string().regex(/^\s*-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d{1,2})?\s*$/)]);
 
-const Condition = z.object({
-  name: z.union([key, z.array(key).min(1).max(16)]).openapi({
-    description:
-      "A metadata key (Dify's older pages send a list: the condition holds if it holds for any of them).",
-    example: "department",
-  }),
-  comparison_operator: z.enum(difyOperators),
-  value: z
-    .union([value, z.array(value).min(1).max(filterLimits.listItems)])
-    .optional()
-    .openapi({ description: "Left out for empty, not empty, null and not null." }),
+const name = z.union([key, z.array(key).min(1).max(16)]).openapi({
+  description:
+    "A metadata key (Dify's older pages send a list: the condition holds if it holds for any of them).",
+  example: "department",
 });
+
+/** One variant per kind of value Dify's operators take, so the contract says which value goes with which. */
+const Condition = z.discriminatedUnion("comparison_operator", [
+  z.object({
+    name,
+    comparison_operator: z.enum(["contains", "not contains", "start with", "end with"]),
+    value: text,
+  }),
+  z.object({ name, comparison_operator: z.enum(["is", "is not", "before", "after"]), value: scalar }),
+  z.object({
+    name,
+    comparison_operator: z.enum(["in", "not in"]),
+    value: z.union([scalar, z.array(scalar).min(1).max(filterLimits.listItems)]),
+  }),
+  z.object({ name, comparison_operator: z.enum(["=", "≠", ">", "<", "≥", "≤"]), value: numeric }),
+  z.object({
+    name,
+    comparison_operator: z.enum(["empty", "not empty", "null", "not null"]),
+    value: z.unknown().optional().openapi({ description: "Not used" }),
+  }),
+]);
 
 const RetrievalBody = z.object({
   knowledge_id: storedText().min(1).max(200).openapi({
@@ -112,7 +129,11 @@ export function registerRetrieval(app: OpenAPIHono<AppEnv>) {
       query: body.query.trim(),
       topK: body.retrieval_setting.top_k,
       scoreThreshold: body.retrieval_setting.score_threshold,
-      metadataCondition: body.metadata_condition,
+      metadataCondition: body.metadata_condition && {
+        logical_operator: body.metadata_condition.logical_operator,
+        // The schema has checked each value against its operator; the use case checks again.
+        conditions: body.metadata_condition.conditions as DifyCondition[],
+      },
     });
     return c.json({ records }, 200);
   });
