@@ -92,7 +92,9 @@ const mapping: Record<
 };
 
 function invalid(path: string, message: string): never {
-  throw new ApiError("validation_failed", `metadata_condition: ${message}`, { errors: [{ path, message }] });
+  throw new ApiError("validation_failed", "The metadata condition is invalid", {
+    errors: [{ path, message }],
+  });
 }
 
 function conditionValue(c: DifyCondition, kind: (typeof mapping)[DifyOperator]["value"], path: string) {
