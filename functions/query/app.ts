@@ -2,15 +2,17 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Deps } from "../../shared/deps/deps.js";
 import { type AppEnv, createBaseApp } from "../../shared/http/create-app.js";
 import { registerPostFeedback } from "./routes/post-feedback.js";
+import { registerRetrieval } from "./routes/post-retrieval.js";
 import { registerQuery } from "./routes/query-collection.js";
 
 /** Every route of this function; also used to generate its OpenAPI document. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerQuery(app);
   registerPostFeedback(app);
+  registerRetrieval(app);
 }
 
-/** query: hybrid retrieval over a collection. */
+/** query: hybrid retrieval over a collection (POST /query, and Dify's POST /retrieval). */
 export function createApp(deps: Deps) {
   const app = createBaseApp(deps, "query");
   registerRoutes(app);

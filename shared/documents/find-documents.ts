@@ -3,6 +3,7 @@ import type { Queryable } from "../db/database.js";
 import { and, type SqlFragment, sql } from "../db/sql.js";
 import { ApiError } from "../errors/api-error.js";
 import type { DocumentRow } from "./document-row.js";
+import { type FilterExpression, filterSql } from "./filter-expression.js";
 import { visibleTo } from "./visible-to.js";
 
 /** A visible document (not being deleted), or undefined. */
@@ -37,6 +38,8 @@ export interface DocumentFilter {
   created_by?: string;
   /** Documents whose metadata contains these key/values (jsonb containment). */
   metadata?: Record<string, unknown>;
+  /** Conditions with operators, and/or (a query's filter: shared/documents/parse-filter.ts). */
+  expression?: FilterExpression;
 }
 
 /** The document filter as SQL conditions on alias `d`. Shared by listing and query filters. */
@@ -56,6 +59,7 @@ export function documentConditions(filter: DocumentFilter): SqlFragment {
   if (filter.metadata !== undefined && Object.keys(filter.metadata).length > 0) {
     c.push(sql`d.metadata @> ${JSON.stringify(filter.metadata)}::jsonb`);
   }
+  if (filter.expression !== undefined) c.push(filterSql(filter.expression));
   return and(c);
 }
 

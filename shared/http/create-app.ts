@@ -56,9 +56,13 @@ function fromUnstorableText(error: unknown): ApiError | undefined {
   return undefined;
 }
 
+/** What was thrown, as the ApiError it is answered as (anything unknown stays as it is: a 500). */
+export function asApiError(error: unknown): unknown {
+  return error instanceof HTTPException ? fromHttpException(error) : (fromUnstorableText(error) ?? error);
+}
+
 export function renderError(c: AppContext, error: unknown): Response {
-  const apiError =
-    error instanceof HTTPException ? fromHttpException(error) : (fromUnstorableText(error) ?? error);
+  const apiError = asApiError(error);
   const requestId = c.get("requestId") ?? "unknown";
   const problem = toProblem(apiError, requestId, c.req.path);
   const log = c.get("deps")?.log;

@@ -13,6 +13,7 @@ describe("functionFor", () => {
     ["/index/run", "index"],
     ["/index/status", "index"],
     ["/query", "query"],
+    ["/retrieval", "query"],
     ["/backups/status", "backup-status"],
     ["/audit", "backup-status"],
     ["/health", "health"],
@@ -26,6 +27,7 @@ describe("functionFor", () => {
     "/admin",
     "/documentsx",
     "/queryx",
+    "/retrievals",
     "/healthz",
     "/auditx",
   ])("%s is served by nobody", (path) => {

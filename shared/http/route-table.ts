@@ -16,7 +16,8 @@ const rules: [RegExp, FunctionName][] = [
   [/^\/documents\/[^/]+\/reindex\/?$/, "index"],
   [/^\/(auth|collections|documents|files|upload)(\/|$)/, "upload"],
   [/^\/index(\/|$)/, "index"],
-  [/^\/query(\/|$)/, "query"],
+  // POST /retrieval: Dify's External Knowledge API, which fixes the path.
+  [/^\/(query|retrieval)(\/|$)/, "query"],
   // Operations: backups and the audit log.
   [/^\/(backups|audit)(\/|$)/, "backup-status"],
   [/^\/health(\/|$)/, "health"],

@@ -12,6 +12,8 @@ export interface QueryAnswer {
   /** Names this query in analytics and in POST /query/{query_id}/feedback. */
   queryId: string;
   results: SearchResult[];
+  /** The collection searched (its fusion settings say what a hybrid score can reach). */
+  collection: Collection;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function queryCollection(deps: Deps, actor: Principal, input: Query
   deps.analytics.record(
     event({ queryId, collection, actor, input, started, results: passages, cacheHit: !computed }),
   );
-  return { queryId, results: passages };
+  return { queryId, results: passages, collection };
 }
 
 function event(q: {

@@ -53,6 +53,8 @@ interface RouteCase {
    * not exist, so it cannot learn that this one does (403 when it names the collection).
    */
   byDocumentId?: true;
+  /** Answers errors as Dify's External Knowledge API does ({error_code, error_msg}), not problem+json. */
+  dify?: true;
   request: () => [string, RequestInit & { headers?: Record<string, string> }];
 }
 
@@ -143,6 +145,23 @@ const routes: RouteCase[] = [
     request: () => ["/query", { method: "POST", body: JSON.stringify({ collection_id: a, query: "ferry" }) }],
   },
   {
+    name: "POST /retrieval",
+    scope: "read",
+    inA: true,
+    dify: true,
+    request: () => [
+      "/retrieval",
+      {
+        method: "POST",
+        body: JSON.stringify({
+          knowledge_id: a,
+          query: "ferry",
+          retrieval_setting: { top_k: 3, score_threshold: 0 },
+        }),
+      },
+    ],
+  },
+  {
     name: "POST /query/{query_id}/feedback",
     scope: "read",
     inA: true,
@@ -178,7 +197,7 @@ async function send(route: RouteCase, key: string | undefined, via: "bearer" | "
       ? headers(key, isJson)
       : { ...headers(undefined, isJson), ...(key ? { "x-api-key": key } : {}) };
   const response = await stack.request(path, { ...init, headers: h });
-  const body = (await response.json()) as { code?: string; requestId?: string };
+  const body = (await response.json()) as { code?: string; requestId?: string; error_code?: number };
   return { status: response.status, body, type: response.headers.get("content-type") ?? "" };
 }
 
@@ -218,7 +237,10 @@ describe("API keys: every route x every wrong credential", () => {
         attempts.push(["key for another collection", keys.otherB, route.byDocumentId ? 404 : 403, "bearer"]);
       for (const [what, key, expected, via] of attempts) {
         const r = await send(route, key, via);
-        if (r.status !== expected || !r.type.includes("application/problem+json") || !r.body.requestId) {
+        const shaped = route.dify
+          ? r.type.startsWith("application/json") && [1001, 1002].includes(Number(r.body.error_code))
+          : r.type.includes("application/problem+json") && Boolean(r.body.requestId);
+        if (r.status !== expected || !shaped) {
           failures.push(`${route.name} with ${what}: ${r.status} ${JSON.stringify(r.body)}`);
         }
       }

@@ -39,7 +39,13 @@ describe("openapi.yaml", () => {
       expect(op.operationId).toBeTruthy();
       expect(functionNames).toContain(op.tags?.[0]);
       for (const [status, response] of Object.entries(op.responses)) {
-        if (Number(status) >= 400 && op.operationId !== "getReadiness") {
+        // Readiness reports to orchestrators; Dify's retrieval answers in Dify's error shape
+        // (docs/decisions.md, "Dify's External Knowledge API").
+        if (Number(status) >= 400 && op.operationId === "difyRetrieval") {
+          expect(response.content?.["application/json"], `${op.operationId} ${status}`).toEqual({
+            schema: { $ref: "#/components/schemas/DifyError" },
+          });
+        } else if (Number(status) >= 400 && op.operationId !== "getReadiness") {
           expect(Object.keys(response.content ?? {}), `${op.operationId} ${status}`).toEqual([
             "application/problem+json",
           ]);

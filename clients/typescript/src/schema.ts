@@ -328,6 +328,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/retrieval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dify External Knowledge API
+         * @description Dify's External Knowledge API: register Docstack's URL and an API key in Dify, and a collection's id as the External Knowledge ID. Hybrid search, as POST /query. Errors are Dify's `{error_code, error_msg}`, not problem+json: 1001 no or malformed Authorization header, 1002 key refused, 2001 no such collection.
+         *
+         *     Needs an API key with the `read` scope. Rate limited (the `query` class).
+         */
+        post: operations["difyRetrieval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/backups/status": {
         parameters: {
             query?: never;
@@ -722,6 +744,38 @@ export interface components {
             /** @description Documents whose indexing failed (each says why) */
             failed: number;
         };
+        /** @description Operators on the content type; comparisons by code point, `$contains` a case-sensitive substring. */
+        ContentTypeOperators: {
+            $eq?: string;
+            $ne?: string;
+            $in?: string[];
+            $nin?: string[];
+            $gt?: string;
+            $gte?: string;
+            $lt?: string;
+            $lte?: string;
+            $exists?: boolean;
+            $contains?: string;
+        };
+        /** @description Operators on the upload time: a date-time with an offset, or a date (midnight UTC). */
+        DateOperators: {
+            $eq?: string;
+            $ne?: string;
+            $in?: (string)[];
+            $nin?: (string)[];
+            $gt?: string;
+            $gte?: string;
+            $lt?: string;
+            $lte?: string;
+            $exists?: boolean;
+        };
+        /** @description An error in the shape of Dify's External Knowledge API */
+        DifyError: {
+            /** @example 1002 */
+            error_code: number;
+            /** @example The API key is unknown or revoked */
+            error_msg: string;
+        };
         Document: {
             /** Format: uuid */
             id: string;
@@ -797,8 +851,45 @@ export interface components {
                 [key: string]: number;
             };
         };
+        /** @description Operators on the file name; comparisons by code point, `$contains` a case-sensitive substring. */
+        FilenameOperators: {
+            $eq?: string;
+            $ne?: string;
+            $in?: string[];
+            $nin?: string[];
+            $gt?: string;
+            $gte?: string;
+            $lt?: string;
+            $lte?: string;
+            $exists?: boolean;
+            $contains?: string;
+        };
+        FilterValue: string | number | boolean;
+        /** @description Operators on the document id. */
+        IdOperators: {
+            /** Format: uuid */
+            $eq?: string;
+            /** Format: uuid */
+            $ne?: string;
+            $in?: string[];
+            $nin?: string[];
+            $exists?: boolean;
+        };
         MetadataObject: {
             [key: string]: components["schemas"]["MetadataValue"];
+        };
+        /** @description `$gt`…`$lte` compare numbers with numbers and strings with strings (by code point); a stored value of another type never matches. `$ne`/`$nin` match documents without the key. `$contains`: an element of an array, or a substring of a string (case-sensitive). */
+        MetadataOperators: {
+            $eq?: string | number | boolean;
+            $ne?: string | number | boolean;
+            $in?: (string | number | boolean)[];
+            $nin?: (string | number | boolean)[];
+            $gt?: string | number;
+            $gte?: string | number;
+            $lt?: string | number;
+            $lte?: string | number;
+            $exists?: boolean;
+            $contains?: string | number | boolean;
         };
         MetadataValue: string | number | boolean | null | unknown[] | components["schemas"]["MetadataObject"];
         /** @description RFC 9457 problem details */
@@ -820,6 +911,71 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+        };
+        /** @description A filter nested 1 level down ($and/$or). */
+        QueryFilterLevel2: {
+            document_id?: string | string[] | components["schemas"]["IdOperators"];
+            content_type?: string | string[] | components["schemas"]["ContentTypeOperators"];
+            filename?: string | components["schemas"]["FilenameOperators"];
+            upload_date?: (string) | components["schemas"]["DateOperators"];
+            /**
+             * @description Conditions on metadata keys: a bare value is `$eq`, or an object of operators. All must hold.
+             * @example {
+             *       "department": "planning",
+             *       "year": {
+             *         "$gte": 2020
+             *       }
+             *     }
+             */
+            metadata?: {
+                [key: string]: components["schemas"]["FilterValue"] | components["schemas"]["MetadataOperators"];
+            };
+            /** @description Every one of these filters holds. */
+            $and?: components["schemas"]["QueryFilterLevel3"][];
+            /** @description At least one of these filters holds. */
+            $or?: components["schemas"]["QueryFilterLevel3"][];
+        };
+        /** @description A filter nested 2 levels down ($and/$or). */
+        QueryFilterLevel3: {
+            document_id?: string | string[] | components["schemas"]["IdOperators"];
+            content_type?: string | string[] | components["schemas"]["ContentTypeOperators"];
+            filename?: string | components["schemas"]["FilenameOperators"];
+            upload_date?: (string) | components["schemas"]["DateOperators"];
+            /**
+             * @description Conditions on metadata keys: a bare value is `$eq`, or an object of operators. All must hold.
+             * @example {
+             *       "department": "planning",
+             *       "year": {
+             *         "$gte": 2020
+             *       }
+             *     }
+             */
+            metadata?: {
+                [key: string]: components["schemas"]["FilterValue"] | components["schemas"]["MetadataOperators"];
+            };
+            /** @description Every one of these filters holds. */
+            $and?: components["schemas"]["QueryFilterLevel4"][];
+            /** @description At least one of these filters holds. */
+            $or?: components["schemas"]["QueryFilterLevel4"][];
+        };
+        /** @description A filter nested 3 levels down ($and/$or). */
+        QueryFilterLevel4: {
+            document_id?: string | string[] | components["schemas"]["IdOperators"];
+            content_type?: string | string[] | components["schemas"]["ContentTypeOperators"];
+            filename?: string | components["schemas"]["FilenameOperators"];
+            upload_date?: (string) | components["schemas"]["DateOperators"];
+            /**
+             * @description Conditions on metadata keys: a bare value is `$eq`, or an object of operators. All must hold.
+             * @example {
+             *       "department": "planning",
+             *       "year": {
+             *         "$gte": 2020
+             *       }
+             *     }
+             */
+            metadata?: {
+                [key: string]: components["schemas"]["FilterValue"] | components["schemas"]["MetadataOperators"];
+            };
         };
     };
     responses: never;
@@ -2447,20 +2603,38 @@ export interface operations {
                      * @enum {string}
                      */
                     mode?: "hybrid" | "vector" | "keyword";
-                    /** @default {} */
+                    /**
+                     * @description Which documents to search. Fields are AND'ed; `$and`/`$or` combine filters, nesting at most 4 levels deep, with at most 256 conditions in all (each operator counts one). Operators: `$eq $ne $in $nin $gt $gte $lt $lte $exists $contains` (docs/api.md, Filters).
+                     * @example {
+                     *       "metadata": {
+                     *         "department": "planning",
+                     *         "year": {
+                     *           "$gte": 2020
+                     *         }
+                     *       }
+                     *     }
+                     */
                     filter?: {
-                        document_id?: string | string[];
-                        content_type?: string | string[];
-                        filename?: string;
+                        document_id?: string | string[] | components["schemas"]["IdOperators"];
+                        content_type?: string | string[] | components["schemas"]["ContentTypeOperators"];
+                        filename?: string | components["schemas"]["FilenameOperators"];
+                        upload_date?: (string) | components["schemas"]["DateOperators"];
                         /**
-                         * @description Documents whose metadata has all these key/value pairs (at most 256, keys of at most 256 characters).
+                         * @description Conditions on metadata keys: a bare value is `$eq`, or an object of operators. All must hold.
                          * @example {
-                         *       "department": "planning"
+                         *       "department": "planning",
+                         *       "year": {
+                         *         "$gte": 2020
+                         *       }
                          *     }
                          */
                         metadata?: {
-                            [key: string]: string | number | boolean;
+                            [key: string]: components["schemas"]["FilterValue"] | components["schemas"]["MetadataOperators"];
                         };
+                        /** @description Every one of these filters holds. */
+                        $and?: components["schemas"]["QueryFilterLevel2"][];
+                        /** @description At least one of these filters holds. */
+                        $or?: components["schemas"]["QueryFilterLevel2"][];
                     };
                     /**
                      * @description Also return, for each result, where the words the keyword query matches lie in its text (`highlights`), in every mode.
@@ -2708,6 +2882,221 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    difyRetrieval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The collection's id (Dify's External Knowledge ID).
+                     * @example your-knowledge-id
+                     */
+                    knowledge_id: string;
+                    /** @example What is Dify? */
+                    query: string;
+                    retrieval_setting: {
+                        /** @example 3 */
+                        top_k: number;
+                        /**
+                         * @description Records scoring below are left out (0 when Dify's threshold is off).
+                         * @default 0
+                         * @example 0.5
+                         */
+                        score_threshold?: number;
+                    };
+                    /** @description Conditions on document metadata keys (docs/integrations.md, Connect Dify). */
+                    metadata_condition?: {
+                        /**
+                         * @default and
+                         * @enum {string}
+                         */
+                        logical_operator?: "and" | "or";
+                        conditions: ({
+                            /**
+                             * @description A metadata key (Dify's older pages send a list: the condition holds if it holds for any of them).
+                             * @example department
+                             */
+                            name: string | string[];
+                            /** @enum {string} */
+                            comparison_operator: "contains" | "not contains" | "start with" | "end with";
+                            value: string;
+                        } | {
+                            /**
+                             * @description A metadata key (Dify's older pages send a list: the condition holds if it holds for any of them).
+                             * @example department
+                             */
+                            name: string | string[];
+                            /** @enum {string} */
+                            comparison_operator: "is" | "is not" | "before" | "after";
+                            value: string | number;
+                        } | {
+                            /**
+                             * @description A metadata key (Dify's older pages send a list: the condition holds if it holds for any of them).
+                             * @example department
+                             */
+                            name: string | string[];
+                            /** @enum {string} */
+                            comparison_operator: "in" | "not in";
+                            value: string | number | (string | number)[];
+                        } | {
+                            /**
+                             * @description A metadata key (Dify's older pages send a list: the condition holds if it holds for any of them).
+                             * @example department
+                             */
+                            name: string | string[];
+                            /** @enum {string} */
+                            comparison_operator: "=" | "≠" | ">" | "<" | "≥" | "≤";
+                            value: number | string;
+                        } | {
+                            /**
+                             * @description A metadata key (Dify's older pages send a list: the condition holds if it holds for any of them).
+                             * @example department
+                             */
+                            name: string | string[];
+                            /** @enum {string} */
+                            comparison_operator: "empty" | "not empty" | "null" | "not null";
+                            /** @description Not used */
+                            value?: unknown;
+                        })[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The records, best first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        records: {
+                            /** @description The passage's text */
+                            content: string;
+                            /** @description The hybrid score over the best it can be (first in both keyword and vector ranking): 0 to 1 */
+                            score: number;
+                            /** @description The document's file name */
+                            title: string;
+                            /** @description Where the passage comes from, to cite it: the document, and its location (page_start/page_end, sheet, row_start/row_end, headings, char_start/char_end) as POST /query gives it. */
+                            metadata: {
+                                /** Format: uuid */
+                                document_id: string;
+                                filename: string;
+                                content_type: string;
+                                chunk_index: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description 3001: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 1001: no credential or an Authorization header not of the form `Bearer <key>`; 1002: key unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 1002: the key lacks the read scope, or may not use this collection */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 2001: no collection has this knowledge_id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 3002: the collection was embedded by another model than the one configured */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 3001: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 3001: the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 3001: the body does not match the schema (the message names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 4001: rate limited (Retry-After says when to retry) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 5000: unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
+                };
+            };
+            /** @description 5001: a dependency is unavailable or the server is overloaded (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DifyError"];
                 };
             };
         };

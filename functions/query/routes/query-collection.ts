@@ -2,12 +2,14 @@ import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
 import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
+import {
+  filterComponents,
+  filterExpression,
+  QueryFilterSchema,
+} from "../../../shared/http/schemas/filter-schema.js";
 import { ChunkLocationSchema } from "../../../shared/http/schemas/location-schema.js";
-import { MetadataFilterSchema } from "../../../shared/http/schemas/metadata-schema.js";
-import { nonBlankText, storedText } from "../../../shared/http/schemas/text.js";
+import { nonBlankText } from "../../../shared/http/schemas/text.js";
 import { queryCollection } from "../../../shared/retrieval/query-collection.js";
-
-const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1).max(1000)]);
 
 const QueryBody = z.object({
   collection_id: z.uuid(),
@@ -17,14 +19,7 @@ const QueryBody = z.object({
     .openapi({ example: "When must planning objections be filed?" }),
   top_k: z.number().int().min(1).max(100).default(5),
   mode: z.enum(["hybrid", "vector", "keyword"]).default("hybrid"),
-  filter: z
-    .object({
-      document_id: oneOrMany(z.uuid()).optional(),
-      content_type: oneOrMany(storedText().max(200)).optional(),
-      filename: storedText().max(1000).optional(),
-      metadata: MetadataFilterSchema.optional(),
-    })
-    .default({}),
+  filter: QueryFilterSchema.optional(),
   highlight: z.boolean().default(false).openapi({
     description:
       "Also return, for each result, where the words the keyword query matches lie in its text (`highlights`), in every mode.",
@@ -111,10 +106,13 @@ export const queryRoute = policyRoute({
   },
 });
 
-const list = <T>(v: T | T[] | undefined): T[] | undefined =>
-  v === undefined ? undefined : Array.isArray(v) ? v : [v];
-
 export function registerQuery(app: OpenAPIHono<AppEnv>) {
+  for (const [name, schema] of Object.entries(filterComponents))
+    app.openAPIRegistry.registerComponent(
+      "schemas",
+      name,
+      schema as Parameters<typeof app.openAPIRegistry.registerComponent>[2],
+    );
   app.openapi(queryRoute, async (c) => {
     const started = performance.now();
     const body = c.req.valid("json");
@@ -123,12 +121,7 @@ export function registerQuery(app: OpenAPIHono<AppEnv>) {
       query: body.query,
       topK: body.top_k,
       mode: body.mode,
-      filter: {
-        document_ids: list(body.filter.document_id),
-        content_type: list(body.filter.content_type),
-        filename: body.filter.filename,
-        metadata: body.filter.metadata,
-      },
+      filter: { expression: filterExpression(body.filter) },
       highlight: body.highlight,
     });
     const took_ms = Math.round((performance.now() - started) * 10) / 10;
