@@ -13,6 +13,7 @@ describe("functionFor", () => {
     ["/index/run", "index"],
     ["/index/status", "index"],
     ["/query", "query"],
+    ["/mcp", "query"],
     ["/backups/status", "backup-status"],
     ["/audit", "backup-status"],
     ["/health", "health"],
@@ -26,6 +27,7 @@ describe("functionFor", () => {
     "/admin",
     "/documentsx",
     "/queryx",
+    "/mcpx",
     "/healthz",
     "/auditx",
   ])("%s is served by nobody", (path) => {

@@ -16,7 +16,7 @@ const rules: [RegExp, FunctionName][] = [
   [/^\/documents\/[^/]+\/reindex\/?$/, "index"],
   [/^\/(auth|collections|documents|files|upload)(\/|$)/, "upload"],
   [/^\/index(\/|$)/, "index"],
-  [/^\/query(\/|$)/, "query"],
+  [/^\/(query|mcp)(\/|$)/, "query"],
   // Operations: backups and the audit log.
   [/^\/(backups|audit)(\/|$)/, "backup-status"],
   [/^\/health(\/|$)/, "health"],

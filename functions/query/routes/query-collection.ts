@@ -5,11 +5,11 @@ import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route
 import { ChunkLocationSchema } from "../../../shared/http/schemas/location-schema.js";
 import { MetadataFilterSchema } from "../../../shared/http/schemas/metadata-schema.js";
 import { nonBlankText, storedText } from "../../../shared/http/schemas/text.js";
-import { queryCollection } from "../../../shared/retrieval/query-collection.js";
+import { type QueryInput, queryCollection } from "../../../shared/retrieval/query-collection.js";
 
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1).max(1000)]);
 
-const QueryBody = z.object({
+export const QueryBody = z.object({
   collection_id: z.uuid(),
   query: nonBlankText()
     .max(2000)
@@ -56,7 +56,7 @@ const Highlight = z.object({
   end: z.number().int().min(1),
 });
 
-const Passage = z.object({
+export const Passage = z.object({
   document_id: z.uuid(),
   filename: z.string(),
   content_type: z.string(),
@@ -114,23 +114,28 @@ export const queryRoute = policyRoute({
 const list = <T>(v: T | T[] | undefined): T[] | undefined =>
   v === undefined ? undefined : Array.isArray(v) ? v : [v];
 
+/** The use case's input from a parsed body: POST /query and the MCP search tool both call it. */
+export function queryInputOf(body: z.output<typeof QueryBody>): QueryInput {
+  return {
+    collectionId: body.collection_id,
+    query: body.query,
+    topK: body.top_k,
+    mode: body.mode,
+    filter: {
+      document_ids: list(body.filter.document_id),
+      content_type: list(body.filter.content_type),
+      filename: body.filter.filename,
+      metadata: body.filter.metadata,
+    },
+    highlight: body.highlight,
+  };
+}
+
 export function registerQuery(app: OpenAPIHono<AppEnv>) {
   app.openapi(queryRoute, async (c) => {
     const started = performance.now();
     const body = c.req.valid("json");
-    const { queryId, results } = await queryCollection(c.var.deps, c.var.principal, {
-      collectionId: body.collection_id,
-      query: body.query,
-      topK: body.top_k,
-      mode: body.mode,
-      filter: {
-        document_ids: list(body.filter.document_id),
-        content_type: list(body.filter.content_type),
-        filename: body.filter.filename,
-        metadata: body.filter.metadata,
-      },
-      highlight: body.highlight,
-    });
+    const { queryId, results } = await queryCollection(c.var.deps, c.var.principal, queryInputOf(body));
     const took_ms = Math.round((performance.now() - started) * 10) / 10;
     return c.json({ query_id: queryId, results, mode: body.mode, took_ms }, 200);
   });
