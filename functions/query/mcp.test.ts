@@ -240,3 +240,42 @@ describe("MCP at /mcp (stateless Streamable HTTP)", () => {
     expect(body.result.tools).toHaveLength(3);
   });
 });
+
+describe("MCP under the rate limiter", () => {
+  it("each POST /mcp counts in the key's query class, the same bucket as POST /query", async () => {
+    const limited = await startEmbeddedStack({ RATE_LIMITER: "memory" });
+    try {
+      const { key } = await createApiKey(limited.deps.db, {
+        name: "mcp-two-queries",
+        scopes: ["read"],
+        rateLimits: { query: 2 },
+      });
+      const headers = {
+        authorization: `Bearer ${key}`,
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+      };
+      const list = () =>
+        limited.request("/mcp", {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
+        });
+      const first = await list();
+      expect(first.status).toBe(200);
+      expect(first.headers.get("ratelimit-remaining")).toBe("1");
+      const query = await limited.request("/query", {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ collection_id: collectionA, query: "bees" }),
+      });
+      expect(query.status).toBe(200);
+      const refused = await list();
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("content-type")).toBe("application/problem+json");
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    } finally {
+      await limited.close();
+    }
+  });
+});
