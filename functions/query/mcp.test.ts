@@ -1,3 +1,7 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
@@ -11,6 +15,7 @@ let stack: EmbeddedStack;
 let served: Served;
 let collectionA: string;
 let collectionB: string;
+let collectionDoc: string;
 const ids: Record<string, string> = {};
 const keys: Record<"admin" | "readA" | "writeOnly", string> = { admin: "", readA: "", writeOnly: "" };
 const clients: Client[] = [];
@@ -37,6 +42,14 @@ beforeAll(async () => {
     collectionB,
     "secret.txt",
     "The income tax return of the board is private.",
+  );
+  // For the snippet in docs/mcp.md, which asks about objections.
+  collectionDoc = await stack.createCollection();
+  await uploadText(
+    stack,
+    collectionDoc,
+    "objections.txt",
+    "Objections to a planning application must be filed within 21 days of the notice.",
   );
   await stack.indexAll();
   const db = stack.deps.db;
@@ -238,6 +251,40 @@ describe("MCP at /mcp (stateless Streamable HTTP)", () => {
     const body = (await response.json()) as { id: number; result: { tools: unknown[] } };
     expect(body.id).toBe(7);
     expect(body.result.tools).toHaveLength(3);
+  });
+});
+
+describe("docs/mcp.md", () => {
+  const root = resolve(import.meta.dirname, "../..");
+
+  it("its TypeScript snippet connects, lists the tools and prints a cited passage", async () => {
+    const doc = await readFile(join(root, "docs/mcp.md"), "utf8");
+    const snippet = /<!-- mcp-snippet -->\n```ts\n([\s\S]*?)\n```/.exec(doc)?.[1];
+    expect(snippet).toBeDefined();
+    // Under node_modules, so its imports resolve as in a project that installed the SDK; .mts for its
+    // top-level await.
+    const dir = await mkdtemp(join(root, "node_modules/.cache-mcp-snippet-"));
+    try {
+      const file = join(dir, "snippet.mts");
+      await writeFile(file, snippet ?? "");
+      const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", file], {
+        cwd: root,
+        env: {
+          ...process.env,
+          DOCSTACK_URL: served.url,
+          DOCSTACK_API_KEY: keys.admin,
+          DOCSTACK_COLLECTION_ID: collectionDoc,
+        },
+        timeout: 60_000,
+      });
+      const [names, ...rest] = stdout.split("\n");
+      expect(names).toBe("search, list_collections, get_document");
+      expect(rest.join("\n")).toMatch(
+        /^\[1\] objections\.txt \(document_id [0-9a-f-]{36}, chunk 0, score [\d.]+\):\nObjections to a planning application/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

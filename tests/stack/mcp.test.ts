@@ -54,10 +54,10 @@ describe("MCP through Nginx on the real stack", () => {
     await upload(b, "board.txt", "The income tax return of the board is private.");
     for (const collection of [a, b])
       await waitFor(`${collection} indexed`, async () => {
-        const s = await api<{ counts: { indexed: number; documents: number } }>(
+        const s = await api<{ counts: { indexed: number }; total: number }>(
           `/index/status?collection_id=${collection}`,
         );
-        return s.body.counts.indexed === s.body.counts.documents ? true : undefined;
+        return s.body.counts.indexed === s.body.total ? true : undefined;
       });
     const readA = await makeKey({ scopes: ["read"], collections: [a], rateLimits: { query: 10_000 } });
 
