@@ -235,6 +235,26 @@ describe("MCP at /mcp (stateless Streamable HTTP)", () => {
     expect(response.headers.get("allow")).toBe("POST");
   });
 
+  it.each([
+    ["*/*", "*/*", 200],
+    ["application/*", "application/*;q=0.9", 200],
+    ["both named", "application/json, text/event-stream", 200],
+    ["JSON only", "application/json", 406],
+    ["HTML only", "text/html", 406],
+  ])("Accept: %s -> %s", async (_name, accept, status) => {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${keys.readA}`,
+      "content-type": "application/json",
+    };
+    if (accept !== undefined) headers.accept = accept;
+    const response = await fetch(`${served.url}/mcp`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
+    });
+    expect(response.status).toBe(status);
+  });
+
   it("answers in JSON, without a session id", async () => {
     const response = await fetch(`${served.url}/mcp`, {
       method: "POST",

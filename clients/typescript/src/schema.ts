@@ -339,7 +339,7 @@ export interface paths {
         put?: never;
         /**
          * Model Context Protocol server (Streamable HTTP)
-         * @description An MCP server for assistants and agents (docs/mcp.md): tools `search` (POST /query), `list_collections` (GET /collections) and `get_document` (GET /documents/{id} and its text), run as the calling key with its scopes and collections. Stateless: no `Mcp-Session-Id`, any replica answers any request, every answer is JSON (no event stream), and GET and DELETE /mcp answer 405. A client must accept both `application/json` and `text/event-stream`. Each POST counts once against the caller's query rate limit. A tool's failure (such as a collection the key may not use) is a tool result with `isError: true`, not an HTTP error.
+         * @description An MCP server for assistants and agents (docs/mcp.md): tools `search` (POST /query), `list_collections` (GET /collections) and `get_document` (GET /documents/{id} and its text), run as the calling key with its scopes and collections. Stateless: no `Mcp-Session-Id`, any replica answers any request, every answer is JSON (no event stream), and GET and DELETE /mcp answer 405. `Accept` must name both `application/json` and `text/event-stream`, or be absent or a wildcard. Each POST counts once against the caller's query rate limit. A tool's failure (such as a collection the key may not use) is a tool result with `isError: true`, not an HTTP error.
          *
          *     Needs an API key with the `read` scope. Rate limited (the `query` class).
          */
@@ -842,6 +842,12 @@ export interface components {
             /** @example tools/call */
             method: string;
             params?: {
+                _meta?: {
+                    progressToken?: string | number;
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
                 [key: string]: unknown;
             };
         };
@@ -2830,7 +2836,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header lacks application/json or text/event-stream */
+            /** @description Accept names neither both application/json and text/event-stream, nor a wildcard */
             406: {
                 headers: {
                     [name: string]: unknown;

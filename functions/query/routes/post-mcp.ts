@@ -10,14 +10,22 @@ import {
 } from "../../../shared/http/route-policy.js";
 import { createMcpServer } from "../mcp/mcp-server.js";
 
-const JsonRpcId = z.union([z.string(), z.number().int()]);
+const JsonRpcId = z.union([
+  z.string(),
+  z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+]);
+
+// `_meta` is the one member of params the transport itself reads.
+const JsonRpcParams = z.looseObject({
+  _meta: z.looseObject({ progressToken: JsonRpcId.optional() }).optional(),
+});
 
 const JsonRpcMessage = z
-  .object({
+  .strictObject({
     jsonrpc: z.literal("2.0"),
     id: JsonRpcId.optional().openapi({ description: "Absent on a notification." }),
     method: z.string().openapi({ example: "tools/call" }),
-    params: z.record(z.string(), z.unknown()).optional(),
+    params: JsonRpcParams.optional(),
   })
   .openapi("JsonRpcMessage", {
     description: "A JSON-RPC 2.0 request or notification of the Model Context Protocol.",
@@ -62,14 +70,15 @@ export const mcpRoute = policyRoute({
     "An MCP server for assistants and agents (docs/mcp.md): tools `search` (POST /query), `list_collections` " +
     "(GET /collections) and `get_document` (GET /documents/{id} and its text), run as the calling key with its " +
     "scopes and collections. Stateless: no `Mcp-Session-Id`, any replica answers any request, every answer is " +
-    "JSON (no event stream), and GET and DELETE /mcp answer 405. A client must accept both `application/json` " +
-    "and `text/event-stream`. Each POST counts once against the caller's query rate limit. A tool's failure " +
+    "JSON (no event stream), and GET and DELETE /mcp answer 405. `Accept` must name both `application/json` and " +
+    "`text/event-stream`, or be absent or a wildcard. Each POST counts once against the caller's query rate limit. A tool's failure " +
     "(such as a collection the key may not use) is a tool result with `isError: true`, not an HTTP error.",
   middleware: [requireKey("read"), rateLimited("query")],
   request: {
     body: {
       required: true,
-      content: { "application/json": { schema: z.union([JsonRpcMessage, z.array(JsonRpcMessage).min(1)]) } },
+      // A batch of notifications only (an empty one too) is answered 202.
+      content: { "application/json": { schema: z.union([JsonRpcMessage, z.array(JsonRpcMessage)]) } },
     },
   },
   responses: {
@@ -79,10 +88,22 @@ export const mcpRoute = policyRoute({
     },
     202: { description: "Notifications accepted; nothing to answer" },
     400: transportError("Not JSON, or not a JSON-RPC message"),
-    406: transportError("The Accept header lacks application/json or text/event-stream"),
+    406: transportError("Accept names neither both application/json and text/event-stream, nor a wildcard"),
     415: transportError("The body is not application/json"),
   },
 });
+
+/**
+ * The transport wants Accept to name both JSON and an event stream. No Accept, or one with a
+ * wildcard, accepts both (RFC 9110), and this server only ever answers JSON: such requests pass.
+ */
+function withExplicitAccept(request: Request): Request {
+  const accept = request.headers.get("accept") ?? "*/*";
+  if (!/(^|,)\s*(\*\/\*|application\/\*)/.test(accept)) return request;
+  const headers = new Headers(request.headers);
+  headers.set("accept", "application/json, text/event-stream");
+  return new Request(request, { headers });
+}
 
 /**
  * POST /mcp. A server and transport per request (the SDK's stateless mode), answering in JSON:
@@ -103,7 +124,7 @@ export function registerMcp(app: OpenAPIHono<AppEnv>) {
     });
     await server.connect(transport);
     try {
-      return await transport.handleRequest(c.req.raw);
+      return await transport.handleRequest(withExplicitAccept(c.req.raw));
     } finally {
       await server.close();
     }
