@@ -1,6 +1,4 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
-import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
-import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv-provider.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import {
   policyRoute,
@@ -8,7 +6,6 @@ import {
   registerUnvalidatedRoute,
   requireKey,
 } from "../../../shared/http/route-policy.js";
-import { createMcpServer } from "../mcp/mcp-server.js";
 
 const JsonRpcId = z.union([
   z.string(),
@@ -94,39 +91,12 @@ export const mcpRoute = policyRoute({
 });
 
 /**
- * The transport wants Accept to name both JSON and an event stream. No Accept, or one with a
- * wildcard, accepts both (RFC 9110), and this server only ever answers JSON: such requests pass.
- */
-function withExplicitAccept(request: Request): Request {
-  const accept = request.headers.get("accept") ?? "*/*";
-  if (!/(^|,)\s*(\*\/\*|application\/\*)/.test(accept)) return request;
-  const headers = new Headers(request.headers);
-  headers.set("accept", "application/json, text/event-stream");
-  return new Request(request, { headers });
-}
-
-/**
- * POST /mcp. A server and transport per request (the SDK's stateless mode), answering in JSON:
- * the request holds its admission ticket and appears in the request log until the tools have
- * answered, as POST /query does.
+ * POST /mcp. The SDK and the tools are loaded by the first MCP request, so the function's start
+ * (and POST /query's first answer) does not wait for them.
  */
 export function registerMcp(app: OpenAPIHono<AppEnv>) {
-  // Only used to check elicitation answers, which this server never asks for: one per app.
-  const validator = new AjvJsonSchemaValidator();
   registerUnvalidatedRoute(app, mcpRoute, async (c) => {
-    const server = createMcpServer(
-      { deps: c.var.deps, principal: c.var.principal, requestId: c.var.requestId },
-      validator,
-    );
-    const transport = new WebStandardStreamableHTTPServerTransport({
-      sessionIdGenerator: undefined,
-      enableJsonResponse: true,
-    });
-    await server.connect(transport);
-    try {
-      return await transport.handleRequest(withExplicitAccept(c.req.raw));
-    } finally {
-      await server.close();
-    }
+    const { answerMcp } = await import("../mcp/answer-mcp.js");
+    return answerMcp({ deps: c.var.deps, principal: c.var.principal, requestId: c.var.requestId }, c.req.raw);
   });
 }
