@@ -60,8 +60,11 @@ function failure(error: unknown, context: McpRequestContext, tool: string): Call
         code: error.code,
         error,
       });
+    const issues = error.errors?.map((i) => ` ${i.path}: ${i.message}.`).join("") ?? "";
     const retry = error.retryAfter === undefined ? "" : ` Retry after ${error.retryAfter} s.`;
-    return toolError(`${error.code} (${error.status}): ${error.message}.${retry}`);
+    return toolError(
+      `${error.code} (${error.status}): ${error.message.replace(/\.$/, "")}.${issues}${retry}`,
+    );
   }
   context.deps.log.error("mcp tool failed", { requestId: context.requestId, tool, error });
   return toolError(`internal (500): the tool failed; request id ${context.requestId}.`);
