@@ -14,6 +14,7 @@ describe("functionFor", () => {
     ["/index/status", "index"],
     ["/query", "query"],
     ["/retrieval", "query"],
+    ["/mcp", "query"],
     ["/backups/status", "backup-status"],
     ["/audit", "backup-status"],
     ["/health", "health"],
@@ -28,6 +29,7 @@ describe("functionFor", () => {
     "/documentsx",
     "/queryx",
     "/retrievals",
+    "/mcpx",
     "/healthz",
     "/auditx",
   ])("%s is served by nobody", (path) => {

@@ -17,7 +17,7 @@ const rules: [RegExp, FunctionName][] = [
   [/^\/(auth|collections|documents|files|upload)(\/|$)/, "upload"],
   [/^\/index(\/|$)/, "index"],
   // POST /retrieval: Dify's External Knowledge API, which fixes the path.
-  [/^\/(query|retrieval)(\/|$)/, "query"],
+  [/^\/(query|retrieval|mcp)(\/|$)/, "query"],
   // Operations: backups and the audit log.
   [/^\/(backups|audit)(\/|$)/, "backup-status"],
   [/^\/health(\/|$)/, "health"],

@@ -1,3 +1,6 @@
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uploadForm } from "../support/embedded-stack.js";
 import { api, createCollection, json, state, waitFor } from "./stack-client.js";
@@ -170,6 +173,40 @@ describe("query under wrangler dev", () => {
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       return r.body.queries === 3 ? true : undefined;
     });
+  });
+
+  it("serves MCP search on workerd", async () => {
+    const collection = await createCollection();
+    const r = await api<{ document: { id: string } }>("/documents", {
+      method: "POST",
+      body: uploadForm(collection, {
+        name: "lighthouse.txt",
+        bytes: "The lighthouse keeper winds the lamp clock at dusk.\n",
+        type: "text/plain",
+      }),
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    await waitFor("the stack's worker to index it", async () => {
+      const s = await api<{ counts: { indexed: number } }>(`/index/status?collection_id=${collection}`);
+      return s.body.counts.indexed === 1 ? true : undefined;
+    });
+    const client = new Client({ name: "workers-test", version: "1.0.0" });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(`${worker("query").url}/mcp`), {
+        requestInit: { headers: { authorization: `Bearer ${state.apiKey}` } },
+      }),
+    );
+    try {
+      const result = (await client.callTool({
+        name: "search",
+        arguments: { collection_id: collection, query: "who winds the lamp clock" },
+      })) as CallToolResult;
+      expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
+      const results = (result.structuredContent as { results: Passage[] }).results;
+      expect(results[0]?.document_id).toBe(r.body.document.id);
+    } finally {
+      await client.close();
+    }
   });
 
   it("answers 404 problem+json for an unknown collection", async () => {

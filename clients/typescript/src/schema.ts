@@ -350,6 +350,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Model Context Protocol server (Streamable HTTP)
+         * @description An MCP server for assistants and agents (docs/mcp.md): tools `search` (POST /query), `list_collections` (GET /collections) and `get_document` (GET /documents/{id} and its text), run as the calling key with its scopes and collections. Stateless: no `Mcp-Session-Id`, any replica answers any request, every answer is JSON (no event stream), and GET and DELETE /mcp answer 405. `Accept` must name both `application/json` and `text/event-stream`, or be absent or a wildcard. Each POST counts once against the caller's query rate limit. A tool's failure (such as a collection the key may not use) is a tool result with `isError: true`, not an HTTP error.
+         *
+         *     Needs an API key with the `read` scope. Rate limited (the `query` class).
+         */
+        post: operations["mcp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/backups/status": {
         parameters: {
             query?: never;
@@ -874,6 +896,52 @@ export interface components {
             $in?: string[];
             $nin?: string[];
             $exists?: boolean;
+        };
+        /**
+         * @description A JSON-RPC 2.0 request or notification of the Model Context Protocol.
+         * @example {
+         *       "jsonrpc": "2.0",
+         *       "id": 1,
+         *       "method": "tools/call",
+         *       "params": {
+         *         "name": "search",
+         *         "arguments": {
+         *           "collection_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+         *           "query": "objection deadline"
+         *         }
+         *       }
+         *     }
+         */
+        JsonRpcMessage: {
+            /** @enum {string} */
+            jsonrpc: "2.0";
+            /** @description Absent on a notification. */
+            id?: string | number;
+            /** @example tools/call */
+            method: string;
+            params?: {
+                _meta?: {
+                    progressToken?: string | number;
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        /** @description A JSON-RPC 2.0 response: `result` or `error`. */
+        JsonRpcResponse: {
+            /** @enum {string} */
+            jsonrpc: "2.0";
+            id: string | number | null;
+            result?: {
+                [key: string]: unknown;
+            };
+            error?: {
+                code: number;
+                message: string;
+                data?: unknown;
+            };
         };
         MetadataObject: {
             [key: string]: components["schemas"]["MetadataValue"];
@@ -3097,6 +3165,109 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DifyError"];
+                };
+            };
+        };
+    };
+    mcp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JsonRpcMessage"] | components["schemas"]["JsonRpcMessage"][];
+            };
+        };
+        responses: {
+            /** @description The answer to the request(s) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonRpcResponse"] | components["schemas"]["JsonRpcResponse"][];
+                };
+            };
+            /** @description Notifications accepted; nothing to answer */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not JSON, or not a JSON-RPC message */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonRpcResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Accept names neither both application/json and text/event-stream, nor a wildcard */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonRpcResponse"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonRpcResponse"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable; or Overloaded */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

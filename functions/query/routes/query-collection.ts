@@ -9,9 +9,9 @@ import {
 } from "../../../shared/http/schemas/filter-schema.js";
 import { ChunkLocationSchema } from "../../../shared/http/schemas/location-schema.js";
 import { nonBlankText } from "../../../shared/http/schemas/text.js";
-import { queryCollection } from "../../../shared/retrieval/query-collection.js";
+import { type QueryInput, queryCollection } from "../../../shared/retrieval/query-collection.js";
 
-const QueryBody = z.object({
+export const QueryBody = z.object({
   collection_id: z.uuid(),
   query: nonBlankText()
     .max(2000)
@@ -51,7 +51,7 @@ const Highlight = z.object({
   end: z.number().int().min(1),
 });
 
-const Passage = z.object({
+export const Passage = z.object({
   document_id: z.uuid(),
   filename: z.string(),
   content_type: z.string(),
@@ -106,6 +106,18 @@ export const queryRoute = policyRoute({
   },
 });
 
+/** The use case's input from a parsed body: POST /query and the MCP search tool both call it. */
+export function queryInputOf(body: z.output<typeof QueryBody>): QueryInput {
+  return {
+    collectionId: body.collection_id,
+    query: body.query,
+    topK: body.top_k,
+    mode: body.mode,
+    filter: { expression: filterExpression(body.filter) },
+    highlight: body.highlight,
+  };
+}
+
 export function registerQuery(app: OpenAPIHono<AppEnv>) {
   for (const [name, schema] of Object.entries(filterComponents))
     app.openAPIRegistry.registerComponent(
@@ -116,14 +128,7 @@ export function registerQuery(app: OpenAPIHono<AppEnv>) {
   app.openapi(queryRoute, async (c) => {
     const started = performance.now();
     const body = c.req.valid("json");
-    const { queryId, results } = await queryCollection(c.var.deps, c.var.principal, {
-      collectionId: body.collection_id,
-      query: body.query,
-      topK: body.top_k,
-      mode: body.mode,
-      filter: { expression: filterExpression(body.filter) },
-      highlight: body.highlight,
-    });
+    const { queryId, results } = await queryCollection(c.var.deps, c.var.principal, queryInputOf(body));
     const took_ms = Math.round((performance.now() - started) * 10) / 10;
     return c.json({ query_id: queryId, results, mode: body.mode, took_ms }, 200);
   });

@@ -1,9 +1,9 @@
-import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { listCountedCollections } from "../../../shared/collections/collection-counts.js";
 import type { AppEnv } from "../../../shared/http/create-app.js";
 import { problemResponses } from "../../../shared/http/problem-schema.js";
 import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
-import { CollectionSchema, collectionView } from "../../../shared/http/schemas/collection-schema.js";
+import { CollectionPageSchema, collectionView } from "../../../shared/http/schemas/collection-schema.js";
 import { PageQuery } from "../../../shared/http/schemas/common.js";
 
 export const listCollectionsRoute = policyRoute({
@@ -20,12 +20,7 @@ export const listCollectionsRoute = policyRoute({
       description: "A page of collections",
       content: {
         "application/json": {
-          schema: z.object({
-            items: z.array(CollectionSchema),
-            total: z.number().int(),
-            limit: z.number().int(),
-            offset: z.number().int(),
-          }),
+          schema: CollectionPageSchema,
         },
       },
     },

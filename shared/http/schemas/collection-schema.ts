@@ -109,6 +109,14 @@ export const CollectionSchema = z
   })
   .openapi("Collection");
 
+/** A page of collections: GET /collections and the MCP list_collections tool. */
+export const CollectionPageSchema = z.object({
+  items: z.array(CollectionSchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+
 export function collectionView(
   c: Collection,
   counts: CollectionCounts = emptyCounts,

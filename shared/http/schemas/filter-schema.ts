@@ -130,19 +130,6 @@ export const QueryFilterSchema = z
   })
   .meta({ ...filterLevel(1), example: { metadata: { department: "planning", year: { $gte: 2020 } } } });
 
-/**
- * The filter as one self-contained JSON Schema (its pieces under `$defs`), for tool definitions
- * outside the OpenAPI document (an MCP tool's input schema).
- */
-export function queryFilterJsonSchema(): Record<string, unknown> {
-  const local = (value: unknown) =>
-    JSON.parse(JSON.stringify(value).replaceAll("#/components/schemas/", "#/$defs/")) as Record<
-      string,
-      unknown
-    >;
-  return { ...local(filterLevel(1)), $defs: local(filterComponents) };
-}
-
 /** The expression of a filter QueryFilterSchema has accepted (undefined: no filter). */
 export function filterExpression(value: unknown): FilterExpression | undefined {
   const parsed = parseFilter(value);

@@ -25,20 +25,6 @@ function metadataObject(rules: MetadataRules) {
   return z.custom<Metadata>().superRefine((value, ctx) => report(ctx, metadataIssues(value, rules)));
 }
 
-/** A query filter's metadata: key/value pairs a document's metadata must contain. */
-export const MetadataFilterSchema = metadataObject({ scalarValues: true }).meta({
-  type: "object",
-  propertyNames: { maxLength: metadataLimits.keyLength, pattern: nulFreePattern },
-  additionalProperties: {
-    anyOf: [{ type: "string", pattern: nulFreePattern }, { type: "number" }, { type: "boolean" }],
-  },
-  maxProperties: metadataLimits.entries,
-  description:
-    `Documents whose metadata has all these key/value pairs (at most ${metadataLimits.entries}, ` +
-    `keys of at most ${metadataLimits.keyLength} characters).`,
-  example: { department: "planning" },
-});
-
 /** An upload's `metadata` form field: a JSON object as text. */
 export const MetadataFieldSchema = z
   .string()
