@@ -43,8 +43,9 @@ export function generatePythonClient(openapiYaml: string): Map<string, string> |
     try {
       execFileSync("bash", [generateScript, spec, work], { stdio: ["ignore", "inherit", "inherit"] });
     } catch (error) {
-      if ((error as { status?: number }).status === skipped) return "skipped";
-      throw error;
+      const status = (error as { status?: number }).status;
+      if (status === skipped) return "skipped";
+      throw new Error(`python-client-generate.sh failed (exit ${status}): its output is above`);
     }
     return readTree(join(work, "docstack_client"));
   } finally {
