@@ -1,4 +1,4 @@
-"""The README walkthrough, through a client that openapi-python-client generated from openapi.yaml.
+"""The README walkthrough, through the committed Python client (clients/python, docstack_client).
 
 Run by infra/ci/python-client-test.sh against a fresh `npm start`: create a collection, upload a
 document, index it (POST /index/run), query it and find the passage, download it through a signed
@@ -157,7 +157,7 @@ def main() -> int:
     except Exception as error:  # noqa: BLE001 - any failure, the generated client's included, fails the run
         print(f"FAILED {type(error).__name__}: {error}", file=sys.stderr)
         return 1
-    print("the README walkthrough passed through the generated Python client")
+    print("the README walkthrough passed through the committed Python client")
     return 0
 
 

@@ -1,0 +1,212 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.get_download_url_response_200 import GetDownloadUrlResponse200
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/documents/{id}/download-url".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GetDownloadUrlResponse200 | Problem | None:
+    if response.status_code == 200:
+        response_200 = GetDownloadUrlResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GetDownloadUrlResponse200 | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[GetDownloadUrlResponse200 | Problem]:
+    """Get a short-lived download link
+
+     A presigned URL (MinIO) or a signed, expiring local URL (filesystem store). Every link issued is
+    audit logged.
+
+    Needs an API key with the `read` scope. Rate limited (the `default` class).
+
+    Args:
+        id (UUID):  Example: 0f8fad5b-d9cb-469f-a165-70867728950e.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GetDownloadUrlResponse200 | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> GetDownloadUrlResponse200 | Problem | None:
+    """Get a short-lived download link
+
+     A presigned URL (MinIO) or a signed, expiring local URL (filesystem store). Every link issued is
+    audit logged.
+
+    Needs an API key with the `read` scope. Rate limited (the `default` class).
+
+    Args:
+        id (UUID):  Example: 0f8fad5b-d9cb-469f-a165-70867728950e.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GetDownloadUrlResponse200 | Problem
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[GetDownloadUrlResponse200 | Problem]:
+    """Get a short-lived download link
+
+     A presigned URL (MinIO) or a signed, expiring local URL (filesystem store). Every link issued is
+    audit logged.
+
+    Needs an API key with the `read` scope. Rate limited (the `default` class).
+
+    Args:
+        id (UUID):  Example: 0f8fad5b-d9cb-469f-a165-70867728950e.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GetDownloadUrlResponse200 | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> GetDownloadUrlResponse200 | Problem | None:
+    """Get a short-lived download link
+
+     A presigned URL (MinIO) or a signed, expiring local URL (filesystem store). Every link issued is
+    audit logged.
+
+    Needs an API key with the `read` scope. Rate limited (the `default` class).
+
+    Args:
+        id (UUID):  Example: 0f8fad5b-d9cb-469f-a165-70867728950e.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GetDownloadUrlResponse200 | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+        )
+    ).parsed

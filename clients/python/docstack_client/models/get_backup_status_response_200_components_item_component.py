@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class GetBackupStatusResponse200ComponentsItemComponent(StrEnum):
+    DATABASE = "database"
+    OBJECTS = "objects"
+    VECTORS = "vectors"
+
+    def __str__(self) -> str:
+        return str(self.value)

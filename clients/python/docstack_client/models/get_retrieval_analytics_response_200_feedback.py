@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="GetRetrievalAnalyticsResponse200Feedback")
+
+
+@_attrs_define
+class GetRetrievalAnalyticsResponse200Feedback:
+    """
+    Attributes:
+        helpful (int):
+        not_helpful (int):
+    """
+
+    helpful: int
+    not_helpful: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        helpful = self.helpful
+
+        not_helpful = self.not_helpful
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "helpful": helpful,
+                "not_helpful": not_helpful,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        helpful = d.pop("helpful")
+
+        not_helpful = d.pop("not_helpful")
+
+        get_retrieval_analytics_response_200_feedback = cls(
+            helpful=helpful,
+            not_helpful=not_helpful,
+        )
+
+        get_retrieval_analytics_response_200_feedback.additional_properties = d
+        return get_retrieval_analytics_response_200_feedback
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
