@@ -46,8 +46,8 @@ const searchTool = tool({
     "[n] with its file name and location (page, sheet and rows, section) for citing. collection_id comes " +
     'from list_collections. mode: hybrid (default), keyword (BM25: words and "quoted phrases", -word ' +
     "excludes) or vector. filter narrows by document_id, content_type, filename, upload_date or metadata " +
-    'keys, a value or operators ($eq $ne $in $nin $gt $gte $lt $lte $exists $contains), combined with ' +
-    '$and/$or: {"metadata": {"year": {"$gte": 2020}}}.",
+    "keys, a value or operators ($eq $ne $in $nin $gt $gte $lt $lte $exists $contains), combined with " +
+    '$and/$or: {"metadata": {"year": {"$gte": 2020}}}.',
   input: SearchInput,
   output: z.object({
     query_id: z.uuid(),
