@@ -1,8 +1,10 @@
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv-provider.js";
@@ -336,6 +338,58 @@ describe("docs/mcp.md", () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it("its Claude Desktop configuration runs: mcp-remote bridges stdio to /mcp with the key header", async () => {
+    const doc = await readFile(join(root, "docs/mcp.md"), "utf8");
+    const section = doc.slice(doc.indexOf("## Claude Desktop"));
+    const json = /```json\n([\s\S]*?)\n```/.exec(section)?.[1];
+    const config = JSON.parse(json ?? "{}") as {
+      mcpServers: Record<string, { command: string; args: string[]; env: Record<string, string> }>;
+    };
+    const server = config.mcpServers.docstack;
+    expect(server?.command).toBe("npx");
+    // As Claude Desktop starts it, with this server's URL and a real key; npx finds the pinned
+    // mcp-remote in the project's node_modules, so nothing is downloaded.
+    const args = (server?.args ?? []).map((a) =>
+      a === "https://docstack.example.com/mcp" ? `${served.url}/mcp` : a,
+    );
+    expect(args).toContain(`${served.url}/mcp`);
+    const authDir = await mkdtemp(join(tmpdir(), "docstack-mcp-remote-"));
+    const transport = new StdioClientTransport({
+      command: server?.command ?? "npx",
+      args,
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: authDir,
+        MCP_REMOTE_CONFIG_DIR: authDir,
+        ...server?.env,
+        DOCSTACK_AUTH: `Bearer ${keys.readA}`,
+      },
+      stderr: "pipe",
+    });
+    const client = new Client({ name: "claude-desktop-stand-in", version: "1.0.0" });
+    try {
+      await client.connect(transport);
+      const { tools } = await client.listTools();
+      expect(tools.map((t) => t.name).sort()).toEqual(["get_document", "list_collections", "search"]);
+      const result = (await client.callTool({
+        name: "search",
+        arguments: { collection_id: collectionA, query: "when is the income tax return deadline" },
+      })) as CallToolResult;
+      expect(result.isError).toBeFalsy();
+      expect(textOf(result)).toMatch(/^\[1\] tax\.csv, rows? /);
+      // The key limits it to collection A through the bridge as well.
+      const refused = (await client.callTool({
+        name: "search",
+        arguments: { collection_id: collectionB, query: "income tax" },
+      })) as CallToolResult;
+      expect(refused.isError).toBe(true);
+    } finally {
+      await client.close();
+      await rm(authDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
 
 describe("MCP under the rate limiter", () => {
