@@ -119,6 +119,13 @@ export const configSchema = z.object({
       "`openai`: retries of one batch after a 429 (waiting its Retry-After), a 5xx or a network error (exponential backoff with jitter)",
     ),
 
+  /** Browser pages that may call /mcp: the MCP spec's guard against DNS rebinding. */
+  MCP_ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .describe(
+      "origins (`https://app.example.org`, comma-separated) whose browser pages may call `/mcp`; unset: a request with an `Origin` header is refused",
+    ),
   /** Believe X-Real-IP / X-Forwarded-For (set this only behind Nginx or another proxy you run). */
   TRUST_PROXY: bool.default(false).describe("believe X-Real-IP/X-Forwarded-For (only behind your own proxy)"),
   RATE_LIMITER: z

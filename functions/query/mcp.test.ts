@@ -392,6 +392,41 @@ describe("docs/mcp.md", () => {
   }, 90_000);
 });
 
+describe("MCP from a browser page (Origin)", () => {
+  const toolsList = (base: string, origin: string, key: string) =>
+    fetch(`${base}/mcp`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${key}`,
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+        origin,
+      },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
+    });
+
+  it("is refused 403 problem+json, even with a valid key, unless MCP_ALLOWED_ORIGINS names it", async () => {
+    const refused = await toolsList(served.url, "http://rebound.example", keys.admin);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(((await refused.json()) as { detail: string }).detail).toContain("MCP_ALLOWED_ORIGINS");
+
+    const allowing = await startEmbeddedStack({
+      MCP_ALLOWED_ORIGINS: "https://inspector.example, https://app.example",
+    });
+    const open = await serveNode(composeApps(allowing.deps), allowing.deps, 0);
+    try {
+      const key = (await createApiKey(allowing.deps.db, { name: "browser", scopes: ["read"] })).key;
+      expect((await toolsList(open.url, "https://app.example", key)).status).toBe(200);
+      expect((await toolsList(open.url, "https://app.example.evil", key)).status).toBe(403);
+      expect((await toolsList(open.url, "null", key)).status).toBe(403);
+    } finally {
+      await open.close();
+      await allowing.close();
+    }
+  });
+});
+
 describe("MCP under the rate limiter", () => {
   it("each POST /mcp counts in the key's query class, the same bucket as POST /query", async () => {
     const limited = await startEmbeddedStack({ RATE_LIMITER: "memory" });

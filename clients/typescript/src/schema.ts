@@ -361,7 +361,7 @@ export interface paths {
         put?: never;
         /**
          * Model Context Protocol server (Streamable HTTP)
-         * @description An MCP server for assistants and agents (docs/mcp.md): tools `search` (POST /query), `list_collections` (GET /collections) and `get_document` (GET /documents/{id} and its text), run as the calling key with its scopes and collections. Stateless: no `Mcp-Session-Id`, any replica answers any request, every answer is JSON (no event stream), and GET and DELETE /mcp answer 405. `Accept` must name both `application/json` and `text/event-stream`, or be absent or a wildcard. Each POST counts once against the caller's query rate limit. A tool's failure (such as a collection the key may not use) is a tool result with `isError: true`, not an HTTP error.
+         * @description An MCP server for assistants and agents (docs/mcp.md): tools `search` (POST /query), `list_collections` (GET /collections) and `get_document` (GET /documents/{id} and its text), run as the calling key with its scopes and collections. Stateless: no `Mcp-Session-Id`, any replica answers any request, every answer is JSON (no event stream), and GET and DELETE /mcp answer 405. `Accept` must name both `application/json` and `text/event-stream`, or be absent or a wildcard. Each POST counts once against the caller's query rate limit. A tool's failure (such as a collection the key may not use) is a tool result with `isError: true`, not an HTTP error. A request with an `Origin` header (a browser page) is refused 403 unless MCP_ALLOWED_ORIGINS names that origin.
          *
          *     Needs an API key with the `read` scope. Rate limited (the `query` class).
          */

@@ -6,6 +6,7 @@ import {
   registerUnvalidatedRoute,
   requireKey,
 } from "../../../shared/http/route-policy.js";
+import { browserOrigins } from "../mcp/browser-origins.js";
 
 const JsonRpcId = z.union([
   z.string(),
@@ -69,8 +70,9 @@ export const mcpRoute = policyRoute({
     "scopes and collections. Stateless: no `Mcp-Session-Id`, any replica answers any request, every answer is " +
     "JSON (no event stream), and GET and DELETE /mcp answer 405. `Accept` must name both `application/json` and " +
     "`text/event-stream`, or be absent or a wildcard. Each POST counts once against the caller's query rate limit. A tool's failure " +
-    "(such as a collection the key may not use) is a tool result with `isError: true`, not an HTTP error.",
-  middleware: [requireKey("read"), rateLimited("query")],
+    "(such as a collection the key may not use) is a tool result with `isError: true`, not an HTTP error. A request " +
+    "with an `Origin` header (a browser page) is refused 403 unless MCP_ALLOWED_ORIGINS names that origin.",
+  middleware: [browserOrigins(), requireKey("read"), rateLimited("query")],
   request: {
     body: {
       required: true,

@@ -139,7 +139,8 @@ def sync_detailed(
     any request, every answer is JSON (no event stream), and GET and DELETE /mcp answer 405. `Accept`
     must name both `application/json` and `text/event-stream`, or be absent or a wildcard. Each POST
     counts once against the caller's query rate limit. A tool's failure (such as a collection the key
-    may not use) is a tool result with `isError: true`, not an HTTP error.
+    may not use) is a tool result with `isError: true`, not an HTTP error. A request with an `Origin`
+    header (a browser page) is refused 403 unless MCP_ALLOWED_ORIGINS names that origin.
 
     Needs an API key with the `read` scope. Rate limited (the `query` class).
 
@@ -178,7 +179,8 @@ def sync(
     any request, every answer is JSON (no event stream), and GET and DELETE /mcp answer 405. `Accept`
     must name both `application/json` and `text/event-stream`, or be absent or a wildcard. Each POST
     counts once against the caller's query rate limit. A tool's failure (such as a collection the key
-    may not use) is a tool result with `isError: true`, not an HTTP error.
+    may not use) is a tool result with `isError: true`, not an HTTP error. A request with an `Origin`
+    header (a browser page) is refused 403 unless MCP_ALLOWED_ORIGINS names that origin.
 
     Needs an API key with the `read` scope. Rate limited (the `query` class).
 
@@ -212,7 +214,8 @@ async def asyncio_detailed(
     any request, every answer is JSON (no event stream), and GET and DELETE /mcp answer 405. `Accept`
     must name both `application/json` and `text/event-stream`, or be absent or a wildcard. Each POST
     counts once against the caller's query rate limit. A tool's failure (such as a collection the key
-    may not use) is a tool result with `isError: true`, not an HTTP error.
+    may not use) is a tool result with `isError: true`, not an HTTP error. A request with an `Origin`
+    header (a browser page) is refused 403 unless MCP_ALLOWED_ORIGINS names that origin.
 
     Needs an API key with the `read` scope. Rate limited (the `query` class).
 
@@ -249,7 +252,8 @@ async def asyncio(
     any request, every answer is JSON (no event stream), and GET and DELETE /mcp answer 405. `Accept`
     must name both `application/json` and `text/event-stream`, or be absent or a wildcard. Each POST
     counts once against the caller's query rate limit. A tool's failure (such as a collection the key
-    may not use) is a tool result with `isError: true`, not an HTTP error.
+    may not use) is a tool result with `isError: true`, not an HTTP error. A request with an `Origin`
+    header (a browser page) is refused 403 unless MCP_ALLOWED_ORIGINS names that origin.
 
     Needs an API key with the `read` scope. Rate limited (the `query` class).
 
