@@ -162,6 +162,16 @@ const routes: RouteCase[] = [
     ],
   },
   {
+    // The key's collections limit the tools, not the endpoint: a key for B connects and lists tools.
+    name: "POST /mcp",
+    scope: "read",
+    inA: false,
+    request: () => [
+      "/mcp",
+      { method: "POST", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }) },
+    ],
+  },
+  {
     name: "POST /query/{query_id}/feedback",
     scope: "read",
     inA: true,

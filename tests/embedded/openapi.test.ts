@@ -40,10 +40,19 @@ describe("openapi.yaml", () => {
       expect(functionNames).toContain(op.tags?.[0]);
       for (const [status, response] of Object.entries(op.responses)) {
         // Readiness reports to orchestrators; Dify's retrieval answers in Dify's error shape
-        // (docs/decisions.md, "Dify's External Knowledge API").
+        // (docs/decisions.md, "Dify's External Knowledge API"); MCP's transport in JSON-RPC's.
         if (Number(status) >= 400 && op.operationId === "difyRetrieval") {
           expect(response.content?.["application/json"], `${op.operationId} ${status}`).toEqual({
             schema: { $ref: "#/components/schemas/DifyError" },
+          });
+        } else if (
+          Number(status) >= 400 &&
+          op.operationId === "mcp" &&
+          ["400", "406", "415"].includes(status)
+        ) {
+          // The MCP transport's own refusals are JSON-RPC errors, as MCP clients read them.
+          expect(response.content?.["application/json"], `${op.operationId} ${status}`).toEqual({
+            schema: { $ref: "#/components/schemas/JsonRpcResponse" },
           });
         } else if (Number(status) >= 400 && op.operationId !== "getReadiness") {
           expect(Object.keys(response.content ?? {}), `${op.operationId} ${status}`).toEqual([
