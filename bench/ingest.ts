@@ -82,7 +82,7 @@ async function baselineRun(
     t = performance.now();
     const vectors: number[][] = [];
     for (let i = 0; i < parts.length; i += embedBatch)
-      vectors.push(...(await embedder.embed(parts.slice(i, i + embedBatch))));
+      vectors.push(...(await embedder.embed(parts.slice(i, i + embedBatch), "document")));
     stages.embed += performance.now() - t;
     chunks += parts.length;
     const searchTexts = await chunkSearchTexts(parts);

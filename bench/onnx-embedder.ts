@@ -38,7 +38,7 @@ const abstract = (i: number) =>
 
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 const files = await readOnnxModelDir(dir);
-const tokenizer = await BertTokenizer.create(files.tokenizerJson, files.tokenizerConfig, files.maxLength);
+const tokenizer = await BertTokenizer.create(files.tokenizerJson, files.tokenizerConfig, files.maxTokens);
 const texts = Array.from({ length: 64 }, (_, i) => abstract(i));
 const tokens = texts.map((t) => tokenizer.encode(t).length);
 
@@ -52,7 +52,8 @@ const rssLoaded = process.memoryUsage().rss;
 async function perText(size: number, count: number): Promise<{ wall: number; cpu: number }> {
   const wall = performance.now();
   const cpu = process.cpuUsage();
-  for (let i = 0; i < count; i += size) await embedder.embed(texts.slice(i % 64, (i % 64) + size));
+  for (let i = 0; i < count; i += size)
+    await embedder.embed(texts.slice(i % 64, (i % 64) + size), "document");
   const used = process.cpuUsage(cpu);
   return {
     wall: +((performance.now() - wall) / count).toFixed(1),
@@ -61,7 +62,7 @@ async function perText(size: number, count: number): Promise<{ wall: number; cpu
 }
 const queries = sentences.map((q) => q.split(" ").slice(0, 8).join(" "));
 const queryStart = performance.now();
-for (const q of [...queries, ...queries]) await embedder.embed([q]);
+for (const q of [...queries, ...queries]) await embedder.embed([q], "query");
 const queryMs = +((performance.now() - queryStart) / (2 * queries.length)).toFixed(1);
 const single = await perText(1, 16);
 const lag = monitorEventLoopDelay({ resolution: 5 });

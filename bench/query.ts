@@ -150,7 +150,7 @@ async function bare(
   const sqlSide = (q: string, limit: number) =>
     keywordSearch(deps, searchRequest(collection, q, "keyword"), limit);
   const vectorSide = async (q: string, limit: number) => {
-    const [embedding = []] = await embedder.embed([q]);
+    const [embedding = []] = await embedder.embed([q], "query");
     return chroma.query(vc, embedding, limit);
   };
   return closedLoop(clients, seconds, async (i) => {

@@ -92,7 +92,7 @@ export const configSchema = z.object({
     .string()
     .default("./.models/all-minilm-l6-v2")
     .describe(
-      "`onnx`: the model directory (model.onnx, tokenizer.json, configs); `bash infra/models/fetch-minilm.sh` fills it",
+      "`onnx`: the model directory, which says which model it holds (`docstack-model.json`): `bash infra/models/fetch-minilm.sh` fills the default, `bash infra/models/fetch-bge-small.sh` fills `./.models/bge-small-en-v1.5`",
     ),
   EMBEDDER_THREADS: int(0, 256)
     .default(1)

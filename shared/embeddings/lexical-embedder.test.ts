@@ -7,7 +7,7 @@ describe("LexicalEmbedder", () => {
   const e = new LexicalEmbedder(256);
 
   it("is deterministic, unit length and of the declared dimension", async () => {
-    const [a, b] = await e.embed(["Protein folding in cells", "Protein folding in cells"]);
+    const [a, b] = await e.embed(["Protein folding in cells", "Protein folding in cells"], "document");
     expect(a).toEqual(b);
     expect(a).toHaveLength(256);
     expect(cosine(a ?? [], a ?? [])).toBeCloseTo(1, 6);

@@ -1,4 +1,4 @@
-import type { Embedder } from "./embedder.js";
+import type { Embedder, EmbedPurpose } from "./embedder.js";
 
 /**
  * The built-in embedder: **lexical, not semantic**. It hashes word unigrams and bigrams into a
@@ -72,7 +72,8 @@ export class LexicalEmbedder implements Embedder {
     return norm === 0 ? v : v.map((x) => x / norm);
   }
 
-  async embed(texts: readonly string[]): Promise<number[][]> {
+  /** Queries and documents alike: a bag of words has no instruction to add. */
+  async embed(texts: readonly string[], _purpose: EmbedPurpose): Promise<number[][]> {
     return texts.map((t) => this.embedOne(t));
   }
 

@@ -1,12 +1,12 @@
 import { BertTokenizer } from "./bert-tokenizer.js";
-import type { Embedder } from "./embedder.js";
+import type { Embedder, EmbedPurpose } from "./embedder.js";
 import { type OnnxModelDir, readOnnxModelDir } from "./onnx-model-dir.js";
 import { type Int64Feed, OnnxSessionThread } from "./onnx-session-thread.js";
-import { l2Normalize, meanPool } from "./pooling.js";
+import { l2Normalize, poolings } from "./pooling.js";
 import { lengthSortedBatches, packBatch } from "./token-batch.js";
 
 export interface OnnxEmbedderOptions {
-  /** A sentence-transformers model directory with model.onnx (see readOnnxModelDir). */
+  /** A model directory: model.onnx, tokenizer.json, docstack-model.json (see readOnnxModelDir). */
   dir: string;
   /** onnxruntime's intra-op threads; 0 lets it take one per physical core of the host. */
   threads: number;
@@ -23,12 +23,13 @@ export interface OnnxEmbedderOptions {
 const tokenOutputs = ["last_hidden_state", "token_embeddings"];
 
 /**
- * A sentence-transformers model (all-MiniLM-L6-v2 by default) run in process by onnxruntime on
- * the CPU, from a local directory: semantic vectors with no server and no network. Tokenise with
- * the model's own tokenizer.json, run the graph, mean-pool over the attention mask, L2-normalise,
- * as sentence-transformers' `encode(normalize_embeddings=True)` does. The forward pass runs in a
- * worker thread (onnxruntime-node's run blocks its thread). Node only: the native runtime cannot
- * go into a Workers bundle.
+ * A BERT-style sentence encoder (all-MiniLM-L6-v2 by default, bge-small-en-v1.5) run in process
+ * by onnxruntime on the CPU, from a local directory: semantic vectors with no server and no
+ * network. Tokenise with the model's own tokenizer.json, run the graph, pool as the directory's
+ * descriptor says (mean or [CLS]), L2-normalise, as sentence-transformers'
+ * `encode(normalize_embeddings=True)` does; queries get the descriptor's instruction first. The
+ * forward pass runs in a worker thread (onnxruntime-node's run blocks its thread). Node only:
+ * the native runtime cannot go into a Workers bundle.
  */
 export class OnnxEmbedder implements Embedder {
   readonly kind = "onnx";
@@ -38,7 +39,7 @@ export class OnnxEmbedder implements Embedder {
     private readonly session: OnnxSessionThread,
     private readonly tokenizer: BertTokenizer,
     private readonly outputName: string,
-    files: OnnxModelDir,
+    private readonly files: OnnxModelDir,
     private readonly batching: { rows: number; tokens: number },
   ) {
     this.model = files.name;
@@ -68,21 +69,25 @@ export class OnnxEmbedder implements Embedder {
           `[${session.inputNames.join(", ")}], outputs [${session.outputNames.join(", ")}]`,
       );
     }
-    const tokenizer = await BertTokenizer.create(files.tokenizerJson, files.tokenizerConfig, files.maxLength);
+    const tokenizer = await BertTokenizer.create(files.tokenizerJson, files.tokenizerConfig, files.maxTokens);
     const embedder = new OnnxEmbedder(session, tokenizer, outputName, files, {
-      rows: options.batchSize,
+      // One text per pass keeps a text's vector independent of its neighbours; for texts of
+      // ~200 tokens that costs nothing (batching does not speed them up: docs/onnx-embedder.md).
+      rows: files.dynamicQuantization ? 1 : options.batchSize,
       tokens: options.maxBatchTokens,
     });
     // One pass now: a graph whose width disagrees with config.json fails startup, not a query.
-    await embedder.embed(["warm-up"]).catch(async (error: unknown) => {
+    await embedder.embed(["warm-up"], "document").catch(async (error: unknown) => {
       await session.close();
       throw error;
     });
     return embedder;
   }
 
-  async embed(texts: readonly string[]): Promise<number[][]> {
-    const encoded = texts.map((t) => this.tokenizer.encode(t));
+  async embed(texts: readonly string[], purpose: EmbedPurpose): Promise<number[][]> {
+    // The instruction counts against max_tokens, as it does where the model was trained.
+    const prefix = purpose === "query" ? this.files.queryInstruction : "";
+    const encoded = texts.map((t) => this.tokenizer.encode(prefix + t));
     const out = new Array<number[]>(texts.length);
     for (const indices of lengthSortedBatches(encoded, this.batching.rows, this.batching.tokens)) {
       const vectors = await this.forward(indices.map((i) => encoded[i] ?? []));
@@ -94,7 +99,7 @@ export class OnnxEmbedder implements Embedder {
   }
 
   async ping(): Promise<void> {
-    await this.embed(["ping"]);
+    await this.embed(["ping"], "query");
   }
 
   /** Ends the runtime thread (tests; a server just exits). */
@@ -119,7 +124,13 @@ export class OnnxEmbedder implements Embedder {
         `model ${this.model} returned shape [${dims.join(", ")}], expected [${b.batch}, ${b.seqLen}, ${this.dimension}]`,
       );
     }
-    const pooled = meanPool(output.data, b.attentionMask, b.batch, b.seqLen, this.dimension);
+    const pooled = poolings[this.files.pooling](
+      output.data,
+      b.attentionMask,
+      b.batch,
+      b.seqLen,
+      this.dimension,
+    );
     return pooled.map(l2Normalize);
   }
 }

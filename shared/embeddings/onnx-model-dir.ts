@@ -1,39 +1,61 @@
 import { readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { z } from "zod";
 import { ConfigError } from "../config.js";
+import type { Pooling } from "./pooling.js";
 
-/** What the ONNX embedder needs from a sentence-transformers model directory. */
+/**
+ * docstack-model.json, written by the script that provisions the directory: everything that
+ * differs between the models this embedder runs, so the code has no per-model branches.
+ */
+const descriptorSchema = z.object({
+  /** The name collections record: vectors of two models are never mixed without a reindex. */
+  name: z.string().min(1),
+  dimension: z.number().int().positive(),
+  /** Longer texts are truncated to this many tokens, [CLS] and [SEP] included. */
+  max_tokens: z.number().int().min(2),
+  /** How token vectors become one: what the model was trained with. */
+  pooling: z.enum(["mean", "cls"]),
+  /** Prepended to queries, never to documents; empty for symmetric models. */
+  query_instruction: z.string().default(""),
+  /**
+   * The graph quantizes activations as it runs (DynamicQuantizeLinear, as onnxruntime's
+   * quantize_dynamic writes), with one scale per forward pass: a text's vector then depends on
+   * the other texts and the padding in its pass (bge: cosine 0.996 to itself alone).
+   */
+  dynamic_quantization: z.boolean().default(false),
+  source: z.string().optional(),
+  license: z.string().optional(),
+});
+
+/** What the ONNX embedder needs from a model directory. */
 export interface OnnxModelDir {
   dir: string;
   modelPath: string;
-  /** The name collections record: vectors of two models are never mixed without a reindex. */
   name: string;
   dimension: number;
-  /** sentence-transformers' max_seq_length: longer texts are truncated to it, in tokens. */
-  maxLength: number;
+  maxTokens: number;
+  pooling: Pooling;
+  queryInstruction: string;
+  dynamicQuantization: boolean;
   tokenizerJson: object;
+  /** tokenizer_config.json when the directory has one (sentence-transformers folders do). */
   tokenizerConfig: object;
 }
 
-const required = [
-  "model.onnx",
-  "tokenizer.json",
-  "tokenizer_config.json",
-  "config.json",
-  "sentence_bert_config.json",
-  "docstack-model.json",
-];
-const howToFetch = "`bash infra/models/fetch-minilm.sh` provisions all-MiniLM-L6-v2 there";
+const required = ["model.onnx", "tokenizer.json", "docstack-model.json"];
+const howToFetch =
+  "`bash infra/models/fetch-minilm.sh` or `bash infra/models/fetch-bge-small.sh` provisions a model directory";
 
-async function exists(path: string): Promise<boolean> {
+async function isFile(path: string): Promise<boolean> {
   return stat(path).then(
-    (s) => s.isFile() || s.isDirectory(),
+    (s) => s.isFile(),
     () => false,
   );
 }
 
-async function readJson(path: string): Promise<Record<string, unknown>> {
-  return JSON.parse(await readFile(path, "utf8")) as Record<string, unknown>;
+async function readJson(path: string): Promise<unknown> {
+  return JSON.parse(await readFile(path, "utf8"));
 }
 
 /**
@@ -52,31 +74,26 @@ export async function readOnnxModelDir(dir: string, variable = "EMBEDDER_MODEL_D
   )
     throw invalid(`no directory at ${abs}`);
   const missing: string[] = [];
-  for (const file of required) if (!(await exists(join(abs, file)))) missing.push(file);
+  for (const file of required) if (!(await isFile(join(abs, file)))) missing.push(file);
   if (missing.length > 0) throw invalid(`${abs} has no ${missing.join(", ")}`);
 
-  const manifest = await readJson(join(abs, "docstack-model.json"));
-  const model = await readJson(join(abs, "config.json"));
-  const sbert = await readJson(join(abs, "sentence_bert_config.json"));
-  const name = manifest.name;
-  const dimension = model.hidden_size;
-  const maxLength = sbert.max_seq_length;
-  if (typeof name !== "string" || name === "") throw invalid(`${abs}/docstack-model.json has no "name"`);
-  if (typeof dimension !== "number") throw invalid(`${abs}/config.json has no numeric hidden_size`);
-  if (typeof maxLength !== "number" || maxLength < 2)
-    throw invalid(`${abs}/sentence_bert_config.json has no max_seq_length`);
-  // This adapter mean-pools; a model trained for CLS or max pooling would embed wrongly, quietly.
-  const poolingFile = join(abs, "1_Pooling", "config.json");
-  if ((await exists(poolingFile)) && (await readJson(poolingFile)).pooling_mode_mean_tokens !== true) {
-    throw invalid(`${poolingFile} asks for a pooling other than the mean, which this embedder does not do`);
+  const parsed = descriptorSchema.safeParse(await readJson(join(abs, "docstack-model.json")));
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => i.path.join(".") || "(root)").join(", ");
+    throw invalid(`${abs}/docstack-model.json lacks or mistypes ${fields}; run its fetch script again`);
   }
+  const d = parsed.data;
+  const configPath = join(abs, "tokenizer_config.json");
   return {
     dir: abs,
     modelPath: join(abs, "model.onnx"),
-    name,
-    dimension,
-    maxLength,
-    tokenizerJson: await readJson(join(abs, "tokenizer.json")),
-    tokenizerConfig: await readJson(join(abs, "tokenizer_config.json")),
+    name: d.name,
+    dimension: d.dimension,
+    maxTokens: d.max_tokens,
+    pooling: d.pooling,
+    queryInstruction: d.query_instruction,
+    dynamicQuantization: d.dynamic_quantization,
+    tokenizerJson: (await readJson(join(abs, "tokenizer.json"))) as object,
+    tokenizerConfig: (await isFile(configPath)) ? ((await readJson(configPath)) as object) : {},
   };
 }

@@ -57,7 +57,7 @@ describe("the remote embedder under a provider's limits", () => {
     const throttledBefore = await counter("docstack_embedder_throttled_total");
     const e = embedder(s.url);
     const docs = documents(6, 40); // 6 documents x 5 batches of 8
-    const vectors = await Promise.all(docs.map((texts) => e.embed(texts)));
+    const vectors = await Promise.all(docs.map((texts) => e.embed(texts, "document")));
 
     for (const [d, texts] of docs.entries())
       expect(vectors[d]).toEqual(texts.map((t) => stubVector(t, dimension)));
@@ -97,7 +97,7 @@ describe("the remote embedder under a provider's limits", () => {
       },
     });
     const e = embedder(s.url, { concurrency: 1 });
-    await Promise.all(documents(2, 8).map((texts) => e.embed(texts)));
+    await Promise.all(documents(2, 8).map((texts) => e.embed(texts, "document")));
     expect(s.served(429)).toBe(2);
     expect(s.served(200)).toBe(2);
     for (const [key, at] of refusedAt) {
@@ -123,7 +123,7 @@ describe("the remote embedder under a provider's limits", () => {
     const networkBefore = await retries("network");
     const docs = documents(3, 24);
     const e = embedder(s.url);
-    const vectors = await Promise.all(docs.map((texts) => e.embed(texts)));
+    const vectors = await Promise.all(docs.map((texts) => e.embed(texts, "document")));
     expect(vectors.flat().length).toBe(72);
     expect(s.served(503) + s.served(500)).toBe(3);
     expect(s.dropped()).toBe(1);
@@ -134,7 +134,7 @@ describe("the remote embedder under a provider's limits", () => {
 
   it("gives up on a batch after its retries with an error that says so", async () => {
     const s = await start({ decide: () => ({ kind: "status", status: 429, retryAfter: "0" }) });
-    await expect(embedder(s.url, { retries: 2 }).embed(["a", "b"])).rejects.toThrow(
+    await expect(embedder(s.url, { retries: 2 }).embed(["a", "b"], "document")).rejects.toThrow(
       /batch of 2 text\(s\) failed after 3 tries: embeddings server answered 429/,
     );
     expect(s.arrivals.length).toBe(3);
@@ -148,7 +148,7 @@ describe("the remote embedder under a provider's limits", () => {
     const s = await start({
       decide: () => ({ kind: "status", status, ...(retryAfter ? { retryAfter } : {}) }),
     });
-    await expect(embedder(s.url).embed(["a"])).rejects.toThrow(String(status));
+    await expect(embedder(s.url).embed(["a"], "document")).rejects.toThrow(String(status));
     expect(s.arrivals.length).toBe(1);
   });
 
@@ -157,7 +157,7 @@ describe("the remote embedder under a provider's limits", () => {
     // 40-byte texts are 10 tokens each: a batch of 8 is 80, 16 batches 1280 in all.
     const budget = 400;
     const e = embedder(s.url, { tokensPerMinute: budget, budgetWindowMs: 1000 });
-    await Promise.all(documents(4, 32).map((texts) => e.embed(texts)));
+    await Promise.all(documents(4, 32).map((texts) => e.embed(texts, "document")));
     expect(s.arrivals.reduce((sum, a) => sum + a.tokens, 0)).toBe(1280);
     expect(s.served(200)).toBe(16);
     // Counted by the stub on arrival, over 0.8 of the window: a request sent just inside the

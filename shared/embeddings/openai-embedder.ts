@@ -1,6 +1,6 @@
 import pLimit, { type LimitFunction } from "p-limit";
 import { embedderRetries, embedderThrottled } from "../metrics/registry.js";
-import type { Embedder } from "./embedder.js";
+import type { Embedder, EmbedPurpose } from "./embedder.js";
 import { backoffMs, retryAfterMs } from "./retry-after.js";
 import { TokenBudget } from "./token-budget.js";
 
@@ -182,7 +182,11 @@ export class OpenAiEmbedder implements Embedder {
     }
   }
 
-  async embed(texts: readonly string[]): Promise<number[][]> {
+  /**
+   * Queries and documents alike: /v1/embeddings has no field for which a text is. A model that
+   * wants a query instruction behind such a server gets it from the server, not from here.
+   */
+  async embed(texts: readonly string[], _purpose: EmbedPurpose): Promise<number[][]> {
     const batches: (readonly string[])[] = [];
     for (let i = 0; i < texts.length; i += this.options.batchSize)
       batches.push(texts.slice(i, i + this.options.batchSize));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { l2Normalize, meanPool } from "./pooling.js";
+import { clsPool, l2Normalize, meanPool } from "./pooling.js";
 
 describe("meanPool", () => {
   // [batch 2, seqLen 3, dim 2]; row 0 has two real tokens and one pad, row 1 three real tokens.
@@ -26,6 +26,26 @@ describe("meanPool", () => {
   it("refuses tensors whose sizes disagree with the shape", () => {
     expect(() => meanPool(hidden, mask, 2, 3, 3)).toThrow(/hidden state/);
     expect(() => meanPool(hidden, [1, 1], 2, 3, 2)).toThrow(/attention mask/);
+  });
+});
+
+describe("clsPool", () => {
+  // [batch 2, seqLen 3, dim 2]; row 0 has two real tokens and one pad, row 1 none.
+  const hidden = Float32Array.from([1, 2, 3, 4, 100, 100, 7, 8, 9, 9, 9, 9]);
+
+  it("takes each row's first token, whatever follows it", () => {
+    const [a, b] = clsPool(hidden, [1, 1, 0, 1, 1, 1], 2, 3, 2);
+    expect(Array.from(a ?? [])).toEqual([1, 2]);
+    expect(Array.from(b ?? [])).toEqual([7, 8]);
+  });
+
+  it("gives the zero vector for a row without tokens", () => {
+    const [, b] = clsPool(hidden, [1, 1, 0, 0, 0, 0], 2, 3, 2);
+    expect(Array.from(b ?? [])).toEqual([0, 0]);
+  });
+
+  it("refuses tensors whose sizes disagree with the shape", () => {
+    expect(() => clsPool(hidden, [1, 1, 0, 1, 1, 1], 2, 3, 3)).toThrow(/hidden state/);
   });
 });
 

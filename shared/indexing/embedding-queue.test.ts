@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { EmbedPurpose } from "../embeddings/embedder.js";
 import { LexicalEmbedder } from "../embeddings/lexical-embedder.js";
 import { EmbeddingQueue } from "./embedding-queue.js";
 
@@ -6,12 +7,15 @@ import { EmbeddingQueue } from "./embedding-queue.js";
 function recording(refuse?: string) {
   const embedder = new LexicalEmbedder();
   const requests: string[][] = [];
+  const purposes = new Set<EmbedPurpose>();
   return {
     requests,
-    async embed(texts: readonly string[]) {
+    purposes,
+    async embed(texts: readonly string[], purpose: EmbedPurpose) {
       requests.push([...texts]);
+      purposes.add(purpose);
       if (refuse !== undefined && texts.includes(refuse)) throw new Error("the embedder refused the batch");
-      return embedder.embed(texts);
+      return embedder.embed(texts, "document");
     },
   };
 }
@@ -33,7 +37,9 @@ describe("embedding the chunks of many documents in shared batches", () => {
       ...texts("delta", 2),
     ]);
     const reference = new LexicalEmbedder();
-    for (const [i, doc] of docs.entries()) expect(results[i]).toEqual(await reference.embed(doc));
+    for (const [i, doc] of docs.entries()) expect(results[i]).toEqual(await reference.embed(doc, "document"));
+    // Chunks are documents: a model with a query instruction must not give it to them.
+    expect([...embedder.purposes]).toEqual(["document"]);
   });
 
   it("fails only the documents with texts in a failed request, and sends none of their other texts", async () => {

@@ -135,7 +135,8 @@ export class EmbeddingQueue {
     let failed = false;
     let failure: unknown;
     try {
-      vectors = await this.embedder.embed(texts);
+      // Chunks of documents: never a query, whatever model embeds them.
+      vectors = await this.embedder.embed(texts, "document");
       if (vectors.length !== texts.length) {
         throw new Error(`the embedder returned ${vectors.length} vectors for ${texts.length} texts`);
       }

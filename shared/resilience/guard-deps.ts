@@ -113,7 +113,7 @@ function guardEmbedder(embedder: Embedder, breaker: CircuitBreaker): Embedder {
     // An embed call waits its turn, Retry-After pauses and backoffs between tries of a batch;
     // the remote embedder bounds each try by EMBED_TIMEOUT_MS and the tries by
     // EMBEDDINGS_RETRIES, so the breaker hears only of a call that failed after them.
-    embed: (texts) => breaker.run(() => embedder.embed(texts), { timeout: false }),
+    embed: (texts, purpose) => breaker.run(() => embedder.embed(texts, purpose), { timeout: false }),
     ping: () => breaker.run(() => embedder.ping()),
   };
 }

@@ -118,7 +118,7 @@ export async function vectorSearch(deps: SearchDeps, req: SearchRequest, limit: 
   }
   let embedding: number[];
   try {
-    [embedding = []] = await deps.embedder.embed([req.query]);
+    [embedding = []] = await deps.embedder.embed([req.query], "query");
   } catch (error) {
     throw dependencyUnavailable("The embedder", error);
   }

@@ -56,7 +56,7 @@ async function crashingRun(collection: string): Promise<void> {
       },
       embedder: {
         ...stack.deps.embedder,
-        embed: (texts) => (dead ? never : stack.deps.embedder.embed(texts)),
+        embed: (texts, purpose) => (dead ? never : stack.deps.embedder.embed(texts, purpose)),
       },
     },
     { leaseS: 600 },

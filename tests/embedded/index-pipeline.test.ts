@@ -29,10 +29,10 @@ function watched(embedder: Embedder, before?: (call: number) => Promise<void>) {
     model: embedder.model,
     dimension: embedder.dimension,
     ping: () => embedder.ping(),
-    async embed(texts) {
+    async embed(texts, purpose) {
       sizes.push(texts.length);
       await before?.(sizes.length);
-      return embedder.embed(texts);
+      return embedder.embed(texts, purpose);
     },
   };
   return { sizes, wrapped };
@@ -113,12 +113,12 @@ describe("the index pipeline", () => {
       kind: wrapped.kind,
       model: wrapped.model,
       dimension: wrapped.dimension,
-      async embed(texts) {
+      async embed(texts, purpose) {
         if (texts.some((t) => t.includes("POISON"))) {
           sizes.push(texts.length);
           throw new Error("the embedder refused an input");
         }
-        return wrapped.embed(texts);
+        return wrapped.embed(texts, purpose);
       },
     };
     const run = await runIndex(

@@ -58,10 +58,10 @@ describe("a worker stopped gracefully", () => {
       model: real.model,
       dimension: real.dimension,
       ping: () => real.ping(),
-      async embed(texts) {
+      async embed(texts, purpose) {
         reached.open();
         await held.opened;
-        return real.embed(texts);
+        return real.embed(texts, purpose);
       },
     };
     const worker = startWorker(embedder);

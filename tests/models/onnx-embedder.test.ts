@@ -37,18 +37,17 @@ describe("all-MiniLM-L6-v2 (int8 ONNX) through OnnxEmbedder", () => {
     expect(embedder.kind).toBe("onnx");
     expect(embedder.model).toBe("all-MiniLM-L6-v2-int8");
     expect(embedder.dimension).toBe(384);
-    const [v] = await embedder.embed(["Unit length, please."]);
+    const [v] = await embedder.embed(["Unit length, please."], "document");
     expect(v).toHaveLength(384);
     expect(Math.hypot(...(v ?? []))).toBeCloseTo(1, 5);
   });
 
   it("places a sentence nearer its paraphrase than an unrelated one", async () => {
     const embedder = await model();
-    const [cat, feline, stocks] = await embedder.embed([
-      "The cat sat on the mat.",
-      "A feline rested on a rug.",
-      "Stock markets fell sharply.",
-    ]);
+    const [cat, feline, stocks] = await embedder.embed(
+      ["The cat sat on the mat.", "A feline rested on a rug.", "Stock markets fell sharply."],
+      "document",
+    );
     const near = cosine(cat ?? [], feline ?? []);
     const far = cosine(cat ?? [], stocks ?? []);
     expect(near).toBeGreaterThan(0.45);
@@ -61,7 +60,10 @@ describe("all-MiniLM-L6-v2 (int8 ONNX) through OnnxEmbedder", () => {
     const ref = JSON.parse(
       await readFile(new URL("./fixtures/minilm-fp32-reference.json", import.meta.url), "utf8"),
     ) as Reference;
-    const vectors = await embedder.embed(ref.cases.map((c) => c.text));
+    const vectors = await embedder.embed(
+      ref.cases.map((c) => c.text),
+      "document",
+    );
     ref.cases.forEach((c, i) => {
       // int8 weights against fp32: measured 0.9994–0.9996 here, 0.9963 for the empty text.
       expect(cosine(vectors[i] ?? [], c.vector), c.text.slice(0, 40)).toBeGreaterThan(0.99);
@@ -78,11 +80,11 @@ describe("all-MiniLM-L6-v2 (int8 ONNX) through OnnxEmbedder", () => {
       "A longer sentence about harbour dredging and silt in the eastern basin.",
       "Members may borrow twelve books and renew each loan twice online.",
     ];
-    const batch = await embedder.embed(texts);
-    const again = await embedder.embed(texts);
+    const batch = await embedder.embed(texts, "document");
+    const again = await embedder.embed(texts, "document");
     expect(again).toEqual(batch);
     for (const [i, text] of texts.entries()) {
-      const [single] = await embedder.embed([text]);
+      const [single] = await embedder.embed([text], "document");
       // Padding is masked out of attention and of the mean (measured: identical to the bit).
       const gap = Math.max(...(single ?? []).map((x, k) => Math.abs(x - (batch[i]?.[k] ?? Number.NaN))));
       expect(gap).toBeLessThan(1e-5);
@@ -92,16 +94,22 @@ describe("all-MiniLM-L6-v2 (int8 ONNX) through OnnxEmbedder", () => {
   it("embeds more texts than one forward pass takes, in order", async () => {
     const embedder = await model();
     const texts = Array.from({ length: 70 }, (_, i) => `Item number ${i} ${"word ".repeat(i % 9)}`);
-    const all = await embedder.embed(texts);
+    const all = await embedder.embed(texts, "document");
     expect(all).toHaveLength(70);
-    const [x] = await embedder.embed([texts[41] ?? ""]);
+    const [x] = await embedder.embed([texts[41] ?? ""], "document");
     expect(cosine(x ?? [], all[41] ?? [])).toBeGreaterThan(0.999);
+  });
+
+  it("embeds a query as it embeds a document: the model has no query instruction", async () => {
+    const embedder = await model();
+    const text = "Which proteins fold slowly?";
+    expect(await embedder.embed([text], "query")).toEqual(await embedder.embed([text], "document"));
   });
 
   it("gives empty input no vectors and an empty text a vector", async () => {
     const embedder = await model();
-    expect(await embedder.embed([])).toEqual([]);
-    const [v] = await embedder.embed([""]);
+    expect(await embedder.embed([], "document")).toEqual([]);
+    const [v] = await embedder.embed([""], "document");
     expect(Math.hypot(...(v ?? []))).toBeCloseTo(1, 5);
   });
 });
@@ -109,10 +117,10 @@ describe("all-MiniLM-L6-v2 (int8 ONNX) through OnnxEmbedder", () => {
 describe("the provisioned tokenizer.json", async () => {
   const files = await readOnnxModelDir(modelDir).catch(() => undefined);
   const tokenizer =
-    files && (await BertTokenizer.create(files.tokenizerJson, files.tokenizerConfig, files.maxLength));
+    files && (await BertTokenizer.create(files.tokenizerJson, files.tokenizerConfig, files.maxTokens));
 
   it("is there, with sentence-transformers' 256-token limit", () => {
-    expect(files?.maxLength).toBe(256);
+    expect(files?.maxTokens).toBe(256);
   });
 
   it.each(minilmTokenCases)("$why: the same ids as the Rust tokenizer", ({ text, ids }) => {
