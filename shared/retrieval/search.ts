@@ -6,7 +6,11 @@ import type { Embedder } from "../embeddings/embedder.js";
 import { lexicalModel } from "../embeddings/lexical-embedder.js";
 import { dependencyUnavailable } from "../errors/api-error.js";
 import type { ChunkLocation } from "../extract/extracted-document.js";
-import { searchDuration } from "../metrics/registry.js";
+import type { Logger } from "../logging/logger.js";
+import { rerankOutcomes, searchDuration } from "../metrics/registry.js";
+import { fallbackReason, type RerankFallbackReason, type RerankOutcome } from "../rerank/rerank-outcome.js";
+import { rerankCandidates } from "../rerank/rerank-stage.js";
+import type { Reranker } from "../rerank/reranker.js";
 import type { VectorStore } from "../vectors/vector-store.js";
 import { bm25Statement } from "./bm25.js";
 import { type Highlight, highlightTexts } from "./highlight.js";
@@ -23,6 +27,15 @@ export interface SearchRequest {
   filter: Omit<DocumentFilter, "collection_id">;
   /** Mark the words the keyword query matches in each result's text. */
   highlight?: boolean;
+  /** Rerank the best `depth` candidates (deps.reranker), and answer the top k of them. */
+  rerank?: RerankPlan;
+}
+
+export interface RerankPlan {
+  /** How many of the best candidates the reranker scores (at least topK are). */
+  depth: number;
+  /** Each passage is cut to this many characters before it is sent. */
+  maxChars: number;
 }
 
 export interface Passage {
@@ -45,13 +58,23 @@ export interface Ranks {
 /** A result of a search: a passage, its ranks behind the fusion and, when asked for, its marks. */
 export interface SearchResult extends Passage {
   ranks: Ranks;
+  /** The reranker's score, when the results were reranked (its scale is the model's). */
+  rerank_score?: number;
   highlights?: Highlight[];
+}
+
+/** The results, and what became of reranking when it was asked for. */
+export interface SearchAnswer {
+  results: SearchResult[];
+  rerank?: RerankOutcome;
 }
 
 interface SearchDeps {
   db: Database;
   vectors: VectorStore;
   embedder: Embedder;
+  reranker?: Reranker | undefined;
+  log?: Logger;
 }
 
 /** Extra vector hits fetched so that ties at the top-k cut are broken here, not by the index. */
@@ -155,7 +178,10 @@ export async function vectorSearch(deps: SearchDeps, req: SearchRequest, limit: 
 }
 
 /** One step of a search, timed into docstack_search_duration_seconds{side}. */
-async function timed<T>(side: "keyword" | "vector" | "highlight", run: () => Promise<T>): Promise<T> {
+async function timed<T>(
+  side: "keyword" | "vector" | "rerank" | "highlight",
+  run: () => Promise<T>,
+): Promise<T> {
   const started = performance.now();
   try {
     return await run();
@@ -243,16 +269,54 @@ async function rankedSearch(deps: SearchDeps, req: SearchRequest): Promise<Searc
     }));
 }
 
-export async function search(deps: SearchDeps, req: SearchRequest): Promise<SearchResult[]> {
-  const results = await rankedSearch(deps, req);
-  if (req.highlight !== true) return results;
+/**
+ * The best `depth` candidates of the search (hybrid: fused from as many as that depth asks of
+ * each side) reordered by the reranker, cut to top k. A reranker that fails, is too slow or is
+ * switched off by its breaker leaves the fused order, and the answer says why.
+ */
+async function rerankedSearch(deps: SearchDeps, req: SearchRequest, plan: RerankPlan): Promise<SearchAnswer> {
+  const reranker = deps.reranker;
+  if (reranker === undefined) {
+    // A collection's default asks for a reranker this server lacks: no deeper search for nothing.
+    rerankOutcomes({ outcome: "not-configured" });
+    return {
+      results: await rankedSearch(deps, req),
+      rerank: { status: "fallback", reason: "not-configured" },
+    };
+  }
+  const candidates = await rankedSearch(deps, { ...req, topK: Math.max(req.topK, plan.depth) });
+  const fused = (reason: RerankFallbackReason): SearchAnswer => {
+    rerankOutcomes({ outcome: reason });
+    return { results: candidates.slice(0, req.topK), rerank: { status: "fallback", reason } };
+  };
+  try {
+    const results = await timed("rerank", () =>
+      rerankCandidates(reranker, req.query, candidates, { topK: req.topK, maxChars: plan.maxChars }),
+    );
+    rerankOutcomes({ outcome: "applied" });
+    return { results, rerank: { status: "applied" } };
+  } catch (error) {
+    const reason = fallbackReason(error);
+    // An open breaker has been logged failing already; each query it refuses says so in its header.
+    if (reason !== "circuit-open")
+      deps.log?.warn("reranking failed: answering in fused order", { reason, error });
+    return fused(reason);
+  }
+}
+
+export async function search(deps: SearchDeps, req: SearchRequest): Promise<SearchAnswer> {
+  const answer: SearchAnswer =
+    req.rerank === undefined
+      ? { results: await rankedSearch(deps, req) }
+      : await rerankedSearch(deps, req, req.rerank);
+  if (req.highlight !== true) return answer;
   const marks = await timed("highlight", () =>
     highlightTexts(
       deps.db,
       req.collection.language,
       parseKeywordQuery(req.query),
-      results.map((r) => r.text),
+      answer.results.map((r) => r.text),
     ),
   );
-  return results.map((r, i) => ({ ...r, highlights: marks[i] ?? [] }));
+  return { ...answer, results: answer.results.map((r, i) => ({ ...r, highlights: marks[i] ?? [] })) };
 }
