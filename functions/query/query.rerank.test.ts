@@ -147,6 +147,19 @@ describe("POST /query when the reranker fails", () => {
     expect(again.body.results.map((x) => x.filename)).toEqual(expectedOrder(fused, 3));
   });
 
+  it("sends a request that got no answer at all once more, and no more", async () => {
+    let drops = 1;
+    const s = await stub({ drop: () => drops-- > 0 });
+    const stack = await stackWith(s, { QUERY_CACHE: "off" });
+    const once = await query(stack, { rerank: true, top_k: 3 });
+    expect(rerankHeader(once)).toBe("applied");
+    expect(s.arrivals).toHaveLength(2);
+    drops = 2;
+    const twice = await query(stack, { rerank: true, top_k: 3 });
+    expect(rerankHeader(twice)).toBe("fallback; reason=error");
+    expect(s.arrivals).toHaveLength(4);
+  });
+
   it("opens the breaker after BREAKER_FAILURES failures and stops calling the reranker", async () => {
     const s = await stub({ failWith: () => 500 });
     const stack = await stackWith(s, { BREAKER_FAILURES: "2" });

@@ -28,8 +28,9 @@ export class RerankHttpError extends Error {
 /**
  * A rerank server over HTTP: text-embeddings-inference, Cohere or Jina (rerank-api.ts has
  * their shapes). A query's passages go in batches of `batchSize`, all at once, and each request
- * is abandoned at `timeoutMs`. No retries: a query waits for this, and its fallback (the fused
- * order) is better than a late answer.
+ * is abandoned at `timeoutMs`. A request that got no answer at all is sent once more within
+ * that time; nothing else is retried: a query waits for this, and its fallback (the fused order)
+ * is better than a late answer.
  */
 export class RemoteReranker implements Reranker {
   readonly kind: RerankApi;
@@ -42,15 +43,26 @@ export class RemoteReranker implements Reranker {
 
   private async send(query: string, passages: readonly string[]): Promise<number[]> {
     const { api, url, apiKey, model, timeoutMs } = this.options;
-    const response = await fetch(url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
-      },
-      body: JSON.stringify(rerankRequestBody(api, model, query, passages)),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    const signal = AbortSignal.timeout(timeoutMs);
+    const post = () =>
+      fetch(url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+        },
+        body: JSON.stringify(rerankRequestBody(api, model, query, passages)),
+        signal,
+      });
+    let response: Response;
+    try {
+      response = await post();
+    } catch (error) {
+      // No answer at all: most often a kept-alive connection the server closed as it was
+      // reused. Scoring is safe to ask twice; the second try shares the first's time limit.
+      if (signal.aborted || !(error instanceof TypeError)) throw error;
+      response = await post();
+    }
     if (!response.ok) throw new RerankHttpError(response.status, (await response.text()).slice(0, 200));
     return scoresFromAnswer(api, await response.json(), passages.length);
   }

@@ -19,6 +19,8 @@ export interface RerankStubOptions {
   failWith?: () => number | undefined;
   /** Holds each answer this long (a slow server), while it returns more than 0. */
   delayMs?: () => number;
+  /** Closes the connection without an answer, while it returns true. */
+  drop?: () => boolean;
 }
 
 export interface RerankStub {
@@ -46,6 +48,10 @@ export async function startRerankStub(options: RerankStubOptions): Promise<Reran
     const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
     const passages = (options.api === "tei" ? body.texts : body.documents) as string[];
     arrivals.push({ body, authorization: req.headers.authorization, passages });
+    if (options.drop?.()) {
+      req.socket.destroy();
+      return;
+    }
     const delay = options.delayMs?.() ?? 0;
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const status = options.failWith?.();
