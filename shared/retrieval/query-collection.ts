@@ -5,7 +5,13 @@ import { type Collection, getCollectionFor } from "../collections/collections.js
 import type { Deps } from "../deps/deps.js";
 import { ApiError } from "../errors/api-error.js";
 import type { RerankOutcome } from "../rerank/rerank-outcome.js";
-import { type SearchAnswer, type SearchRequest, type SearchResult, search } from "./search.js";
+import {
+  type RerankPlan,
+  type SearchAnswer,
+  type SearchRequest,
+  type SearchResult,
+  search,
+} from "./search.js";
 
 export type QueryInput = Omit<SearchRequest, "collection" | "rerank"> & {
   collectionId: string;
@@ -24,20 +30,21 @@ export interface QueryAnswer {
 }
 
 /**
- * Whether this query is reranked: the request says, else its collection, else the server.
- * Asking for it outright where no reranker is configured is refused (422): the caller asked for
- * something this server cannot do, and would otherwise never learn it. A default that asks for
- * it is the operator's setting, and is answered in fused order with a header saying why.
+ * Asking for reranking outright where no reranker is configured is refused (422): the caller
+ * asked for something this server cannot do, and would otherwise never learn it. A default that
+ * asks for it is the operator's setting, and is answered in fused order with a header saying why.
  */
-function wantsRerank(deps: Deps, asked: boolean | undefined, collection: Collection | undefined): boolean {
-  if (asked === true && deps.reranker === undefined) {
-    throw new ApiError("validation_failed", "This server has no reranker configured", {
-      errors: [
-        { path: "rerank", message: "No reranker is configured (RERANKER); leave rerank out or false" },
-      ],
-    });
-  }
-  return asked ?? collection?.rerank ?? deps.config.RERANK_DEFAULT;
+function assertRerankable(deps: Deps, asked: boolean | undefined): void {
+  if (asked !== true || deps.reranker !== undefined) return;
+  throw new ApiError("validation_failed", "This server has no reranker configured", {
+    errors: [{ path: "rerank", message: "No reranker is configured (RERANKER); leave rerank out or false" }],
+  });
+}
+
+/** How this query is reranked, if it is: the request says, else its collection, else the server. */
+function rerankPlan(deps: Deps, asked: boolean | undefined, collection: Collection): RerankPlan | undefined {
+  if (!(asked ?? collection.rerank ?? deps.config.RERANK_DEFAULT)) return undefined;
+  return { depth: deps.config.RERANK_DEPTH, maxChars: deps.config.RERANK_MAX_CHARS };
 }
 
 /**
@@ -50,16 +57,10 @@ export async function queryCollection(deps: Deps, actor: Principal, input: Query
   const started = performance.now();
   const queryId = crypto.randomUUID();
   const { collectionId, rerank, ...rest } = input;
-  wantsRerank(deps, rerank, undefined);
+  assertRerankable(deps, rerank);
   const collection = await getCollectionFor(deps.db, actor, collectionId);
-  const reranked = wantsRerank(deps, rerank, collection);
-  const request: SearchRequest = {
-    collection,
-    ...rest,
-    ...(reranked
-      ? { rerank: { depth: deps.config.RERANK_DEPTH, maxChars: deps.config.RERANK_MAX_CHARS } }
-      : {}),
-  };
+  const plan = rerankPlan(deps, rerank, collection);
+  const request: SearchRequest = { collection, ...rest, ...(plan === undefined ? {} : { rerank: plan }) };
   let computed = false;
   let answer: SearchAnswer;
   try {
