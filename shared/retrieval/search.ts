@@ -7,15 +7,15 @@ import { lexicalModel } from "../embeddings/lexical-embedder.js";
 import { dependencyUnavailable } from "../errors/api-error.js";
 import type { ChunkLocation } from "../extract/extracted-document.js";
 import type { Logger } from "../logging/logger.js";
-import { rerankOutcomes, searchDuration } from "../metrics/registry.js";
-import { fallbackReason, type RerankFallbackReason, type RerankOutcome } from "../rerank/rerank-outcome.js";
-import { rerankCandidates } from "../rerank/rerank-stage.js";
+import type { RerankOutcome } from "../rerank/rerank-outcome.js";
 import type { Reranker } from "../rerank/reranker.js";
 import type { VectorStore } from "../vectors/vector-store.js";
 import { bm25Statement } from "./bm25.js";
 import { type Highlight, highlightTexts } from "./highlight.js";
 import { parseKeywordQuery } from "./keyword-query.js";
+import { rerankedSearch } from "./reranked-search.js";
 import { reciprocalRankFusion } from "./rrf.js";
+import { timed } from "./timed-step.js";
 
 export type SearchMode = "hybrid" | "vector" | "keyword";
 
@@ -69,7 +69,7 @@ export interface SearchAnswer {
   rerank?: RerankOutcome;
 }
 
-interface SearchDeps {
+export interface SearchDeps {
   db: Database;
   vectors: VectorStore;
   embedder: Embedder;
@@ -177,19 +177,6 @@ export async function vectorSearch(deps: SearchDeps, req: SearchRequest, limit: 
   return passagesFor(deps.db, ranked, where);
 }
 
-/** One step of a search, timed into docstack_search_duration_seconds{side}. */
-async function timed<T>(
-  side: "keyword" | "vector" | "rerank" | "highlight",
-  run: () => Promise<T>,
-): Promise<T> {
-  const started = performance.now();
-  try {
-    return await run();
-  } finally {
-    searchDuration({ side }, (performance.now() - started) / 1000);
-  }
-}
-
 /**
  * How hybrid mode fuses its two lists, tuned on SciFact's train split (`npm run eval --
  * --fusion-grid`, docs/decisions.md "Retrieval").
@@ -269,46 +256,11 @@ async function rankedSearch(deps: SearchDeps, req: SearchRequest): Promise<Searc
     }));
 }
 
-/**
- * The best `depth` candidates of the search (hybrid: fused from as many as that depth asks of
- * each side) reordered by the reranker, cut to top k. A reranker that fails, is too slow or is
- * switched off by its breaker leaves the fused order, and the answer says why.
- */
-async function rerankedSearch(deps: SearchDeps, req: SearchRequest, plan: RerankPlan): Promise<SearchAnswer> {
-  const reranker = deps.reranker;
-  if (reranker === undefined) {
-    // A collection's default asks for a reranker this server lacks: no deeper search for nothing.
-    rerankOutcomes({ outcome: "not-configured" });
-    return {
-      results: await rankedSearch(deps, req),
-      rerank: { status: "fallback", reason: "not-configured" },
-    };
-  }
-  const candidates = await rankedSearch(deps, { ...req, topK: Math.max(req.topK, plan.depth) });
-  const fused = (reason: RerankFallbackReason): SearchAnswer => {
-    rerankOutcomes({ outcome: reason });
-    return { results: candidates.slice(0, req.topK), rerank: { status: "fallback", reason } };
-  };
-  try {
-    const results = await timed("rerank", () =>
-      rerankCandidates(reranker, req.query, candidates, { topK: req.topK, maxChars: plan.maxChars }),
-    );
-    rerankOutcomes({ outcome: "applied" });
-    return { results, rerank: { status: "applied" } };
-  } catch (error) {
-    const reason = fallbackReason(error);
-    // An open breaker has been logged failing already; each query it refuses says so in its header.
-    if (reason !== "circuit-open")
-      deps.log?.warn("reranking failed: answering in fused order", { reason, error });
-    return fused(reason);
-  }
-}
-
 export async function search(deps: SearchDeps, req: SearchRequest): Promise<SearchAnswer> {
   const answer: SearchAnswer =
     req.rerank === undefined
       ? { results: await rankedSearch(deps, req) }
-      : await rerankedSearch(deps, req, req.rerank);
+      : await rerankedSearch(deps, req, req.rerank, (r) => rankedSearch(deps, r));
   if (req.highlight !== true) return answer;
   const marks = await timed("highlight", () =>
     highlightTexts(
