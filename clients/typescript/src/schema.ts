@@ -339,7 +339,7 @@ export interface paths {
         put?: never;
         /**
          * Dify External Knowledge API
-         * @description Dify's External Knowledge API: register Docstack's URL and an API key in Dify, and a collection's id as the External Knowledge ID. Hybrid search, as POST /query. Errors are Dify's `{error_code, error_msg}`, not problem+json: 1001 no or malformed Authorization header, 1002 key refused, 2001 no such collection.
+         * @description Dify's External Knowledge API: register Docstack's URL and an API key in Dify, and a collection's id as the External Knowledge ID. Hybrid search, as POST /query, reranked when the collection's `rerank` default (or the server's) says so. Errors are Dify's `{error_code, error_msg}`, not problem+json: 1001 no or malformed Authorization header, 1002 key refused, 2001 no such collection.
          *
          *     Needs an API key with the `read` scope. Rate limited (the `query` class).
          */

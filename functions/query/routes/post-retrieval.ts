@@ -98,7 +98,7 @@ export const retrievalRoute = policyRoute({
   summary: "Dify External Knowledge API",
   description:
     "Dify's External Knowledge API: register Docstack's URL and an API key in Dify, and a collection's id as the " +
-    "External Knowledge ID. Hybrid search, as POST /query. Errors are Dify's `{error_code, error_msg}`, not " +
+    "External Knowledge ID. Hybrid search, as POST /query, reranked when the collection's `rerank` default (or the server's) says so. Errors are Dify's `{error_code, error_msg}`, not " +
     "problem+json: 1001 no or malformed Authorization header, 1002 key refused, 2001 no such collection.",
   middleware: [difyErrors(), requireKey("read"), rateLimited("query")],
   request: { body: { required: true, content: { "application/json": { schema: RetrievalBody } } } },
