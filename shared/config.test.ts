@@ -24,6 +24,10 @@ describe("parseConfig", () => {
     [{ VECTOR_STORE: "chroma" }, "CHROMA_URL"],
     [{ EMBEDDER: "openai" }, "EMBEDDINGS_MODEL"],
     [{ RATE_LIMITER: "redis" }, "REDIS_URL"],
+    [{ RERANKER: "tei" }, "RERANK_URL"],
+    [{ RERANKER: "cohere", RERANK_URL: "http://rerank.test/v2/rerank" }, "RERANK_MODEL"],
+    [{ RERANKER: "jina", RERANK_URL: "http://rerank.test/v1/rerank" }, "RERANK_MODEL"],
+    [{ RERANK_DEFAULT: "true" }, "RERANK_DEFAULT"],
   ])("requires what the chosen adapter needs: %o", (env, variable) => {
     try {
       parseConfig(env);

@@ -126,6 +126,47 @@ export const configSchema = z.object({
     .describe(
       "origins (`https://app.example.org`, comma-separated) whose browser pages may call `/mcp`; unset: a request with an `Origin` header is refused",
     ),
+  RERANKER: z
+    .enum(["off", "tei", "cohere", "jina"])
+    .default("off")
+    .describe(
+      "`off`, or the rerank API that RERANK_URL speaks: `tei` (text-embeddings-inference's POST /rerank), `cohere` or `jina` (their POST …/rerank); reorders the top RERANK_DEPTH candidates of a query that asks for it",
+    ),
+  RERANK_URL: z
+    .url()
+    .optional()
+    .describe(
+      "the rerank endpoint, path included (TEI: http://tei:8080/rerank; Cohere …/v2/rerank; Jina …/v1/rerank)",
+    ),
+  RERANK_API_KEY: z.string().optional().describe("bearer key for the rerank API"),
+  RERANK_MODEL: z
+    .string()
+    .optional()
+    .describe("model name sent to the rerank API (required for `cohere` and `jina`; TEI serves one model)"),
+  RERANK_TIMEOUT_MS: int(50, 60_000)
+    .default(2000)
+    .describe(
+      "time limit of one query's reranking; past it the answer keeps the fused order (header Docstack-Rerank: fallback)",
+    ),
+  RERANK_DEPTH: int(1, 200)
+    .default(50)
+    .describe("how many of the best fused candidates are reranked (at least top_k are)"),
+  RERANK_BATCH_SIZE: int(1, 1000)
+    .default(32)
+    .describe(
+      "passages per rerank request; larger depths are sent as parallel requests (TEI refuses more than 32 by default)",
+    ),
+  RERANK_MAX_CHARS: int(100, 100_000)
+    .default(2000)
+    .describe(
+      "each passage is cut to this many characters (at a word boundary) before it is sent: about the 512 tokens a cross-encoder reads",
+    ),
+  RERANK_DEFAULT: bool
+    .default(false)
+    .describe(
+      "rerank the queries that do not say (`rerank` in POST /query) of collections that do not say either (their `rerank`); needs a RERANKER",
+    ),
+
   /** Believe X-Real-IP / X-Forwarded-For (set this only behind Nginx or another proxy you run). */
   TRUST_PROXY: bool.default(false).describe("believe X-Real-IP/X-Forwarded-For (only behind your own proxy)"),
   RATE_LIMITER: z
@@ -376,6 +417,11 @@ function requirements(c: Config): string[] {
     need("EMBEDDINGS_DIMENSION", "EMBEDDER=openai");
   }
   if (c.RATE_LIMITER === "redis") need("REDIS_URL", "RATE_LIMITER=redis");
+  if (c.RERANKER !== "off") need("RERANK_URL", `RERANKER=${c.RERANKER}`);
+  if (c.RERANKER === "cohere" || c.RERANKER === "jina") need("RERANK_MODEL", `RERANKER=${c.RERANKER}`);
+  if (c.RERANK_DEFAULT && c.RERANKER === "off")
+    missing.push("RERANK_DEFAULT: needs a reranker (set RERANKER and RERANK_URL), or leave it false");
+
   if (c.EXTRACT_TIMEOUT_S >= c.INDEX_LEASE_S) {
     // Otherwise a slow extraction's claim is taken over by another worker while it still runs.
     missing.push(

@@ -102,7 +102,7 @@ describe("MCP at /mcp (stateless Streamable HTTP)", () => {
     const search = tools.find((t) => t.name === "search");
     expect(search?.inputSchema.required).toEqual(["collection_id", "query"]);
     expect(Object.keys(search?.inputSchema.properties ?? {}).sort()).toEqual(
-      ["collection_id", "filter", "mode", "query", "top_k"].sort(),
+      ["collection_id", "filter", "mode", "query", "rerank", "top_k"].sort(),
     );
     expect(search?.inputSchema.properties?.top_k).toMatchObject({ minimum: 1, maximum: 100, default: 5 });
     // The filter validates itself in zod; its JSON Schema is the contract's, made whole.
@@ -229,6 +229,9 @@ describe("MCP at /mcp (stateless Streamable HTTP)", () => {
     ["a blank query", { query: "   " }, "query"],
     ["an unknown mode", { query: "x", mode: "magic" }, "mode"],
     ["a NUL in a filter", { query: "x", filter: { filename: "a\u0000" } }, "filter.filename"],
+    ["rerank that is not a boolean", { query: "x", rerank: "yes" }, "rerank"],
+    // Passed through to the use case, which refuses it on a server without a reranker.
+    ["rerank on a server without a reranker", { query: "x", rerank: true }, "rerank"],
   ])("invalid arguments (%s) are a tool error naming the field", async (_name, args, path) => {
     const result = await call(await connect(keys.readA), "search", { collection_id: collectionA, ...args });
     expect(result.isError).toBe(true);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../../shared/auth/api-keys.js";
 import { type Served, serveNode } from "../../shared/http/serve-node.js";
 import { type EmbeddedStack, startEmbeddedStack, uploadForm } from "../../tests/support/embedded-stack.js";
+import { type RerankStub, startRerankStub } from "../../tests/support/rerank-stub.js";
 import { composeApps } from "../compose-apps.js";
 
 const run = promisify(execFile);
@@ -12,6 +13,8 @@ const run = promisify(execFile);
 let stack: EmbeddedStack;
 let collection: string;
 let other: string;
+/** A server with a reranker, and a collection whose queries it reranks by default. */
+let reranking: { stub: RerankStub; stack: EmbeddedStack; collection: string };
 const keys: Record<string, string> = {};
 
 const docs: Record<string, [string, Record<string, unknown>]> = {
@@ -41,6 +44,24 @@ beforeAll(async () => {
     expect(r.status).toBe(201);
   }
   await stack.indexAll();
+  // Made before the keys below, while the install is still open.
+  const stub = await startRerankStub({
+    api: "tei",
+    score: (_q, text) => (text.includes("ferry") ? 0.9 : 0.1),
+  });
+  const withReranker = await startEmbeddedStack({ RERANKER: "tei", RERANK_URL: stub.url });
+  const made = await withReranker.json<{ id: string }>("/collections", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name: `dify-rerank-${crypto.randomUUID()}`, rerank: true }),
+  });
+  for (const [name, [text]] of Object.entries(docs))
+    await withReranker.json("/documents", {
+      method: "POST",
+      body: uploadForm(made.body.id, { name, bytes: text }),
+    });
+  await withReranker.indexAll();
+  reranking = { stub, stack: withReranker, collection: made.body.id };
   const db = stack.deps.db;
   keys.reader = (await createApiKey(db, { name: "dify-reader", scopes: ["read"] })).key;
   keys.otherOnly = (
@@ -48,7 +69,11 @@ beforeAll(async () => {
   ).key;
   keys.writeOnly = (await createApiKey(db, { name: "dify-writer", scopes: ["write"] })).key;
 });
-afterAll(() => stack.close());
+afterAll(async () => {
+  await stack.close();
+  await reranking?.stack.close();
+  await reranking?.stub.close();
+});
 
 interface DifyRecord {
   content: string;
@@ -173,6 +198,25 @@ describe("POST /retrieval (Dify's External Knowledge API)", () => {
       },
     });
     expect(r.body.records.map((x) => x.title).sort()).toEqual(["dify.txt", "ferry.txt"]);
+  });
+});
+
+describe("POST /retrieval of a collection reranked by default", () => {
+  it("answers the records in the reranker's order, with their fused scores, and says so", async () => {
+    const r = await reranking.stack.json<Answer>("/retrieval", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${keys.reader}` },
+      body: JSON.stringify({
+        knowledge_id: reranking.collection,
+        query: "What is Dify?",
+        retrieval_setting: { top_k: 3, score_threshold: 0 },
+      }),
+    });
+    expect(r.status).toBe(200);
+    expect(r.response.headers.get("docstack-rerank")).toBe("applied");
+    expect(r.body.records.map((x) => x.title)[0]).toBe("ferry.txt");
+    expect(reranking.stub.arrivals).toHaveLength(1);
+    for (const record of r.body.records) expect(record.score).toBeLessThanOrEqual(1);
   });
 });
 

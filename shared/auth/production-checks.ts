@@ -10,6 +10,7 @@ export function defaultSecrets(config: Config): string[] {
     ["CHROMA_TOKEN", config.CHROMA_TOKEN],
     ["S3_SECRET_KEY", config.S3_SECRET_KEY],
     ["EMBEDDINGS_API_KEY", config.EMBEDDINGS_API_KEY],
+    ["RERANK_API_KEY", config.RERANK_API_KEY],
   ];
   return secrets
     .filter(([, value]) => value !== undefined && /change-?me/i.test(value))

@@ -164,7 +164,7 @@ export async function snapshotStores(deps: Deps, window: AnalyticsWindow): Promi
   const queries = new Map<string, RankedResult[]>();
   for (const { collection, text } of await fixedQueries(deps)) {
     for (const mode of snapshotModes) {
-      const results = await search(deps, { collection, query: text, topK: queryTopK, mode, filter: {} });
+      const { results } = await search(deps, { collection, query: text, topK: queryTopK, mode, filter: {} });
       queries.set(
         `${collection.id} ${mode} ${text}`,
         results.map((p) => ({ id: `${p.document_id}:${p.chunk_index}`, score: Number(p.score) })),

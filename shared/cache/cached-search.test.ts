@@ -16,4 +16,19 @@ describe("queryCacheKey", () => {
     expect(queryCacheKey(collection, { ...request, highlight: false })).toBe(plain);
     expect(queryCacheKey(collection, { ...request, highlight: true })).not.toBe(plain);
   });
+
+  it("keys on reranking: asked or not, its depth, its passage cut and the model that reranks", () => {
+    const plain = queryCacheKey(collection, request);
+    const reranked = { ...request, rerank: { depth: 50, maxChars: 2000 } };
+    const key = queryCacheKey(collection, reranked, "bge-reranker-base");
+    expect(key).not.toBe(plain);
+    expect(queryCacheKey(collection, reranked, "ms-marco-MiniLM-L-6-v2")).not.toBe(key);
+    expect(
+      queryCacheKey(collection, { ...reranked, rerank: { depth: 20, maxChars: 2000 } }, "bge-reranker-base"),
+    ).not.toBe(key);
+    expect(
+      queryCacheKey(collection, { ...reranked, rerank: { depth: 50, maxChars: 500 } }, "bge-reranker-base"),
+    ).not.toBe(key);
+    expect(queryCacheKey(collection, request, "bge-reranker-base")).toBe(plain);
+  });
 });

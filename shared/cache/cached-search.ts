@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Collection } from "../collections/collections.js";
 import { processMetrics } from "../metrics/registry.js";
-import type { SearchRequest, SearchResult } from "../retrieval/search.js";
+import type { SearchAnswer, SearchRequest } from "../retrieval/search.js";
 import type { QueryCache } from "./query-cache.js";
 
 const lookups = processMetrics.counter(
@@ -10,19 +10,20 @@ const lookups = processMetrics.counter(
 );
 
 /** Identical queries in flight in this process, by key: the later ones wait for the first. */
-const inFlight = new Map<string, Promise<SearchResult[]>>();
+const inFlight = new Map<string, Promise<SearchAnswer>>();
 
 /**
  * The shape of the cached answers: raised whenever a passage gains or changes a field, so an
  * upgraded server never serves an answer cached in the old shape (passages without `ranks`).
  */
-const passageShape = 3;
+const passageShape = 4;
 
 /**
  * Everything the answer depends on: the collection and its index version, the embedding model,
- * the request (query, mode, top_k, filter, highlight) and the passages' shape, hashed.
+ * the request (query, mode, top_k, filter, highlight, reranking and the model that reranks) and
+ * the passages' shape, hashed.
  */
-export function queryCacheKey(collection: Collection, req: SearchRequest): string {
+export function queryCacheKey(collection: Collection, req: SearchRequest, rerankModel?: string): string {
   const request = JSON.stringify([
     req.query,
     req.mode,
@@ -31,26 +32,33 @@ export function queryCacheKey(collection: Collection, req: SearchRequest): strin
     req.highlight === true,
     collection.embedding_model,
     passageShape,
+    ...(req.rerank === undefined ? [] : [req.rerank.depth, req.rerank.maxChars, rerankModel ?? null]),
   ]);
   const hash = createHash("sha256").update(request).digest("hex").slice(0, 32);
   return `docstack:q:${collection.id}:${collection.index_version}:${hash}`;
 }
 
+/** The reranker was asked and failed this time (not: none is configured, which lasts). */
+const rerankFailed = (answer: SearchAnswer) =>
+  answer.rerank?.status === "fallback" && answer.rerank.reason !== "not-configured";
+
 /**
  * Answers from the cache, or joins an identical query already running in this process
- * (single-flight), or runs the search and caches the answer for `ttlS` seconds.
+ * (single-flight), or runs the search and caches the answer for `ttlS` seconds. An answer that
+ * fell back to the fused order because the reranker failed is not cached: the next query tries
+ * the reranker again.
  */
 export async function cachedSearch(
   cache: QueryCache,
   ttlS: number,
   key: string,
-  run: () => Promise<SearchResult[]>,
-): Promise<SearchResult[]> {
+  run: () => Promise<SearchAnswer>,
+): Promise<SearchAnswer> {
   if (cache.kind === "off" || ttlS <= 0) return run();
   const cached = await cache.get(key);
   if (cached !== undefined) {
     lookups({ result: "hit" });
-    return JSON.parse(cached) as SearchResult[];
+    return JSON.parse(cached) as SearchAnswer;
   }
   const running = inFlight.get(key);
   if (running !== undefined) {
@@ -58,9 +66,9 @@ export async function cachedSearch(
     return running;
   }
   lookups({ result: "miss" });
-  const promise = run().then(async (results) => {
-    await cache.set(key, JSON.stringify(results), ttlS);
-    return results;
+  const promise = run().then(async (answer) => {
+    if (!rerankFailed(answer)) await cache.set(key, JSON.stringify(answer), ttlS);
+    return answer;
   });
   inFlight.set(key, promise);
   try {

@@ -22,6 +22,8 @@ export interface Collection {
   ocr_languages: string[];
   /** What retrieval analytics keeps of its queries' text (migration 018). */
   analytics_text: AnalyticsText;
+  /** Whether its queries are reranked when they do not say; null: the server's default (migration 020). */
+  rerank: boolean | null;
   created_at: Date;
   /**
    * Moves whenever what search reads of the collection changes (database triggers, migration
@@ -32,7 +34,7 @@ export interface Collection {
 
 /** The columns of a Collection, as its type has them. */
 const collectionColumns = sql`id, name, description, embedding_model, embedding_dimension, chunking, language,
-  ocr_languages, analytics_text, created_at, index_version::text as index_version`;
+  ocr_languages, analytics_text, rerank, created_at, index_version::text as index_version`;
 
 export interface NewCollection {
   name: string;
@@ -44,6 +46,8 @@ export interface NewCollection {
   ocr_languages?: string[];
   /** off (no text) when absent. */
   analytics_text?: AnalyticsText;
+  /** The server's default (null) when absent. */
+  rerank?: boolean;
 }
 
 /** A new collection, checked and named, not yet stored. */
@@ -56,6 +60,7 @@ export interface CollectionDraft {
   language: string;
   ocr_languages: string[];
   analytics_text: AnalyticsText;
+  rerank: boolean | null;
 }
 
 /**
@@ -97,6 +102,7 @@ export async function draftCollection(db: Queryable, input: NewCollection): Prom
     language,
     ocr_languages: ocrLanguages,
     analytics_text: input.analytics_text ?? "off",
+    rerank: input.rerank ?? null,
   };
   const existing = await collectionReadingLike(db, draft);
   if (existing !== undefined) throw nameConflict(draft, existing);
@@ -137,10 +143,10 @@ export async function insertCollection(
   const [row] = await db.query<Collection>(sql`
     insert into collections
       (id, name, name_key, name_skeleton, description, embedding_model, embedding_dimension, chunking, language,
-       ocr_languages, analytics_text)
+       ocr_languages, analytics_text, rerank)
     values (${draft.id}, ${draft.name}, ${draft.keys.folded}, ${draft.keys.visual}, ${draft.description},
             ${embedder.model}, ${embedder.dimension}, ${JSON.stringify(draft.chunking)}::jsonb, ${draft.language},
-            ${draft.ocr_languages}::text[], ${draft.analytics_text})
+            ${draft.ocr_languages}::text[], ${draft.analytics_text}, ${draft.rerank})
     returning ${collectionColumns}`);
   if (row === undefined) throw new Error("insert returned no row");
   return row;

@@ -1,6 +1,7 @@
 import { type Config, ConfigError } from "../config.js";
 import type { Database } from "../db/database.js";
 import type { Embedder } from "../embeddings/embedder.js";
+import type { Reranker } from "../rerank/reranker.js";
 import type { ObjectStore } from "../storage/object-store.js";
 import type { VectorStore } from "../vectors/vector-store.js";
 
@@ -58,4 +59,18 @@ export async function buildEmbedder(config: Config): Promise<Embedder> {
   }
   const { LexicalEmbedder } = await import("../embeddings/lexical-embedder.js");
   return new LexicalEmbedder();
+}
+
+/** The reranker RERANKER names, or none; a remote API, so both runtimes build it alike. */
+export async function buildReranker(config: Config): Promise<Reranker | undefined> {
+  if (config.RERANKER === "off") return undefined;
+  const { RemoteReranker } = await import("../rerank/remote-reranker.js");
+  return new RemoteReranker({
+    api: config.RERANKER,
+    url: config.RERANK_URL ?? "",
+    ...(config.RERANK_API_KEY ? { apiKey: config.RERANK_API_KEY } : {}),
+    ...(config.RERANK_MODEL ? { model: config.RERANK_MODEL } : {}),
+    timeoutMs: config.RERANK_TIMEOUT_MS,
+    batchSize: config.RERANK_BATCH_SIZE,
+  });
 }

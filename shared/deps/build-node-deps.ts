@@ -16,7 +16,7 @@ import { guardDeps } from "../resilience/guard-deps.js";
 import { FsObjectStore } from "../storage/fs-object-store.js";
 import type { ObjectStore } from "../storage/object-store.js";
 import { preparePrivateDataDir, privateDirMode, privateFileMode } from "../storage/private-files.js";
-import { buildMinioObjectStore, buildVectorStore } from "./build-adapters.js";
+import { buildMinioObjectStore, buildReranker, buildVectorStore } from "./build-adapters.js";
 import { buildNodeEmbedder } from "./build-node-embedder.js";
 import type { Deps } from "./deps.js";
 
@@ -127,6 +127,7 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
   const cache = await buildQueryCache(config, log);
   const vectors = await buildVectorStore(config, db);
   const embedder = await buildNodeEmbedder(config);
+  const reranker = await buildReranker(config);
   // A missing pgvector extension is a configuration error: say so at startup, not at first query.
   if (vectors.kind === "pgvector") await vectors.ping();
   // The pool is loaded with the first document and its threads exit when idle: a serving-only
@@ -149,6 +150,7 @@ export async function buildNodeDeps(config: Config, options: NodeDepsOptions): P
     ),
     vectors,
     embedder,
+    ...(reranker === undefined ? {} : { reranker }),
     extractor,
     limiter,
     cache,

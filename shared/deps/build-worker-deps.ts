@@ -10,7 +10,7 @@ import { type ExtractionLimits, extractionLimits } from "../extract/sandbox/extr
 import type { Extractor } from "../extract/sandbox/extractor.js";
 import { createLogger } from "../logging/logger.js";
 import { DisabledRateLimiter } from "../ratelimit/memory-rate-limiter.js";
-import { buildEmbedder, buildMinioObjectStore, buildVectorStore } from "./build-adapters.js";
+import { buildEmbedder, buildMinioObjectStore, buildReranker, buildVectorStore } from "./build-adapters.js";
 import type { Deps } from "./deps.js";
 
 /*
@@ -152,12 +152,15 @@ export async function buildWorkerDeps(config: Config, options: WorkerDepsOptions
   const db = requestScopedDatabase(() => createPostgresDatabase(postgresOptionsFrom(config)));
   // A Workers-capable limiter is future work; until then say so once per isolate, loudly.
   log.warn(`rate limiting disabled on Workers: ${limiterReason[config.RATE_LIMITER]}`);
+  // Unguarded here, as every dependency on Workers: each rerank request has its own time limit.
+  const reranker = await buildReranker(config);
   return {
     config,
     db,
     objects: await buildMinioObjectStore(config),
     vectors: await buildVectorStore(config, db),
     embedder: await buildEmbedder(config),
+    ...(reranker === undefined ? {} : { reranker }),
     // Workers have no threads to spare: the runtime's CPU and memory limits bound extraction.
     extractor: options.extractor ? options.extractor(extractionLimits(config)) : noExtractor(),
     limiter: new DisabledRateLimiter(),

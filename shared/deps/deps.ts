@@ -7,6 +7,7 @@ import type { Extractor } from "../extract/sandbox/extractor.js";
 import type { Lifecycle } from "../lifecycle/lifecycle.js";
 import type { Logger } from "../logging/logger.js";
 import type { RateLimiter } from "../ratelimit/rate-limiter.js";
+import type { Reranker } from "../rerank/reranker.js";
 import type { BreakerState } from "../resilience/circuit-breaker.js";
 import type { ObjectStore } from "../storage/object-store.js";
 import type { VectorStore } from "../vectors/vector-store.js";
@@ -18,6 +19,8 @@ export interface Deps {
   objects: ObjectStore;
   vectors: VectorStore;
   embedder: Embedder;
+  /** Reorders a query's best candidates (RERANKER); absent when none is configured. */
+  reranker?: Reranker;
   /** Text extraction within the configured bounds (worker threads on Node). */
   extractor: Extractor;
   limiter: RateLimiter;
@@ -47,6 +50,7 @@ export function describeDeps(deps: Deps): Record<string, string> {
     objects: deps.objects.kind,
     vectors: deps.vectors.kind,
     embedder: `${deps.embedder.kind} (${deps.embedder.model}, ${deps.embedder.dimension}d)`,
+    reranker: deps.reranker === undefined ? "off" : `${deps.reranker.kind} (${deps.reranker.model})`,
     extractor: deps.extractor.kind,
     limiter: deps.limiter.kind,
     cache: deps.cache.kind,

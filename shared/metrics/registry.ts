@@ -135,8 +135,12 @@ export const embedderThrottled = processMetrics.counter(
 );
 export const searchDuration = processMetrics.histogram(
   "docstack_search_duration_seconds",
-  "Time of one step of a search (keyword: PostgreSQL full-text; vector: the embedding plus the vector store; highlight: marking the matched words).",
+  "Time of one step of a search (keyword: PostgreSQL full-text; vector: the embedding plus the vector store; rerank: the rerank API, failures included; highlight: marking the matched words).",
   latencyBuckets,
+);
+export const rerankOutcomes = processMetrics.counter(
+  "docstack_rerank_total",
+  "Queries that asked for reranking, by outcome: applied, or the reason they kept the fused order (timeout, circuit-open, error, not-configured).",
 );
 export const indexDuration = processMetrics.histogram(
   "docstack_index_stage_duration_seconds",

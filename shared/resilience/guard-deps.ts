@@ -5,6 +5,7 @@ import type { Embedder } from "../embeddings/embedder.js";
 import { EmbeddingsHttpError } from "../embeddings/openai-embedder.js";
 import { ApiError } from "../errors/api-error.js";
 import { processMetrics } from "../metrics/registry.js";
+import type { Reranker } from "../rerank/reranker.js";
 import type { ObjectStore } from "../storage/object-store.js";
 import { upsertRequestRecords, type VectorStore } from "../vectors/vector-store.js";
 import { CircuitBreaker } from "./circuit-breaker.js";
@@ -118,9 +119,19 @@ function guardEmbedder(embedder: Embedder, breaker: CircuitBreaker): Embedder {
   };
 }
 
+function guardReranker(reranker: Reranker, breaker: CircuitBreaker): Reranker {
+  return {
+    kind: reranker.kind,
+    model: reranker.model,
+    // One query's batches run at once and each has RERANK_TIMEOUT_MS; the breaker's limit, the
+    // same, covers them together.
+    score: (query, passages) => breaker.run(() => reranker.score(query, passages)),
+  };
+}
+
 /**
  * Every remote dependency behind a circuit breaker with a time limit per call: PostgreSQL,
- * MinIO, Chroma and a remote embedder. In-process engines (PGlite, the filesystem store,
+ * MinIO, Chroma, a remote embedder and a reranker. In-process engines (PGlite, the filesystem store,
  * pgvector inside PGlite, the built-in and ONNX embedders) fail with the process, not apart
  * from it, and stay unwrapped. Breaker states are exported as docstack_breaker_state{dependency}.
  */
@@ -157,6 +168,14 @@ export function guardDeps(deps: Deps, config: Config): Deps {
     guarded.embedder = guardEmbedder(
       deps.embedder,
       make("The embedder", { timeoutMs: config.EMBED_TIMEOUT_MS + 1000, isFailure: isEmbedderFailure }),
+    );
+  }
+  if (deps.reranker !== undefined) {
+    // Every answer but a score for each passage counts: a refused model or batch size fails
+    // every query alike, and an open breaker spares them the wait (they keep the fused order).
+    guarded.reranker = guardReranker(
+      deps.reranker,
+      make("The reranker", { timeoutMs: config.RERANK_TIMEOUT_MS }),
     );
   }
   guarded.breakerStates = () => breakers.map((b) => b.current);

@@ -2,6 +2,7 @@ import type { Principal } from "../auth/principal.js";
 import type { Deps } from "../deps/deps.js";
 import type { FilterExpression, FilterOperator, FilterScalar } from "../documents/filter-expression.js";
 import { ApiError } from "../errors/api-error.js";
+import type { RerankOutcome } from "../rerank/rerank-outcome.js";
 import { queryCollection } from "./query-collection.js";
 import { fusionFor } from "./search.js";
 
@@ -146,13 +147,15 @@ export function difyFilter(condition: DifyMetadataCondition | undefined): Filter
  * POST /retrieval (Dify's External Knowledge API): the hybrid search of POST /query over the
  * collection named by `knowledge_id`, its passages as Dify's records. Scores are the fused
  * score over the most it can reach (first in both lists), so 1 is the best possible answer and
- * Dify's score_threshold (0 to 1) cuts the list where it means to.
+ * Dify's score_threshold (0 to 1) cuts the list where it means to. Dify has no field for
+ * reranking: the collection's default decides, and reranked records keep that fused score, in
+ * the reranker's order.
  */
 export async function retrieveForDify(
   deps: Deps,
   actor: Principal,
   input: DifyRetrievalInput,
-): Promise<DifyRecord[]> {
+): Promise<{ records: DifyRecord[]; rerank?: RerankOutcome }> {
   const expression = difyFilter(input.metadataCondition);
   if (!uuidPattern.test(input.knowledgeId))
     throw new ApiError("not_found", `Collection ${input.knowledgeId} not found`);
@@ -165,7 +168,7 @@ export async function retrieveForDify(
   });
   const fusion = fusionFor(answer.collection);
   const best = fusion.weights.reduce((sum, w) => sum + w, 0) / (fusion.k + 1);
-  return answer.results
+  const records = answer.results
     .map((r) => ({ r, score: Math.min(1, Math.round((r.score / best) * 1e6) / 1e6) }))
     .filter(({ score }) => score >= input.scoreThreshold)
     .map(({ r, score }) => ({
@@ -180,4 +183,5 @@ export async function retrieveForDify(
         ...r.location,
       },
     }));
+  return { records, ...(answer.rerank === undefined ? {} : { rerank: answer.rerank }) };
 }

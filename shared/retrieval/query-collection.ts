@@ -4,9 +4,20 @@ import { cachedSearch, queryCacheKey } from "../cache/cached-search.js";
 import { type Collection, getCollectionFor } from "../collections/collections.js";
 import type { Deps } from "../deps/deps.js";
 import { ApiError } from "../errors/api-error.js";
-import { type SearchRequest, type SearchResult, search } from "./search.js";
+import type { RerankOutcome } from "../rerank/rerank-outcome.js";
+import {
+  type RerankPlan,
+  type SearchAnswer,
+  type SearchRequest,
+  type SearchResult,
+  search,
+} from "./search.js";
 
-export type QueryInput = Omit<SearchRequest, "collection"> & { collectionId: string };
+export type QueryInput = Omit<SearchRequest, "collection" | "rerank"> & {
+  collectionId: string;
+  /** Rerank (true) or not (false); absent, the collection's default decides, else RERANK_DEFAULT. */
+  rerank?: boolean | undefined;
+};
 
 export interface QueryAnswer {
   /** Names this query in analytics and in POST /query/{query_id}/feedback. */
@@ -14,6 +25,26 @@ export interface QueryAnswer {
   results: SearchResult[];
   /** The collection searched (its fusion settings say what a hybrid score can reach). */
   collection: Collection;
+  /** What became of reranking; absent when it was not asked for. */
+  rerank?: RerankOutcome;
+}
+
+/**
+ * Asking for reranking outright where no reranker is configured is refused (422): the caller
+ * asked for something this server cannot do, and would otherwise never learn it. A default that
+ * asks for it is the operator's setting, and is answered in fused order with a header saying why.
+ */
+function assertRerankable(deps: Deps, asked: boolean | undefined): void {
+  if (asked !== true || deps.reranker !== undefined) return;
+  throw new ApiError("validation_failed", "This server has no reranker configured", {
+    errors: [{ path: "rerank", message: "No reranker is configured (RERANKER); leave rerank out or false" }],
+  });
+}
+
+/** How this query is reranked, if it is: the request says, else its collection, else the server. */
+function rerankPlan(deps: Deps, asked: boolean | undefined, collection: Collection): RerankPlan | undefined {
+  if (!(asked ?? collection.rerank ?? deps.config.RERANK_DEFAULT)) return undefined;
+  return { depth: deps.config.RERANK_DEPTH, maxChars: deps.config.RERANK_MAX_CHARS };
 }
 
 /**
@@ -25,16 +56,18 @@ export interface QueryAnswer {
 export async function queryCollection(deps: Deps, actor: Principal, input: QueryInput): Promise<QueryAnswer> {
   const started = performance.now();
   const queryId = crypto.randomUUID();
-  const { collectionId, ...rest } = input;
+  const { collectionId, rerank, ...rest } = input;
+  assertRerankable(deps, rerank);
   const collection = await getCollectionFor(deps.db, actor, collectionId);
-  const request: SearchRequest = { collection, ...rest };
+  const plan = rerankPlan(deps, rerank, collection);
+  const request: SearchRequest = { collection, ...rest, ...(plan === undefined ? {} : { rerank: plan }) };
   let computed = false;
-  let results: SearchResult[];
+  let answer: SearchAnswer;
   try {
-    results = await cachedSearch(
+    answer = await cachedSearch(
       deps.cache,
       deps.config.QUERY_CACHE_TTL_S,
-      queryCacheKey(collection, request),
+      queryCacheKey(collection, request, deps.reranker?.model),
       () => {
         computed = true;
         return search(deps, request);
@@ -46,11 +79,16 @@ export async function queryCollection(deps: Deps, actor: Principal, input: Query
     );
     throw error;
   }
-  const passages = results.map((r) => ({ ...r, score: Number(r.score) }));
+  const passages = answer.results.map((r) => ({ ...r, score: Number(r.score) }));
   deps.analytics.record(
     event({ queryId, collection, actor, input, started, results: passages, cacheHit: !computed }),
   );
-  return { queryId, results: passages, collection };
+  return {
+    queryId,
+    results: passages,
+    collection,
+    ...(answer.rerank === undefined ? {} : { rerank: answer.rerank }),
+  };
 }
 
 function event(q: {

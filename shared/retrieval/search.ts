@@ -6,12 +6,16 @@ import type { Embedder } from "../embeddings/embedder.js";
 import { lexicalModel } from "../embeddings/lexical-embedder.js";
 import { dependencyUnavailable } from "../errors/api-error.js";
 import type { ChunkLocation } from "../extract/extracted-document.js";
-import { searchDuration } from "../metrics/registry.js";
+import type { Logger } from "../logging/logger.js";
+import type { RerankOutcome } from "../rerank/rerank-outcome.js";
+import type { Reranker } from "../rerank/reranker.js";
 import type { VectorStore } from "../vectors/vector-store.js";
 import { bm25Statement } from "./bm25.js";
 import { type Highlight, highlightTexts } from "./highlight.js";
 import { parseKeywordQuery } from "./keyword-query.js";
+import { rerankedSearch } from "./reranked-search.js";
 import { reciprocalRankFusion } from "./rrf.js";
+import { timed } from "./timed-step.js";
 
 export type SearchMode = "hybrid" | "vector" | "keyword";
 
@@ -23,6 +27,15 @@ export interface SearchRequest {
   filter: Omit<DocumentFilter, "collection_id">;
   /** Mark the words the keyword query matches in each result's text. */
   highlight?: boolean;
+  /** Rerank the best `depth` candidates (deps.reranker), and answer the top k of them. */
+  rerank?: RerankPlan;
+}
+
+export interface RerankPlan {
+  /** How many of the best candidates the reranker scores (at least topK are). */
+  depth: number;
+  /** Each passage is cut to this many characters before it is sent. */
+  maxChars: number;
 }
 
 export interface Passage {
@@ -45,13 +58,23 @@ export interface Ranks {
 /** A result of a search: a passage, its ranks behind the fusion and, when asked for, its marks. */
 export interface SearchResult extends Passage {
   ranks: Ranks;
+  /** The reranker's score, when the results were reranked (its scale is the model's). */
+  rerank_score?: number;
   highlights?: Highlight[];
 }
 
-interface SearchDeps {
+/** The results, and what became of reranking when it was asked for. */
+export interface SearchAnswer {
+  results: SearchResult[];
+  rerank?: RerankOutcome;
+}
+
+export interface SearchDeps {
   db: Database;
   vectors: VectorStore;
   embedder: Embedder;
+  reranker?: Reranker | undefined;
+  log?: Logger;
 }
 
 /** Extra vector hits fetched so that ties at the top-k cut are broken here, not by the index. */
@@ -154,16 +177,6 @@ export async function vectorSearch(deps: SearchDeps, req: SearchRequest, limit: 
   return passagesFor(deps.db, ranked, where);
 }
 
-/** One step of a search, timed into docstack_search_duration_seconds{side}. */
-async function timed<T>(side: "keyword" | "vector" | "highlight", run: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  try {
-    return await run();
-  } finally {
-    searchDuration({ side }, (performance.now() - started) / 1000);
-  }
-}
-
 /**
  * How hybrid mode fuses its two lists, tuned on SciFact's train split (`npm run eval --
  * --fusion-grid`, docs/decisions.md "Retrieval").
@@ -243,16 +256,19 @@ async function rankedSearch(deps: SearchDeps, req: SearchRequest): Promise<Searc
     }));
 }
 
-export async function search(deps: SearchDeps, req: SearchRequest): Promise<SearchResult[]> {
-  const results = await rankedSearch(deps, req);
-  if (req.highlight !== true) return results;
+export async function search(deps: SearchDeps, req: SearchRequest): Promise<SearchAnswer> {
+  const answer: SearchAnswer =
+    req.rerank === undefined
+      ? { results: await rankedSearch(deps, req) }
+      : await rerankedSearch(deps, req, req.rerank, (r) => rankedSearch(deps, r));
+  if (req.highlight !== true) return answer;
   const marks = await timed("highlight", () =>
     highlightTexts(
       deps.db,
       req.collection.language,
       parseKeywordQuery(req.query),
-      results.map((r) => r.text),
+      answer.results.map((r) => r.text),
     ),
   );
-  return results.map((r, i) => ({ ...r, highlights: marks[i] ?? [] }));
+  return { ...answer, results: answer.results.map((r, i) => ({ ...r, highlights: marks[i] ?? [] })) };
 }

@@ -339,7 +339,7 @@ export interface paths {
         put?: never;
         /**
          * Dify External Knowledge API
-         * @description Dify's External Knowledge API: register Docstack's URL and an API key in Dify, and a collection's id as the External Knowledge ID. Hybrid search, as POST /query. Errors are Dify's `{error_code, error_msg}`, not problem+json: 1001 no or malformed Authorization header, 1002 key refused, 2001 no such collection.
+         * @description Dify's External Knowledge API: register Docstack's URL and an API key in Dify, and a collection's id as the External Knowledge ID. Hybrid search, as POST /query, reranked when the collection's `rerank` default (or the server's) says so. Errors are Dify's `{error_code, error_msg}`, not problem+json: 1001 no or malformed Authorization header, 1002 key refused, 2001 no such collection.
          *
          *     Needs an API key with the `read` scope. Rate limited (the `query` class).
          */
@@ -746,6 +746,11 @@ export interface components {
              * @enum {string}
              */
             analytics_text: "off" | "hashed" | "full";
+            /**
+             * @description Whether this collection's queries are reranked when they do not say (`rerank` in POST /query): true or false, or null to follow the server's RERANK_DEFAULT. Reranking needs a reranker configured on the server (RERANKER); without one, a query this default asks to rerank keeps the fused order, with the response header `Docstack-Rerank: fallback; reason=not-configured`.
+             * @example null
+             */
+            rerank: boolean | null;
             /** Format: date-time */
             created_at: string;
             counts: components["schemas"]["CollectionCounts"];
@@ -1246,6 +1251,8 @@ export interface operations {
                      * @enum {string}
                      */
                     analytics_text?: "off" | "hashed" | "full";
+                    /** @description Whether this collection's queries are reranked when they do not say (`rerank` in POST /query): true or false, or null to follow the server's RERANK_DEFAULT. Reranking needs a reranker configured on the server (RERANKER); without one, a query this default asks to rerank keeps the fused order, with the response header `Docstack-Rerank: fallback; reason=not-configured`. Chosen once; null (the server's default) when absent. */
+                    rerank?: boolean;
                 };
             };
         };
@@ -2709,6 +2716,8 @@ export interface operations {
                      * @default false
                      */
                     highlight?: boolean;
+                    /** @description Reorder the best RERANK_DEPTH (50) candidates with the server's reranker (a cross-encoder reading the query and each passage together), then return the top_k: true or false; absent, the collection's `rerank` decides, else the server's RERANK_DEFAULT. true where the server has no reranker is refused (422). A reranker that fails or is too slow leaves the fused order; the `Docstack-Rerank` response header says which happened. */
+                    rerank?: boolean;
                 };
             };
         };
@@ -2716,6 +2725,8 @@ export interface operations {
             /** @description Ranked passages */
             200: {
                 headers: {
+                    /** @description Present when reranking was asked for (by the request, the collection or the server's default): `applied`, or `fallback; reason=<reason>` when the results keep the fused order because the reranker timed out (`timeout`), its circuit breaker is open after repeated failures (`circuit-open`), it failed otherwise (`error`), or the server has none configured and a default asked for it (`not-configured`). */
+                    "Docstack-Rerank"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2734,6 +2745,7 @@ export interface operations {
                             /** @description The chunk's text. A chunk of table rows starts with its table's header line, which is not part of the location's span. */
                             text: string;
                             location: components["schemas"]["ChunkLocation"];
+                            /** @description The passage's score in its mode: BM25 (keyword), cosine similarity (vector) or the fused score (hybrid). Reranking does not change it; reranked results are ordered by `rerank_score`. */
                             score: number;
                             /** @description Where the passage stood in each side's candidate list before fusion. In hybrid mode a side is asked for up to 4 × top_k candidates (20 to 200), fewer when those past a rank could no longer reach the top k; in keyword or vector mode the other side is null. */
                             ranks: {
@@ -2742,6 +2754,8 @@ export interface operations {
                                 /** @description The passage's position (from 1) in the vector candidates, null when that side did not return it. */
                                 vector: number | null;
                             };
+                            /** @description When the results were reranked (`Docstack-Rerank: applied`): the reranker's score of the passage against the query, higher is better; its scale is the reranker model's (0 to 1 for TEI's default, Cohere and Jina). */
+                            rerank_score?: number;
                             /** @description With `highlight: true` only: the words of `text` that the keyword query matches, analysed as keyword search analyses them (the collection's language and stemming: "refunds" marks "Refund"; excluded words mark nothing; a hyphenated word or a URL is marked by its matching parts). Offsets are JavaScript string indices (UTF-16 code units), end exclusive, sorted and not overlapping; words that touch are one mark. */
                             highlights?: {
                                 start: number;
@@ -3043,6 +3057,8 @@ export interface operations {
             /** @description The records, best first */
             200: {
                 headers: {
+                    /** @description Present when reranking was asked for (by the request, the collection or the server's default): `applied`, or `fallback; reason=<reason>` when the results keep the fused order because the reranker timed out (`timeout`), its circuit breaker is open after repeated failures (`circuit-open`), it failed otherwise (`error`), or the server has none configured and a default asked for it (`not-configured`). */
+                    "Docstack-Rerank"?: string;
                     [name: string]: unknown;
                 };
                 content: {

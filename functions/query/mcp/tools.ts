@@ -9,6 +9,7 @@ import { CollectionPageSchema, collectionView } from "../../../shared/http/schem
 import { IdParams, PageQuery } from "../../../shared/http/schemas/common.js";
 import { DocumentSchema } from "../../../shared/http/schemas/document-schema.js";
 import { DocumentTextSchema } from "../../../shared/http/schemas/document-text-schema.js";
+import { rerankHeaderValue } from "../../../shared/rerank/rerank-outcome.js";
 import { queryCollection } from "../../../shared/retrieval/query-collection.js";
 import { Passage, QueryBody, queryInputOf } from "../routes/query-collection.js";
 import { citablePassages } from "./citation.js";
@@ -47,22 +48,32 @@ const searchTool = tool({
     'from list_collections. mode: hybrid (default), keyword (BM25: words and "quoted phrases", -word ' +
     "excludes) or vector. filter narrows by document_id, content_type, filename, upload_date or metadata " +
     "keys, a value or operators ($eq $ne $in $nin $gt $gte $lt $lte $exists $contains), combined with " +
-    '$and/$or: {"metadata": {"year": {"$gte": 2020}}}.',
+    '$and/$or: {"metadata": {"year": {"$gte": 2020}}}. rerank: true reorders the best candidates with the ' +
+    "server's cross-encoder where it has one (absent: the collection's default).",
   input: SearchInput,
   output: z.object({
     query_id: z.uuid(),
     mode: QueryBody.shape.mode,
     results: z.array(Passage),
+    rerank: z.string().optional().openapi({
+      description:
+        "When reranking was asked for: `applied`, or `fallback; reason=…` (the results keep the fused order), as POST /query's Docstack-Rerank header.",
+    }),
   }),
   async run({ deps, principal }, args) {
-    const { queryId, results } = await queryCollection(
+    const { queryId, results, rerank } = await queryCollection(
       deps,
       principal,
       queryInputOf({ ...args, highlight: false }),
     );
     return {
       text: citablePassages(results),
-      structured: { query_id: queryId, mode: args.mode, results },
+      structured: {
+        query_id: queryId,
+        mode: args.mode,
+        results,
+        ...(rerank === undefined ? {} : { rerank: rerankHeaderValue(rerank) }),
+      },
     };
   },
 });

@@ -4,7 +4,9 @@ import type { AppEnv } from "../../../shared/http/create-app.js";
 import { DifyErrorSchema, difyErrors } from "../../../shared/http/dify-errors.js";
 import { policyRoute, rateLimited, requireKey } from "../../../shared/http/route-policy.js";
 import { nonBlankText, storedText } from "../../../shared/http/schemas/text.js";
+import { rerankHeaderName, rerankHeaderValue } from "../../../shared/rerank/rerank-outcome.js";
 import { type DifyCondition, retrieveForDify } from "../../../shared/retrieval/dify-retrieval.js";
+import { rerankResponseHeader } from "./query-collection.js";
 
 const key = storedText().min(1).max(filterLimits.keyLength);
 const text = storedText().max(filterLimits.valueLength);
@@ -96,13 +98,14 @@ export const retrievalRoute = policyRoute({
   summary: "Dify External Knowledge API",
   description:
     "Dify's External Knowledge API: register Docstack's URL and an API key in Dify, and a collection's id as the " +
-    "External Knowledge ID. Hybrid search, as POST /query. Errors are Dify's `{error_code, error_msg}`, not " +
+    "External Knowledge ID. Hybrid search, as POST /query, reranked when the collection's `rerank` default (or the server's) says so. Errors are Dify's `{error_code, error_msg}`, not " +
     "problem+json: 1001 no or malformed Authorization header, 1002 key refused, 2001 no such collection.",
   middleware: [difyErrors(), requireKey("read"), rateLimited("query")],
   request: { body: { required: true, content: { "application/json": { schema: RetrievalBody } } } },
   responses: {
     200: {
       description: "The records, best first",
+      headers: rerankResponseHeader,
       content: { "application/json": { schema: z.object({ records: z.array(DifyRecordSchema) }) } },
     },
     400: difyError("3001: the body is not JSON"),
@@ -124,7 +127,7 @@ export const retrievalRoute = policyRoute({
 export function registerRetrieval(app: OpenAPIHono<AppEnv>) {
   app.openapi(retrievalRoute, async (c) => {
     const body = c.req.valid("json");
-    const records = await retrieveForDify(c.var.deps, c.var.principal, {
+    const { records, rerank } = await retrieveForDify(c.var.deps, c.var.principal, {
       knowledgeId: body.knowledge_id,
       query: body.query.trim(),
       topK: body.retrieval_setting.top_k,
@@ -135,6 +138,7 @@ export function registerRetrieval(app: OpenAPIHono<AppEnv>) {
         conditions: body.metadata_condition.conditions as DifyCondition[],
       },
     });
+    if (rerank !== undefined) c.header(rerankHeaderName, rerankHeaderValue(rerank));
     return c.json({ records }, 200);
   });
 }

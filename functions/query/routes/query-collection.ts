@@ -9,6 +9,7 @@ import {
 } from "../../../shared/http/schemas/filter-schema.js";
 import { ChunkLocationSchema } from "../../../shared/http/schemas/location-schema.js";
 import { nonBlankText } from "../../../shared/http/schemas/text.js";
+import { rerankHeaderName, rerankHeaderValue } from "../../../shared/rerank/rerank-outcome.js";
 import { type QueryInput, queryCollection } from "../../../shared/retrieval/query-collection.js";
 
 export const QueryBody = z.object({
@@ -24,6 +25,16 @@ export const QueryBody = z.object({
     description:
       "Also return, for each result, where the words the keyword query matches lie in its text (`highlights`), in every mode.",
   }),
+  rerank: z
+    .boolean()
+    .optional()
+    .openapi({
+      description:
+        "Reorder the best RERANK_DEPTH (50) candidates with the server's reranker (a cross-encoder reading the query " +
+        "and each passage together), then return the top_k: true or false; absent, the collection's `rerank` decides, " +
+        "else the server's RERANK_DEFAULT. true where the server has no reranker is refused (422). A reranker that " +
+        "fails or is too slow leaves the fused order; the `Docstack-Rerank` response header says which happened.",
+    }),
 });
 
 const Rank = z.number().int().min(1).nullable();
@@ -61,8 +72,20 @@ export const Passage = z.object({
       "The chunk's text. A chunk of table rows starts with its table's header line, which is not part of the location's span.",
   }),
   location: ChunkLocationSchema,
-  score: z.number(),
+  score: z.number().openapi({
+    description:
+      "The passage's score in its mode: BM25 (keyword), cosine similarity (vector) or the fused score (hybrid). " +
+      "Reranking does not change it; reranked results are ordered by `rerank_score`.",
+  }),
   ranks: Ranks,
+  rerank_score: z
+    .number()
+    .optional()
+    .openapi({
+      description:
+        "When the results were reranked (`Docstack-Rerank: applied`): the reranker's score of the passage against " +
+        "the query, higher is better; its scale is the reranker model's (0 to 1 for TEI's default, Cohere and Jina).",
+    }),
   highlights: z
     .array(Highlight)
     .optional()
@@ -74,6 +97,18 @@ export const Passage = z.object({
         "(UTF-16 code units), end exclusive, sorted and not overlapping; words that touch are one mark.",
     }),
 });
+
+/** The header that says what became of reranking; documented on every route that may rerank. */
+export const rerankResponseHeader = {
+  [rerankHeaderName]: {
+    description:
+      "Present when reranking was asked for (by the request, the collection or the server's default): `applied`, " +
+      "or `fallback; reason=<reason>` when the results keep the fused order because the reranker timed out " +
+      "(`timeout`), its circuit breaker is open after repeated failures (`circuit-open`), it failed otherwise " +
+      "(`error`), or the server has none configured and a default asked for it (`not-configured`).",
+    schema: { type: "string" as const, example: "fallback; reason=timeout" },
+  },
+};
 
 export const queryRoute = policyRoute({
   method: "post",
@@ -89,6 +124,7 @@ export const queryRoute = policyRoute({
   responses: {
     200: {
       description: "Ranked passages",
+      headers: rerankResponseHeader,
       content: {
         "application/json": {
           schema: z.object({
@@ -115,6 +151,7 @@ export function queryInputOf(body: z.output<typeof QueryBody>): QueryInput {
     mode: body.mode,
     filter: { expression: filterExpression(body.filter) },
     highlight: body.highlight,
+    rerank: body.rerank,
   };
 }
 
@@ -128,7 +165,12 @@ export function registerQuery(app: OpenAPIHono<AppEnv>) {
   app.openapi(queryRoute, async (c) => {
     const started = performance.now();
     const body = c.req.valid("json");
-    const { queryId, results } = await queryCollection(c.var.deps, c.var.principal, queryInputOf(body));
+    const { queryId, results, rerank } = await queryCollection(
+      c.var.deps,
+      c.var.principal,
+      queryInputOf(body),
+    );
+    if (rerank !== undefined) c.header(rerankHeaderName, rerankHeaderValue(rerank));
     const took_ms = Math.round((performance.now() - started) * 10) / 10;
     return c.json({ query_id: queryId, results, mode: body.mode, took_ms }, 200);
   });

@@ -9,6 +9,7 @@ import {
   CollectionLanguageSchema,
   CollectionNameSchema,
   CollectionOcrLanguagesSchema,
+  CollectionRerankSchema,
   CollectionSchema,
   collectionView,
 } from "../../../shared/http/schemas/collection-schema.js";
@@ -21,6 +22,7 @@ const CreateCollectionBody = z.object({
   language: CollectionLanguageSchema.optional(),
   ocr_languages: CollectionOcrLanguagesSchema.optional(),
   analytics_text: AnalyticsTextSchema.optional().openapi({ description: "off when absent" }),
+  rerank: CollectionRerankSchema.optional(),
 });
 
 export const createCollectionRoute = policyRoute({

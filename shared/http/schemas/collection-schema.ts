@@ -78,6 +78,17 @@ export const AnalyticsTextSchema = z
   .enum(["off", "hashed", "full"])
   .openapi({ description: analyticsTextDescription, example: "hashed" });
 
+const rerankDescription =
+  "Whether this collection's queries are reranked when they do not say (`rerank` in POST /query): true or " +
+  "false, or null to follow the server's RERANK_DEFAULT. Reranking needs a reranker configured on the server " +
+  "(RERANKER); without one, a query this default asks to rerank keeps the fused order, with the response header " +
+  "`Docstack-Rerank: fallback; reason=not-configured`.";
+
+/** A new collection's reranking default. */
+export const CollectionRerankSchema = z
+  .boolean()
+  .openapi({ description: `${rerankDescription} Chosen once; null (the server's default) when absent.` });
+
 export const CollectionCountsSchema = z
   .object({
     documents: z
@@ -104,6 +115,7 @@ export const CollectionSchema = z
     language: z.string().openapi({ description: languageDescription, example: "english" }),
     ocr_languages: z.array(z.string()).openapi({ description: ocrLanguagesDescription, example: ["eng"] }),
     analytics_text: AnalyticsTextSchema,
+    rerank: z.boolean().nullable().openapi({ description: rerankDescription, example: null }),
     created_at: z.string().openapi({ format: "date-time" }),
     counts: CollectionCountsSchema,
   })
@@ -132,6 +144,7 @@ export function collectionView(
     language: c.language,
     ocr_languages: c.ocr_languages,
     analytics_text: c.analytics_text,
+    rerank: c.rerank,
     created_at: new Date(c.created_at).toISOString(),
     counts,
   };

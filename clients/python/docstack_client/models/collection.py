@@ -44,6 +44,10 @@ class Collection:
             (nothing: counts, latencies, documents returned), hashed (a keyed hash of the normalised text, so repeated
             questions can be counted but not read), or full (the text, shown in GET /analytics/queries for groups of at
             least ANALYTICS_MIN_COUNT). Example: hashed.
+        rerank (bool | None): Whether this collection's queries are reranked when they do not say (`rerank` in POST
+            /query): true or false, or null to follow the server's RERANK_DEFAULT. Reranking needs a reranker configured on
+            the server (RERANKER); without one, a query this default asks to rerank keeps the fused order, with the response
+            header `Docstack-Rerank: fallback; reason=not-configured`.
         created_at (datetime.datetime):
         counts (CollectionCounts): What the collection holds when the answer was made
     """
@@ -57,6 +61,7 @@ class Collection:
     language: str
     ocr_languages: list[str]
     analytics_text: CollectionAnalyticsText
+    rerank: bool | None
     created_at: datetime.datetime
     counts: CollectionCounts
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -80,6 +85,9 @@ class Collection:
 
         analytics_text = self.analytics_text.value
 
+        rerank: bool | None
+        rerank = self.rerank
+
         created_at = self.created_at.isoformat()
 
         counts = self.counts.to_dict()
@@ -97,6 +105,7 @@ class Collection:
                 "language": language,
                 "ocr_languages": ocr_languages,
                 "analytics_text": analytics_text,
+                "rerank": rerank,
                 "created_at": created_at,
                 "counts": counts,
             }
@@ -128,6 +137,13 @@ class Collection:
 
         analytics_text = CollectionAnalyticsText(d.pop("analytics_text"))
 
+        def _parse_rerank(data: object) -> bool | None:
+            if data is None:
+                return data
+            return cast(bool | None, data)
+
+        rerank = _parse_rerank(d.pop("rerank"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         counts = CollectionCounts.from_dict(d.pop("counts"))
@@ -142,6 +158,7 @@ class Collection:
             language=language,
             ocr_languages=ocr_languages,
             analytics_text=analytics_text,
+            rerank=rerank,
             created_at=created_at,
             counts=counts,
         )

@@ -40,6 +40,10 @@ class CreateCollectionBody:
             Several may be given, most frequent first; each one more makes OCR slower. Chosen once; when absent, the
             language of `language` where OCR has it (french: fra, german: deu, spanish: spa), else eng. Example: ['fra'].
         analytics_text (CreateCollectionBodyAnalyticsText | Unset): off when absent Example: hashed.
+        rerank (bool | Unset): Whether this collection's queries are reranked when they do not say (`rerank` in POST
+            /query): true or false, or null to follow the server's RERANK_DEFAULT. Reranking needs a reranker configured on
+            the server (RERANKER); without one, a query this default asks to rerank keeps the fused order, with the response
+            header `Docstack-Rerank: fallback; reason=not-configured`. Chosen once; null (the server's default) when absent.
     """
 
     name: str
@@ -48,6 +52,7 @@ class CreateCollectionBody:
     language: str | Unset = UNSET
     ocr_languages: list[str] | Unset = UNSET
     analytics_text: CreateCollectionBodyAnalyticsText | Unset = UNSET
+    rerank: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,6 +74,8 @@ class CreateCollectionBody:
         if not isinstance(self.analytics_text, Unset):
             analytics_text = self.analytics_text.value
 
+        rerank = self.rerank
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -86,6 +93,8 @@ class CreateCollectionBody:
             field_dict["ocr_languages"] = ocr_languages
         if analytics_text is not UNSET:
             field_dict["analytics_text"] = analytics_text
+        if rerank is not UNSET:
+            field_dict["rerank"] = rerank
 
         return field_dict
 
@@ -116,6 +125,8 @@ class CreateCollectionBody:
         else:
             analytics_text = CreateCollectionBodyAnalyticsText(_analytics_text)
 
+        rerank = d.pop("rerank", UNSET)
+
         create_collection_body = cls(
             name=name,
             description=description,
@@ -123,6 +134,7 @@ class CreateCollectionBody:
             language=language,
             ocr_languages=ocr_languages,
             analytics_text=analytics_text,
+            rerank=rerank,
         )
 
         create_collection_body.additional_properties = d

@@ -31,6 +31,11 @@ class QueryCollectionBody:
             {'department': 'planning', 'year': {'$gte': 2020}}}.
         highlight (bool | Unset): Also return, for each result, where the words the keyword query matches lie in its
             text (`highlights`), in every mode. Default: False.
+        rerank (bool | Unset): Reorder the best RERANK_DEPTH (50) candidates with the server's reranker (a cross-encoder
+            reading the query and each passage together), then return the top_k: true or false; absent, the collection's
+            `rerank` decides, else the server's RERANK_DEFAULT. true where the server has no reranker is refused (422). A
+            reranker that fails or is too slow leaves the fused order; the `Docstack-Rerank` response header says which
+            happened.
     """
 
     collection_id: UUID
@@ -39,6 +44,7 @@ class QueryCollectionBody:
     mode: QueryCollectionBodyMode | Unset = QueryCollectionBodyMode.HYBRID
     filter_: QueryCollectionBodyFilter | Unset = UNSET
     highlight: bool | Unset = False
+    rerank: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +64,8 @@ class QueryCollectionBody:
 
         highlight = self.highlight
 
+        rerank = self.rerank
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -74,6 +82,8 @@ class QueryCollectionBody:
             field_dict["filter"] = filter_
         if highlight is not UNSET:
             field_dict["highlight"] = highlight
+        if rerank is not UNSET:
+            field_dict["rerank"] = rerank
 
         return field_dict
 
@@ -104,6 +114,8 @@ class QueryCollectionBody:
 
         highlight = d.pop("highlight", UNSET)
 
+        rerank = d.pop("rerank", UNSET)
+
         query_collection_body = cls(
             collection_id=collection_id,
             query=query,
@@ -111,6 +123,7 @@ class QueryCollectionBody:
             mode=mode,
             filter_=filter_,
             highlight=highlight,
+            rerank=rerank,
         )
 
         query_collection_body.additional_properties = d

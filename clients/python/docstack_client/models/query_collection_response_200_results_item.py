@@ -34,10 +34,14 @@ class QueryCollectionResponse200ResultsItem:
             format are absent. Chunks indexed before locations were recorded have none: re-index the document. Example:
             {'page_start': 12, 'page_end': 12, 'headings': ['3 Objections', '3.2 Deadlines'], 'char_start': 20480,
             'char_end': 21391}.
-        score (float):
+        score (float): The passage's score in its mode: BM25 (keyword), cosine similarity (vector) or the fused score
+            (hybrid). Reranking does not change it; reranked results are ordered by `rerank_score`.
         ranks (QueryCollectionResponse200ResultsItemRanks): Where the passage stood in each side's candidate list before
             fusion. In hybrid mode a side is asked for up to 4 × top_k candidates (20 to 200), fewer when those past a rank
             could no longer reach the top k; in keyword or vector mode the other side is null.
+        rerank_score (float | Unset): When the results were reranked (`Docstack-Rerank: applied`): the reranker's score
+            of the passage against the query, higher is better; its scale is the reranker model's (0 to 1 for TEI's default,
+            Cohere and Jina).
         highlights (list[QueryCollectionResponse200ResultsItemHighlightsItem] | Unset): With `highlight: true` only: the
             words of `text` that the keyword query matches, analysed as keyword search analyses them (the collection's
             language and stemming: "refunds" marks "Refund"; excluded words mark nothing; a hyphenated word or a URL is
@@ -53,6 +57,7 @@ class QueryCollectionResponse200ResultsItem:
     location: ChunkLocation
     score: float
     ranks: QueryCollectionResponse200ResultsItemRanks
+    rerank_score: float | Unset = UNSET
     highlights: list[QueryCollectionResponse200ResultsItemHighlightsItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -72,6 +77,8 @@ class QueryCollectionResponse200ResultsItem:
         score = self.score
 
         ranks = self.ranks.to_dict()
+
+        rerank_score = self.rerank_score
 
         highlights: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.highlights, Unset):
@@ -94,6 +101,8 @@ class QueryCollectionResponse200ResultsItem:
                 "ranks": ranks,
             }
         )
+        if rerank_score is not UNSET:
+            field_dict["rerank_score"] = rerank_score
         if highlights is not UNSET:
             field_dict["highlights"] = highlights
 
@@ -124,6 +133,8 @@ class QueryCollectionResponse200ResultsItem:
 
         ranks = QueryCollectionResponse200ResultsItemRanks.from_dict(d.pop("ranks"))
 
+        rerank_score = d.pop("rerank_score", UNSET)
+
         _highlights = d.pop("highlights", UNSET)
         highlights: list[QueryCollectionResponse200ResultsItemHighlightsItem] | Unset = UNSET
         if _highlights is not UNSET:
@@ -142,6 +153,7 @@ class QueryCollectionResponse200ResultsItem:
             location=location,
             score=score,
             ranks=ranks,
+            rerank_score=rerank_score,
             highlights=highlights,
         )
 

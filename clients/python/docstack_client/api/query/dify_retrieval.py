@@ -118,9 +118,9 @@ def sync_detailed(
     """Dify External Knowledge API
 
      Dify's External Knowledge API: register Docstack's URL and an API key in Dify, and a collection's id
-    as the External Knowledge ID. Hybrid search, as POST /query. Errors are Dify's `{error_code,
-    error_msg}`, not problem+json: 1001 no or malformed Authorization header, 1002 key refused, 2001 no
-    such collection.
+    as the External Knowledge ID. Hybrid search, as POST /query, reranked when the collection's `rerank`
+    default (or the server's) says so. Errors are Dify's `{error_code, error_msg}`, not problem+json:
+    1001 no or malformed Authorization header, 1002 key refused, 2001 no such collection.
 
     Needs an API key with the `read` scope. Rate limited (the `query` class).
 
@@ -154,9 +154,9 @@ def sync(
     """Dify External Knowledge API
 
      Dify's External Knowledge API: register Docstack's URL and an API key in Dify, and a collection's id
-    as the External Knowledge ID. Hybrid search, as POST /query. Errors are Dify's `{error_code,
-    error_msg}`, not problem+json: 1001 no or malformed Authorization header, 1002 key refused, 2001 no
-    such collection.
+    as the External Knowledge ID. Hybrid search, as POST /query, reranked when the collection's `rerank`
+    default (or the server's) says so. Errors are Dify's `{error_code, error_msg}`, not problem+json:
+    1001 no or malformed Authorization header, 1002 key refused, 2001 no such collection.
 
     Needs an API key with the `read` scope. Rate limited (the `query` class).
 
@@ -185,9 +185,9 @@ async def asyncio_detailed(
     """Dify External Knowledge API
 
      Dify's External Knowledge API: register Docstack's URL and an API key in Dify, and a collection's id
-    as the External Knowledge ID. Hybrid search, as POST /query. Errors are Dify's `{error_code,
-    error_msg}`, not problem+json: 1001 no or malformed Authorization header, 1002 key refused, 2001 no
-    such collection.
+    as the External Knowledge ID. Hybrid search, as POST /query, reranked when the collection's `rerank`
+    default (or the server's) says so. Errors are Dify's `{error_code, error_msg}`, not problem+json:
+    1001 no or malformed Authorization header, 1002 key refused, 2001 no such collection.
 
     Needs an API key with the `read` scope. Rate limited (the `query` class).
 
@@ -219,9 +219,9 @@ async def asyncio(
     """Dify External Knowledge API
 
      Dify's External Knowledge API: register Docstack's URL and an API key in Dify, and a collection's id
-    as the External Knowledge ID. Hybrid search, as POST /query. Errors are Dify's `{error_code,
-    error_msg}`, not problem+json: 1001 no or malformed Authorization header, 1002 key refused, 2001 no
-    such collection.
+    as the External Knowledge ID. Hybrid search, as POST /query, reranked when the collection's `rerank`
+    default (or the server's) says so. Errors are Dify's `{error_code, error_msg}`, not problem+json:
+    1001 no or malformed Authorization header, 1002 key refused, 2001 no such collection.
 
     Needs an API key with the `read` scope. Rate limited (the `query` class).
 
