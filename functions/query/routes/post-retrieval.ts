@@ -33,7 +33,14 @@ const Condition = z.discriminatedUnion("comparison_operator", [
     comparison_operator: z.enum(["in", "not in"]),
     value: z.union([scalar, z.array(scalar).min(1).max(filterLimits.listItems)]),
   }),
-  z.object({ name, comparison_operator: z.enum(["=", "≠", ">", "<", "≥", "≤"]), value: numeric }),
+  z.object({
+    name,
+    comparison_operator: z.enum(["=", "≠", ">", "<", "≥", "≤"]).openapi({
+      // Names for generators that make identifiers of enum values (typescript-fetch has none for ≠ ≥ ≤).
+      "x-enum-varnames": ["Equal", "NotEqual", "GreaterThan", "LessThan", "GreaterOrEqual", "LessOrEqual"],
+    }),
+    value: numeric,
+  }),
   z.object({
     name,
     comparison_operator: z.enum(["empty", "not empty", "null", "not null"]),

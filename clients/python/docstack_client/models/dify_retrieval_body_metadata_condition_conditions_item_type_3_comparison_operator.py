@@ -2,12 +2,12 @@ from enum import StrEnum
 
 
 class DifyRetrievalBodyMetadataConditionConditionsItemType3ComparisonOperator(StrEnum):
-    VALUE_0 = "="
-    VALUE_1 = "≠"
-    VALUE_2 = ">"
-    VALUE_3 = "<"
-    VALUE_4 = "≥"
-    VALUE_5 = "≤"
+    EQUAL = "="
+    GREATER_OR_EQUAL = "≥"
+    GREATER_THAN = ">"
+    LESS_OR_EQUAL = "≤"
+    LESS_THAN = "<"
+    NOT_EQUAL = "≠"
 
     def __str__(self) -> str:
         return str(self.value)
