@@ -84,7 +84,9 @@ export async function startEmbeddedStack(env: Record<string, string> = {}): Prom
     },
     async close() {
       await deps.close();
-      await rm(dataDir, { recursive: true, force: true });
+      // A backup started by POST /backups/run runs on after its answer and may still be writing
+      // its directory: rm retries ENOTEMPTY until it stops.
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
     },
   };
   return stack;
