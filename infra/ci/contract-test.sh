@@ -31,7 +31,8 @@ case "$target" in
     # The stack's admin key: every operation but the health probes needs one.
     key=$(node -p "JSON.parse(require('fs').readFileSync('$state','utf8')).apiKey")
     # Below Nginx's per-address limit_req (10 r/s), so the run tests the API, not the limiter.
-    "$schemathesis_bin" run openapi.yaml "${common[@]}" \
+    # Its own settings file: what it leaves to the embedded run, and why.
+    "$schemathesis_bin" --config-file infra/ci/schemathesis-stack.toml run openapi.yaml "${common[@]}" \
       --url "$base" \
       --header "Authorization: Bearer $key" \
       --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \

@@ -15,6 +15,7 @@ import { allowedMethods } from "./allowed-methods.js";
 import { documentConfig, functionDescriptions, functionDocPaths } from "./openapi-info.js";
 import { notRateLimited, publicAccess } from "./route-policy.js";
 import { isFunctionName } from "./route-table.js";
+import { discardBody, unreadBodyOutcome } from "./unread-body.js";
 
 export interface AppEnv {
   Variables: { deps: Deps; requestId: string; principal: Principal };
@@ -101,7 +102,12 @@ export function createBaseApp(deps: Deps, name: string, options: BaseAppOptions 
     c.set("requestId", requestId);
     c.set("deps", deps);
     const started = performance.now();
+    // The body as it arrived: the JSON size check may put a read copy in c.req.raw.
+    const request = c.req.raw;
     await next();
+    const unread = unreadBodyOutcome(request, c.env, deps.config.MAX_JSON_BYTES);
+    if (unread === "drain") void discardBody(request);
+    else if (unread === "close") c.header("connection", "close");
     const seconds = (performance.now() - started) / 1000;
     // The route pattern, not the path: ids would make a series per document. The matched
     // route's, not the last handler run's: a request refused by a middleware (admission, a key
