@@ -24,6 +24,7 @@ import { runOverload } from "./overload.js";
 import { runPool } from "./pool.js";
 import { runQuery } from "./query.js";
 import { runRatelimit } from "./ratelimit.js";
+import { runRerankOverhead } from "./rerank-overhead.js";
 import { runServing } from "./serving.js";
 import { runVectorIndex } from "./vector-index.js";
 
@@ -40,6 +41,7 @@ const benchmarks: Record<string, Benchmark> = {
   "vector-index": runVectorIndex,
   "embedded-query": runEmbeddedQuery,
   "analytics-overhead": runAnalyticsOverhead,
+  "rerank-overhead": runRerankOverhead,
   overload: runOverload,
 };
 
