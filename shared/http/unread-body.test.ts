@@ -4,6 +4,7 @@ import { parseConfig } from "../config.js";
 import type { Database } from "../db/database.js";
 import type { Deps } from "../deps/deps.js";
 import { ApiError } from "../errors/api-error.js";
+import { createLogger } from "../logging/logger.js";
 import { createBaseApp } from "./create-app.js";
 import { notRateLimited, publicAccess } from "./route-policy.js";
 import { type Served, serveNode } from "./serve-node.js";
@@ -20,7 +21,7 @@ beforeAll(async () => {
   const config = parseConfig({ LOG_LEVEL: "silent", MAX_JSON_BYTES: String(1024 * 1024) });
   const deps = {
     config,
-    log: (await import("../logging/logger.js")).createLogger("silent"),
+    log: createLogger("silent"),
     db: { kind: "pglite" } as Database,
     limiter: { kind: "off" },
   } as unknown as Deps;
@@ -86,11 +87,17 @@ function readResponse(socket: Socket): Promise<Answer> {
   });
 }
 
-function open(): Promise<Socket> {
-  return new Promise((resolve) => {
-    const socket = connect(port, "127.0.0.1", () => resolve(socket));
-    socket.on("error", () => {});
+/** One keep-alive connection for `use`, destroyed after it whatever happened. */
+async function onConnection(use: (socket: Socket) => Promise<void>): Promise<void> {
+  const socket = await new Promise<Socket>((resolve) => {
+    const opened = connect(port, "127.0.0.1", () => resolve(opened));
+    opened.on("error", () => {});
   });
+  try {
+    await use(socket);
+  } finally {
+    socket.destroy();
+  }
 }
 
 function post(socket: Socket, path: string, bytes: number): Promise<Answer> {
@@ -117,52 +124,40 @@ describe("a body the function did not read", () => {
     200_000,
     1024 * 1024,
   ])("of %i bytes is dropped and the keep-alive connection answers the next request", async (bytes) => {
-    const socket = await open();
-    try {
+    await onConnection(async (socket) => {
       const refused = await post(socket, "/refuse", bytes);
       expect(refused.status).toBe(401);
       expect(refused.connection).toBe("keep-alive");
       await pastTheDrain();
       expect((await ping(socket)).status).toBe(200);
-    } finally {
-      socket.destroy();
-    }
+    });
   });
 
   it("larger than the JSON limit closes the connection, and the response says so", async () => {
-    const socket = await open();
-    try {
+    await onConnection(async (socket) => {
       const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
       const refused = await post(socket, "/refuse", 2 * 1024 * 1024);
       expect(refused.status).toBe(413);
       expect(refused.connection).toBe("close");
       await closed;
-    } finally {
-      socket.destroy();
-    }
+    });
   });
 
   it("read part-way closes the connection, and the response says so", async () => {
-    const socket = await open();
-    try {
+    await onConnection(async (socket) => {
       const refused = await post(socket, "/part-read", 500_000);
       expect(refused.status).toBe(413);
       expect(refused.connection).toBe("close");
-    } finally {
-      socket.destroy();
-    }
+    });
   });
 
   it("read whole leaves the connection as it was", async () => {
-    const socket = await open();
-    try {
+    await onConnection(async (socket) => {
       const read = await post(socket, "/read", 500_000);
       expect(read.status).toBe(200);
       expect(read.connection).toBe("keep-alive");
       await pastTheDrain();
       expect((await ping(socket)).status).toBe(200);
-    } finally {
-      socket.destroy();
-    }
+    });
   });
 });
