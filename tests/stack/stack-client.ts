@@ -1,4 +1,4 @@
-import { request as httpRequest } from "node:http";
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { Client as MinioClient } from "minio";
 import { readState, type StackState } from "../../infra/local/stack.js";
 import { createApiKey, type NewApiKey } from "../../shared/auth/api-keys.js";
@@ -24,20 +24,66 @@ export async function makeKey(input: Omit<NewApiKey, "name"> & { name?: string }
   }
 }
 
+/**
+ * This test file's own client address. Nginx limits each address (10 requests a second, uploads
+ * 1 a second after a burst of 5); the files run one after another on one stack, so on a shared
+ * address a file would start with whatever budget the file before it left. A file is one client,
+ * as in production; all of 127.0.0.0/8 is this machine.
+ */
+export const clientAddress = `127.77.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
+const clientAgent = new HttpAgent({ keepAlive: true, localAddress: clientAddress });
+
 export async function api<T = Record<string, unknown>>(
   path: string,
   init?: RequestInit,
   base = state.nginx,
 ): Promise<{ status: number; body: T; headers: Headers }> {
-  const response = await fetch(`${base}${path}`, withKey(init));
-  const text = await response.text();
-  let body: unknown = null;
+  const { method = "GET", headers: given, body: payload } = withKey(init);
+  if (
+    payload !== undefined &&
+    payload !== null &&
+    typeof payload !== "string" &&
+    !(payload instanceof FormData)
+  )
+    throw new Error("api(): the body is a string or a FormData");
+  const encoded = payload == null ? undefined : new Response(payload);
+  const body = encoded ? Buffer.from(await encoded.arrayBuffer()) : undefined;
+  const headers = new Headers(given);
+  const type = encoded?.headers.get("content-type");
+  if (type && !headers.has("content-type")) headers.set("content-type", type);
+  if (body) headers.set("content-length", String(body.byteLength));
+  const response = await new Promise<{ status: number; headers: Headers; text: string }>(
+    (resolve, reject) => {
+      const req = httpRequest(
+        `${base}${path}`,
+        { method, agent: clientAgent, headers: Object.fromEntries(headers) },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("error", reject);
+          res.on("end", () => {
+            const h = new Headers();
+            for (const [k, v] of Object.entries(res.headers))
+              for (const value of Array.isArray(v) ? v : v === undefined ? [] : [v]) h.append(k, value);
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: h,
+              text: Buffer.concat(chunks).toString("utf8"),
+            });
+          });
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    },
+  );
+  let parsed: unknown = null;
   try {
-    body = text ? JSON.parse(text) : null;
+    parsed = response.text ? JSON.parse(response.text) : null;
   } catch {
-    body = text;
+    parsed = response.text;
   }
-  return { status: response.status, body: body as T, headers: response.headers };
+  return { status: response.status, body: parsed as T, headers: response.headers };
 }
 
 export const json = (method: string, body: unknown): RequestInit => ({
@@ -48,7 +94,7 @@ export const json = (method: string, body: unknown): RequestInit => ({
 
 /**
  * A collection for a test's own use. Setup, not the thing under test: it waits out Nginx's
- * per-address limit (Retry-After), which a test before it (a bulk import) may have used up.
+ * per-address limit (Retry-After), which an earlier test in the same file may have used up.
  */
 export async function createCollection(name = `stack-${crypto.randomUUID()}`): Promise<string> {
   for (let attempt = 1; ; attempt++) {
