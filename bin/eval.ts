@@ -14,8 +14,9 @@ const usage = `usage: npm run eval -- --dataset <dir> --split train|test [option
   --modes keyword,vector,hybrid   modes to measure (default all three)
   --limit-queries N               only the first N queries of the split
   --chunking whole|default        one chunk per document (default) or Docstack's adaptive chunks
-  --fusion-grid                   also score weighted RRF offline over a grid of k and vector weight
-                                  (needs keyword and vector among --modes); tune on train only
+  --fusion-grid                   also score the fusions offline: weighted RRF over k and vector weight,
+                                  convex over the vector weight (needs keyword and vector among --modes);
+                                  tune on train only
   --data-dir DIR                  embedded data directory, kept between runs (default .data/eval-<EMBEDDER>)
   --url URL [--api-key KEY]       evaluate a running Docstack (e.g. the local stack's Nginx) instead
   --collection NAME               collection to (re)use (default eval-<dataset>-<chunking>-<corpus hash>)

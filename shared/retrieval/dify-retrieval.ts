@@ -4,7 +4,7 @@ import type { FilterExpression, FilterOperator, FilterScalar } from "../document
 import { ApiError } from "../errors/api-error.js";
 import type { RerankOutcome } from "../rerank/rerank-outcome.js";
 import { queryCollection } from "./query-collection.js";
-import { fusionFor } from "./search.js";
+import { bestFusedScore, fusionFor } from "./search.js";
 
 /** The comparison operators of Dify's External Knowledge API (with "null"/"not null" of its older pages). */
 export const difyOperators = [
@@ -166,8 +166,7 @@ export async function retrieveForDify(
     mode: "hybrid",
     filter: { expression },
   });
-  const fusion = fusionFor(answer.collection);
-  const best = fusion.weights.reduce((sum, w) => sum + w, 0) / (fusion.k + 1);
+  const best = bestFusedScore(fusionFor(answer.collection));
   const records = answer.results
     .map((r) => ({ r, score: Math.min(1, Math.round((r.score / best) * 1e6) / 1e6) }))
     .filter(({ score }) => score >= input.scoreThreshold)

@@ -57,6 +57,8 @@ describe("hybrid mode on PGlite with the built-in embedder", () => {
     };
     const n = Math.max(20, topK * 4);
     const fusion = fusionFor(req.collection);
+    if (fusion.method !== "rrf")
+      throw new Error(`the built-in embedder's fusion is RRF, not ${fusion.method}`);
     // The keyword side is cut short here, or this test would prove nothing.
     expect(usefulCandidates(fusion, 0, topK, n)).toBeLessThan(n);
     const [keyword, vector] = [

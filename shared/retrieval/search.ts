@@ -15,6 +15,7 @@ import { type Highlight, highlightTexts } from "./highlight.js";
 import { parseKeywordQuery } from "./keyword-query.js";
 import { rerankedSearch } from "./reranked-search.js";
 import { reciprocalRankFusion } from "./rrf.js";
+import { convexScoreFusion } from "./score-fusion.js";
 import { timed } from "./timed-step.js";
 
 export type SearchMode = "hybrid" | "vector" | "keyword";
@@ -188,23 +189,39 @@ export async function vectorSearch(deps: SearchDeps, req: SearchRequest, limit: 
  *   0.695) the grid is flat at 0.720–0.725 for vector weights 0.7–1 and k 1–20, against 0.710
  *   for plain RRF (k 60, equal weights); k 10 with weight 0.7 sits inside that plateau rather
  *   than on its highest point, and serves any semantic model until one is measured apart.
- * - bge-small-en-v1.5 is the stronger side on its own (vector 0.746 against BM25's 0.695), and
- *   weight 0.7 left hybrid below it (0.745). The grid is flat at 0.757–0.763 for vector weights
- *   1.5–3 and k 1–30, against 0.742 for plain RRF; k 10 with weight 2 (0.761) sits inside it.
+ * - bge-small-en-v1.5 is the stronger side on its own (vector 0.746 against BM25's 0.695). Its
+ *   scores say more than its ranks: a convex combination of min-max scaled scores, 0.4 BM25 and
+ *   0.6 vector, reaches 0.768 where the best RRF plateau is 0.757–0.763 (k 10, weight 2: 0.761).
  */
 const tunedFusion: Record<string, Fusion> = {
-  [lexicalModel]: { k: 10, weights: [1, 0.1] },
-  "bge-small-en-v1.5-int8": { k: 10, weights: [1, 2] },
+  [lexicalModel]: { method: "rrf", k: 10, weights: [1, 0.1] },
+  "bge-small-en-v1.5-int8": { method: "convex", weights: [0.4, 0.6] },
 };
-const semanticFusion: Fusion = { k: 10, weights: [1, 0.7] };
+const semanticFusion: Fusion = { method: "rrf", k: 10, weights: [1, 0.7] };
 
-export interface Fusion {
+/** Reciprocal rank fusion (rrf.ts): ranks only, each list weighted. */
+export interface RankFusion {
+  method: "rrf";
   k: number;
   weights: [keyword: number, vector: number];
 }
 
-export function fusionFor(collection: Collection): Fusion {
+/** A convex combination of each list's min-max scaled scores (score-fusion.ts). */
+export interface ScoreFusion {
+  method: "convex";
+  weights: [keyword: number, vector: number];
+}
+
+export type Fusion = RankFusion | ScoreFusion;
+
+export function fusionFor(collection: Pick<Collection, "embedding_model">): Fusion {
   return tunedFusion[collection.embedding_model] ?? semanticFusion;
+}
+
+/** The highest fused score a passage can get: first in both lists. */
+export function bestFusedScore(fusion: Fusion): number {
+  const sum = fusion.weights[0] + fusion.weights[1];
+  return fusion.method === "rrf" ? sum / (fusion.k + 1) : sum;
 }
 
 /**
@@ -249,23 +266,24 @@ async function rankedSearch(deps: SearchDeps, req: SearchRequest): Promise<Searc
   const n = candidates(req.topK);
   const fusion = fusionFor(req.collection);
   // On PGlite the two sides run one after the other on its one connection; the keyword side
-  // costs more with each candidate it must rank, so it is asked only for those that can count.
-  const [keyword, vector] = await Promise.all([
-    keywordSide(usefulCandidates(fusion, 0, req.topK, n)),
-    vectorSide(usefulCandidates(fusion, 1, req.topK, n)),
-  ]);
+  // costs more with each candidate it must rank, so under RRF it is asked only for those that
+  // can count. Min-max scaling is over the whole list, so a score fusion takes all n.
+  const depth = (side: number) => (fusion.method === "rrf" ? usefulCandidates(fusion, side, req.topK, n) : n);
+  const [keyword, vector] = await Promise.all([keywordSide(depth(0)), vectorSide(depth(1))]);
   const keywordRanks = ranksIn(keyword);
   const vectorRanks = ranksIn(vector);
-  return reciprocalRankFusion([keyword, vector], passageKey, fusion.k, fusion.weights)
-    .slice(0, req.topK)
-    .map(({ item, score }) => ({
-      ...item,
-      score,
-      ranks: {
-        keyword: keywordRanks.get(passageKey(item)) ?? null,
-        vector: vectorRanks.get(passageKey(item)) ?? null,
-      },
-    }));
+  const fused =
+    fusion.method === "rrf"
+      ? reciprocalRankFusion([keyword, vector], passageKey, fusion.k, fusion.weights)
+      : convexScoreFusion([keyword, vector], passageKey, (p) => p.score, fusion.weights);
+  return fused.slice(0, req.topK).map(({ item, score }) => ({
+    ...item,
+    score,
+    ranks: {
+      keyword: keywordRanks.get(passageKey(item)) ?? null,
+      vector: vectorRanks.get(passageKey(item)) ?? null,
+    },
+  }));
 }
 
 export async function search(deps: SearchDeps, req: SearchRequest): Promise<SearchAnswer> {

@@ -14,8 +14,8 @@ import { bgeModelDir } from "../models/model-dir.js";
  * local model, bge-small-en-v1.5 (EMBEDDER=onnx): the corpus is uploaded and indexed through
  * the routes into a fresh embedded database, and the 300 test queries asked in each mode. BM25
  * at least 0.66 nDCG@10 (anchors 0.665–0.687), bge near its published 0.713, hybrid above both
- * of its parts and at least 0.72: measured once at 0.728 (2026-12-03), less the run-to-run noise
- * of int8 forward passes on another CPU. Nothing is tuned here: the fusion was chosen on the
+ * of its parts and at least 0.73: measured once at 0.738 (2026-12-03, score fusion), less the
+ * run-to-run noise of int8 forward passes and a fresh HNSW index on another CPU. Nothing is tuned here: the fusion was chosen on the
  * train split (shared/retrieval/search.ts, fusionFor).
  *
  * The dataset lives beside the repo (../shared/eval/scifact, or SCIFACT_DIR); without it or the
@@ -86,6 +86,6 @@ describe("SciFact test split with EMBEDDER=onnx (bge-small-en-v1.5)", () => {
     expect(hybrid.ndcg_at_10).toBeGreaterThan(keyword.ndcg_at_10);
     expect(hybrid.ndcg_at_10).toBeGreaterThan(vector.ndcg_at_10);
     expect(hybrid.recall_at_100).toBeGreaterThan(Math.max(keyword.recall_at_100, vector.recall_at_100));
-    expect(hybrid.ndcg_at_10).toBeGreaterThanOrEqual(0.72);
+    expect(hybrid.ndcg_at_10).toBeGreaterThanOrEqual(0.73);
   });
 });

@@ -115,4 +115,52 @@ describe("EMBEDDER=onnx with bge-small-en-v1.5", () => {
     const [docAsQuery] = await embed.embed([docs.cat], "query");
     expect(Math.abs(score - cosine(asQuery ?? [], docAsQuery ?? []))).toBeGreaterThan(0.01);
   });
+
+  it("fuses hybrid answers from both sides' scores, each scaled over its candidates, 0.4 keyword and 0.6 vector", async () => {
+    const { bge } = await both();
+    const collection = await bge.createCollection();
+    for (const [name, text] of Object.entries(docs)) {
+      const r = await bge.json("/documents", {
+        method: "POST",
+        body: uploadForm(collection, { name: `${name}.txt`, bytes: text }),
+      });
+      expect(r.status).toBe(201);
+    }
+    await bge.indexAll();
+    const ask = (mode: string) =>
+      bge.json<Results>("/query", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ collection_id: collection, query: "the cat on the mat", mode, top_k: 3 }),
+      });
+    const [keyword, vector, hybrid] = await Promise.all(["keyword", "vector", "hybrid"].map(ask));
+    const scaled = (side: Results["results"]) => {
+      const scores = side.map((r) => r.score);
+      const [hi, lo] = [Math.max(...scores), Math.min(...scores)];
+      return new Map(side.map((r) => [r.document_id, hi > lo ? (r.score - lo) / (hi - lo) : 1]));
+    };
+    const [k, v] = [scaled(keyword?.body.results ?? []), scaled(vector?.body.results ?? [])];
+    // Only the cat's text shares words with the query: the keyword side has one candidate.
+    expect(k.size).toBe(1);
+    expect(v.size).toBe(3);
+    const expected = [...v.keys()]
+      .map((id) => ({ id, score: 0.4 * (k.get(id) ?? 0) + 0.6 * (v.get(id) ?? 0) }))
+      .sort((a, b) => b.score - a.score);
+    const got = hybrid?.body.results ?? [];
+    expect(got.map((r) => r.document_id)).toEqual(expected.map((e) => e.id));
+    for (const [i, r] of got.entries()) expect(r.score).toBeCloseTo(expected[i]?.score ?? Number.NaN, 9);
+    // First in both lists is the most a passage can score, and Dify's record score says so.
+    expect(got[0]?.score).toBeCloseTo(1, 9);
+    const dify = await bge.json<{ records: { score: number }[] }>("/retrieval", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        knowledge_id: collection,
+        query: "the cat on the mat",
+        retrieval_setting: { top_k: 3, score_threshold: 0 },
+      }),
+    });
+    expect(dify.status).toBe(200);
+    expect(dify.body.records.map((r) => r.score)).toEqual(got.map((r) => Math.round(r.score * 1e6) / 1e6));
+  });
 });

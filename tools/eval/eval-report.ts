@@ -28,7 +28,9 @@ export interface EvalReport {
     index_seconds: number;
   };
   modes: ModeScore[];
-  /** `--fusion-grid`: weighted RRF scored offline over the keyword and vector runs, best first. */
+  /** How hybrid mode fused its lists (`describeFusion`), when the target is this checkout. */
+  fusion?: string;
+  /** `--fusion-grid`: the fusions scored offline over the keyword and vector runs, best first. */
   fusion_grid?: FusionPoint[];
 }
 

@@ -30,18 +30,19 @@ export function evalSummaryTable(results: readonly EvalResultFile[]): string {
     (a, b) =>
       a.report.date.localeCompare(b.report.date) ||
       b.report.embedder.localeCompare(a.report.embedder) ||
-      a.report.split.localeCompare(b.report.split),
+      a.report.split.localeCompare(b.report.split) ||
+      a.file.localeCompare(b.file),
   );
   const rows = ordered.flatMap(({ file, report }) =>
     report.modes.map(
       (m) =>
         `| ${report.embedder} | ${report.split} | ${m.mode} | ${f3(m.ndcg_at_10)} | ${f3(m.recall_at_100)} | ` +
-        `${m.queries} | ${m.took_ms.p50} | ${report.chunking} | ${report.machine} | ${report.date} | [json](${file}) |`,
+        `${m.queries} | ${m.took_ms.p50} | ${m.mode === "hybrid" ? (report.fusion ?? "") : ""} | ${report.chunking} | ${report.machine} | ${report.date} | [json](${file}) |`,
     ),
   );
   return [
-    "| embedder | split | mode | nDCG@10 | Recall@100 | queries | median ms | chunking | machine | date | file |",
-    "| --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- | --- | --- |",
+    "| embedder | split | mode | nDCG@10 | Recall@100 | queries | median ms | fusion | chunking | machine | date | file |",
+    "| --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- | --- | --- | --- |",
     ...rows,
   ].join("\n");
 }

@@ -1,12 +1,15 @@
 import { composeApps } from "../../functions/compose-apps.js";
 import { loadConfigFromProcess } from "../../shared/config.js";
 import { buildNodeDeps } from "../../shared/deps/build-node-deps.js";
+import { type Fusion, fusionFor } from "../../shared/retrieval/search.js";
 import type { Send } from "./eval-client.js";
 
 export interface EvalTarget {
   send: Send;
   /** What the figures were measured on, for the report. */
   describe: string;
+  /** The hybrid fusion a collection of this embedding model gets, when the target runs this checkout. */
+  fusionOf?: (embeddingModel: string) => Fusion;
   close(): Promise<void>;
 }
 
@@ -38,6 +41,7 @@ export async function embeddedTarget(
   return {
     send: async (path, init) => fetch(new Request(`http://docstack.eval${path}`, init)),
     describe: `embedded (${deps.db.kind}, ${deps.vectors.kind}, data in ${dataDir})`,
+    fusionOf: (embeddingModel) => fusionFor({ embedding_model: embeddingModel }),
     close: () => deps.close(),
   };
 }

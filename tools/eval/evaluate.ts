@@ -1,9 +1,9 @@
 import { cpus, hostname, totalmem } from "node:os";
 import type { SearchMode } from "../../shared/retrieval/search.js";
 import type { BeirDataset } from "./beir-dataset.js";
-import type { Send } from "./eval-client.js";
 import type { EvalReport, ModeScore } from "./eval-report.js";
-import { scoreFusionGrid } from "./fusion-grid.js";
+import type { EvalTarget } from "./eval-target.js";
+import { describeFusion, type ScoredRuns, scoreFusionGrid } from "./fusion-grid.js";
 import { type Chunking, ingestCorpus } from "./ingest-corpus.js";
 import { meanScores } from "./metrics.js";
 import { runQueries } from "./run-queries.js";
@@ -16,7 +16,7 @@ export interface EvaluateOptions {
   collection?: string;
   /** Only the first N queries of the split. */
   limitQueries?: number;
-  /** Also score weighted RRF offline over the keyword and vector runs (both must be in `modes`). */
+  /** Also score the fusions offline over the keyword and vector runs (both must be in `modes`). */
   fusionGrid?: boolean;
   concurrency?: number;
   machine?: string;
@@ -29,7 +29,7 @@ export interface EvaluateOptions {
  * Recall@100. `npm run eval` and the CI model suite both run this.
  */
 export async function evaluate(
-  target: { send: Send; describe: string },
+  target: Pick<EvalTarget, "send" | "describe" | "fusionOf">,
   dataset: BeirDataset,
   options: EvaluateOptions,
 ): Promise<EvalReport> {
@@ -55,10 +55,10 @@ export async function evaluate(
   // Recall@100 needs 100 documents: with one chunk per document, 100 passages are 100 documents.
   const topK = 100;
   const scores: ModeScore[] = [];
-  const runsByMode = new Map<SearchMode, Map<string, string[]>>();
+  const runsByMode = new Map<SearchMode, ScoredRuns>();
   for (const mode of options.modes) {
     const run = await runQueries(target.send, ingest.collection.id, queries, { mode, topK, log });
-    runsByMode.set(mode, run.runs);
+    runsByMode.set(mode, run);
     const mean = meanScores(run.runs, qrels, { ndcgK: 10, recallK: 100 });
     scores.push({
       mode,
@@ -81,7 +81,7 @@ export async function evaluate(
       : undefined;
   for (const p of fusionGrid?.slice(0, 10) ?? []) {
     log(
-      `fusion k ${p.k}, vector weight ${p.vector_weight}: nDCG@10 ${p.ndcg_at_10.toFixed(4)}, Recall@100 ${p.recall_at_100.toFixed(4)}`,
+      `fusion ${p.method === "rrf" ? `RRF k ${p.k}` : "convex"}, vector weight ${p.vector_weight}: nDCG@10 ${p.ndcg_at_10.toFixed(4)}, Recall@100 ${p.recall_at_100.toFixed(4)}`,
     );
   }
 
@@ -104,6 +104,9 @@ export async function evaluate(
       index_seconds: ingest.index_seconds,
     },
     modes: scores,
+    ...(target.fusionOf === undefined
+      ? {}
+      : { fusion: describeFusion(target.fusionOf(ingest.collection.embedding_model)) }),
     ...(fusionGrid === undefined ? {} : { fusion_grid: fusionGrid }),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dedupeInOrder, meanScores, ndcgAtK, recallAtK } from "./metrics.js";
+import { firstPerDocument, meanScores, ndcgAtK, recallAtK } from "./metrics.js";
 
 const judged = (entries: Record<string, number>) => new Map(Object.entries(entries));
 
@@ -70,8 +70,15 @@ describe("meanScores", () => {
   });
 });
 
-describe("dedupeInOrder", () => {
-  it("keeps each document at its best (first) rank", () => {
-    expect(dedupeInOrder(["a", "b", "a", "c", "b"])).toEqual(["a", "b", "c"]);
+describe("firstPerDocument", () => {
+  it("keeps each document at its best (first) rank, with that hit's score", () => {
+    const hits = [
+      { id: "a", score: 9 },
+      { id: "b", score: 7 },
+      { id: "a", score: 5 },
+      { id: "c", score: 4 },
+      { id: "b", score: 1 },
+    ];
+    expect(firstPerDocument(hits)).toEqual({ ids: ["a", "b", "c"], scores: [9, 7, 4] });
   });
 });

@@ -60,7 +60,15 @@ export function meanScores(
     : { ndcg: ndcg / queries, recall: recall / queries, queries };
 }
 
-/** Chunk hits to documents: the first (best) hit of each document keeps its rank, later ones go. */
-export function dedupeInOrder(ids: readonly string[]): string[] {
-  return [...new Set(ids)];
+/**
+ * Chunk hits to documents: the first (best) hit of each document keeps its rank and its score,
+ * later ones go.
+ */
+export function firstPerDocument(hits: readonly { id: string; score: number }[]): {
+  ids: string[];
+  scores: number[];
+} {
+  const seen = new Map<string, number>();
+  for (const h of hits) if (!seen.has(h.id)) seen.set(h.id, h.score);
+  return { ids: [...seen.keys()], scores: [...seen.values()] };
 }

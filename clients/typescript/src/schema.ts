@@ -295,7 +295,7 @@ export interface paths {
         put?: never;
         /**
          * Retrieve passages
-         * @description keyword: Okapi BM25 over Postgres full-text; words and "quoted phrases" are OR'ed, -word excludes. vector: nearest chunks by embedding. hybrid (default): reciprocal rank fusion of both.
+         * @description keyword: Okapi BM25 over Postgres full-text; words and "quoted phrases" are OR'ed, -word excludes. vector: nearest chunks by embedding. hybrid (default): both, fused by weighted reciprocal rank fusion, or by a weighted sum of each side's min-max scaled scores where the collection's embedder was measured to fuse better so (bge-small-en-v1.5).
          *
          *     Needs an API key with the `read` scope. Rate limited (the `query` class).
          */

@@ -118,7 +118,8 @@ export const queryRoute = policyRoute({
   summary: "Retrieve passages",
   description:
     'keyword: Okapi BM25 over Postgres full-text; words and "quoted phrases" are OR\'ed, -word excludes. ' +
-    "vector: nearest chunks by embedding. hybrid (default): reciprocal rank fusion of both.",
+    "vector: nearest chunks by embedding. hybrid (default): both, fused by weighted reciprocal rank fusion, " +
+    "or by a weighted sum of each side's min-max scaled scores where the collection's embedder was measured to fuse better so (bge-small-en-v1.5).",
   middleware: [requireKey("read"), rateLimited("query")],
   request: { body: { required: true, content: { "application/json": { schema: QueryBody } } } },
   responses: {

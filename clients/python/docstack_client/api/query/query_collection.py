@@ -108,7 +108,9 @@ def sync_detailed(
     """Retrieve passages
 
      keyword: Okapi BM25 over Postgres full-text; words and "quoted phrases" are OR'ed, -word excludes.
-    vector: nearest chunks by embedding. hybrid (default): reciprocal rank fusion of both.
+    vector: nearest chunks by embedding. hybrid (default): both, fused by weighted reciprocal rank
+    fusion, or by a weighted sum of each side's min-max scaled scores where the collection's embedder
+    was measured to fuse better so (bge-small-en-v1.5).
 
     Needs an API key with the `read` scope. Rate limited (the `query` class).
 
@@ -142,7 +144,9 @@ def sync(
     """Retrieve passages
 
      keyword: Okapi BM25 over Postgres full-text; words and "quoted phrases" are OR'ed, -word excludes.
-    vector: nearest chunks by embedding. hybrid (default): reciprocal rank fusion of both.
+    vector: nearest chunks by embedding. hybrid (default): both, fused by weighted reciprocal rank
+    fusion, or by a weighted sum of each side's min-max scaled scores where the collection's embedder
+    was measured to fuse better so (bge-small-en-v1.5).
 
     Needs an API key with the `read` scope. Rate limited (the `query` class).
 
@@ -171,7 +175,9 @@ async def asyncio_detailed(
     """Retrieve passages
 
      keyword: Okapi BM25 over Postgres full-text; words and "quoted phrases" are OR'ed, -word excludes.
-    vector: nearest chunks by embedding. hybrid (default): reciprocal rank fusion of both.
+    vector: nearest chunks by embedding. hybrid (default): both, fused by weighted reciprocal rank
+    fusion, or by a weighted sum of each side's min-max scaled scores where the collection's embedder
+    was measured to fuse better so (bge-small-en-v1.5).
 
     Needs an API key with the `read` scope. Rate limited (the `query` class).
 
@@ -203,7 +209,9 @@ async def asyncio(
     """Retrieve passages
 
      keyword: Okapi BM25 over Postgres full-text; words and "quoted phrases" are OR'ed, -word excludes.
-    vector: nearest chunks by embedding. hybrid (default): reciprocal rank fusion of both.
+    vector: nearest chunks by embedding. hybrid (default): both, fused by weighted reciprocal rank
+    fusion, or by a weighted sum of each side's min-max scaled scores where the collection's embedder
+    was measured to fuse better so (bge-small-en-v1.5).
 
     Needs an API key with the `read` scope. Rate limited (the `query` class).
 
