@@ -12,12 +12,13 @@
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { repoRoot } from "../infra/local/stack.js";
 import type { SearchMode } from "../shared/retrieval/search.js";
-import { type BeirDataset, loadBeirDataset } from "../tools/eval/beir-dataset.js";
+import type { BeirDataset } from "../tools/eval/beir-dataset.js";
 import type { Send } from "../tools/eval/eval-client.js";
 import { ingestCorpus } from "../tools/eval/ingest-corpus.js";
+import { scifactSettings, scifactTest } from "./lib/alternated-embedded.js";
 import { askQuestions } from "./lib/ask-questions.js";
 import type { BenchOptions, BenchResult } from "./lib/bench.js";
 import { startEmbeddedServer } from "./lib/embedded-server.js";
@@ -124,8 +125,7 @@ function tableFor(run: TreeRun, title: string): Table {
 }
 
 export async function runEmbeddedQuery(options: BenchOptions): Promise<BenchResult> {
-  const dir = resolve(process.env.SCIFACT_DIR ?? join(repoRoot, "../shared/eval/scifact"));
-  const dataset = await loadBeirDataset(dir, "test");
+  const dataset = await scifactTest();
   const questions = dataset.queries.map((q) => q.text).slice(0, options.quick ? 40 : undefined);
   const baselineRoot = process.env.EMBEDDED_QUERY_BASELINE_ROOT;
   let before: TreeRun | undefined;
@@ -178,14 +178,7 @@ export async function runEmbeddedQuery(options: BenchOptions): Promise<BenchResu
     return `${mode} at one client: p50 ${cell.latency.p50.toFixed(1)} ms, p95 ${cell.latency.p95.toFixed(1)} ms (goal 30 / 60 ms): ${met ? "met" : "not met"}.`;
   });
   return {
-    settings: {
-      dataset: "SciFact test questions over its 5,183 abstracts (one chunk each)",
-      questions: questions.length,
-      top_k: topK,
-      embedder: "builtin",
-      "query cache": "off",
-      baseline: baselineRoot ?? "none",
-    },
+    settings: { ...scifactSettings(questions.length, topK), baseline: baselineRoot ?? "none" },
     tables,
     findings,
     detail: { after, before },

@@ -2,7 +2,9 @@
  * `npm run bench -- query`: hybrid, vector and keyword queries through Nginx at 1, 50 and 200
  * concurrent clients on a collection of ≥100k chunks, against, in the same run: a Hono
  * hello-world behind a second Nginx with the same configuration (the HTTP floor), and the bare
- * engine calls issued directly (PostgreSQL full-text, Chroma, and both at once for hybrid).
+ * engine calls issued directly (PostgreSQL full-text, Chroma, and both at once for hybrid). Then
+ * two settings off against on, alternated: analytics recording, and reranking (through a local
+ * stand-in for the rerank server).
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -14,6 +16,7 @@ import { sql } from "../shared/db/sql.js";
 import { LexicalEmbedder } from "../shared/embeddings/lexical-embedder.js";
 import { keywordSearch, keywordStatement, type SearchRequest } from "../shared/retrieval/search.js";
 import { ChromaStore } from "../shared/vectors/chroma-store.js";
+import { startRerankStub, wordOverlap } from "../tests/support/rerank-stub.js";
 import type { BenchOptions, BenchResult } from "./lib/bench.js";
 import { TextGenerator } from "./lib/corpus.js";
 import { cpuBetween, cpuSnapshot } from "./lib/cpu.js";
@@ -38,10 +41,47 @@ import {
 import { type LatencySummary, latencySummary, median } from "./lib/stats.js";
 
 type Mode = "hybrid" | "vector" | "keyword";
-/** Issue 17's recording-overhead goal: p50 within 5 % at 1 and 50 clients, analytics on vs off. */
-const analyticsModes: Mode[] = ["keyword", "hybrid"];
-const analyticsClients = [1, 50];
-const analyticsRounds = 2;
+type Setting = "on" | "off";
+
+/**
+ * A setting measured off and on in the same run, alternated (off, on, off, on) with both query
+ * replicas restarted for each, so drift falls on both.
+ */
+interface Comparison {
+  name: "analytics" | "rerank";
+  title: string;
+  modes: Mode[];
+  env: (setting: Setting) => Record<string, string>;
+  note: string;
+}
+const comparisonClients = [1, 50];
+const comparisonRounds = 2;
+
+function comparisons(rerankUrl: string): Comparison[] {
+  return [
+    {
+      name: "analytics",
+      title: "Recording retrieval analytics: ANALYTICS=on vs off (same run, alternated)",
+      modes: ["keyword", "hybrid"],
+      env: (setting) => ({ ANALYTICS: setting }),
+      note: "Goal (issue 17): p50 with recording on within 5 % of off (ratio ≤ ×1.05) at 1 and 50 clients.",
+    },
+    {
+      name: "rerank",
+      title: "Reranking the fused top 50: RERANK_DEFAULT=true vs false (same run, alternated)",
+      modes: ["hybrid"],
+      env: (setting) => ({
+        RERANKER: "tei",
+        RERANK_URL: rerankUrl,
+        RERANK_DEFAULT: setting === "on" ? "true" : "false",
+      }),
+      note:
+        "RERANKER=tei pointed at a local stand-in that answers at once (word overlap; no cross-encoder runs here: " +
+        "docs/reranking.md), so the figures are Docstack's side of reranking: deeper candidate lists (RERANK_DEPTH 50 " +
+        "against top_k 5), the passages' text, one HTTP round trip per query and the merge, not the model's time.",
+    },
+  ];
+}
 type Target = "hello" | "sql" | "chroma" | "sql+chroma" | Mode;
 const modes: Mode[] = ["keyword", "vector", "hybrid"];
 const baselineOf: Record<Mode, Target> = { keyword: "sql", vector: "chroma", hybrid: "sql+chroma" };
@@ -195,7 +235,9 @@ export async function runQuery(options: BenchOptions): Promise<BenchResult> {
   const gen = new TextGenerator(11);
   const deadline = Date.now() + (quick ? 5 : 20) * 60_000;
   const cells: Cell[] = [];
-  const analyticsCells: (Cell & { analytics: "on" | "off" })[] = [];
+  const comparisonCells: ComparisonCell[] = [];
+  const rerankStub = await startRerankStub({ api: "tei", score: wordOverlap });
+  const compared = comparisons(rerankStub.url);
   const idle: Record<string, number> = {};
   let peaks: Record<string, MemoryPeaks> = {};
   let loaded: LoadedCorpus | undefined;
@@ -308,20 +350,22 @@ export async function runQuery(options: BenchOptions): Promise<BenchResult> {
       }
       peaks = sampler.stop();
 
-      // Analytics recording off and on, alternated (off, on, off, on) so drift falls on both,
-      // both replicas restarted for each setting; ANALYTICS=on is the stack's default.
-      for (let round = 1; round <= analyticsRounds; round++) {
-        for (const setting of ["off", "on"] as const) {
-          await restartQueryReplicas(state, { ANALYTICS: setting });
-          await pool.warm(state.nginx, { method: "GET", path: "/health" });
-          for (const mode of analyticsModes) await measure(mode, 50, 0.5, 0);
-          for (const clients of analyticsClients) {
-            for (const mode of analyticsModes) {
-              const cell = await measure(mode, clients, seconds, round);
-              analyticsCells.push({ ...cell, analytics: setting });
-              log(
-                `analytics ${setting} round ${round} ${mode} @${clients}: p50 ${cell.latency.p50.toFixed(1)} ms p99 ${cell.latency.p99.toFixed(1)} ms${cell.errors ? `, ${cell.errors} errors` : ""}`,
-              );
+      for (const comparison of compared) {
+        for (let round = 1; round <= comparisonRounds; round++) {
+          for (const setting of ["off", "on"] as const) {
+            await restartQueryReplicas(state, comparison.env(setting));
+            await pool.warm(state.nginx, { method: "GET", path: "/health" });
+            for (const mode of comparison.modes) await measure(mode, 50, 0.5, 0);
+            for (const clients of comparisonClients) {
+              for (const mode of comparison.modes) {
+                const reranked = rerankStub.arrivals.length;
+                const cell = await measure(mode, clients, seconds, round);
+                const calls = rerankStub.arrivals.length - reranked;
+                comparisonCells.push({ ...cell, comparison: comparison.name, setting, rerankCalls: calls });
+                log(
+                  `${comparison.name} ${setting} round ${round} ${mode} @${clients}: p50 ${cell.latency.p50.toFixed(1)} ms p99 ${cell.latency.p99.toFixed(1)} ms${cell.errors ? `, ${cell.errors} errors` : ""}${comparison.name === "rerank" ? `, ${calls} rerank calls` : ""}`,
+                );
+              }
             }
           }
         }
@@ -337,14 +381,27 @@ export async function runQuery(options: BenchOptions): Promise<BenchResult> {
       await db.close();
       for (const s of hello.specs.reverse()) await stopService(s);
     }
-  });
+  }).finally(() => rerankStub.close());
 
-  return report({ cells, analyticsCells, runs, seconds, concurrency, idle, peaks, loaded, explain, profile });
+  return report({
+    cells,
+    comparisonCells,
+    compared,
+    runs,
+    seconds,
+    concurrency,
+    idle,
+    peaks,
+    loaded,
+    explain,
+    profile,
+  });
 }
 
 function report(r: {
   cells: Cell[];
-  analyticsCells: (Cell & { analytics: "on" | "off" })[];
+  comparisonCells: ComparisonCell[];
+  compared: Comparison[];
   runs: number;
   seconds: number;
   concurrency: number[];
@@ -513,21 +570,37 @@ function report(r: {
       "rate limits": "bench key with 1e9 per window; Nginx 10 r/s burst 20 per address (unchanged)",
       "admission control": "off (ADMISSION=off): the clients retry at once; bench -- overload measures it",
     },
-    tables: [vsEngines, vsHello, split, cpuTable, baselines, memory, analyticsTable(r.analyticsCells)],
+    tables: [
+      vsEngines,
+      vsHello,
+      split,
+      cpuTable,
+      baselines,
+      memory,
+      ...r.compared.map((c) => comparisonTable(c, r.comparisonCells)),
+    ],
     findings,
     detail: { cells: r.cells, explain: r.explain, profile: r.profile },
   };
 }
 
-function analyticsTable(cells: (Cell & { analytics: "on" | "off" })[]): Table {
-  const pick = (setting: "on" | "off", mode: Mode, clients: number) =>
+interface ComparisonCell extends Cell {
+  comparison: Comparison["name"];
+  setting: Setting;
+  /** Calls the rerank stand-in received during the cell. */
+  rerankCalls: number;
+}
+
+function comparisonTable(comparison: Comparison, cells: ComparisonCell[]): Table {
+  const pick = (setting: Setting, mode: Mode, clients: number) =>
     cells
-      .filter((c) => c.analytics === setting && c.target === mode && c.clients === clients)
+      .filter((c) => c.comparison === comparison.name && c.setting === setting)
+      .filter((c) => c.target === mode && c.clients === clients)
       .sort((a, b) => a.run - b.run);
   return {
-    title: "Recording retrieval analytics: ANALYTICS=on vs off (same run, alternated)",
-    rows: analyticsClients.flatMap((clients) =>
-      analyticsModes.flatMap((mode) =>
+    title: comparison.title,
+    rows: comparisonClients.flatMap((clients) =>
+      comparison.modes.flatMap((mode) =>
         (
           [
             ["p50", (c: Cell) => c.latency.p50],
@@ -535,14 +608,14 @@ function analyticsTable(cells: (Cell & { analytics: "on" | "off" })[]): Table {
           ] as const
         ).map(
           ([m, f]): Row => ({
-            metric: `${mode} @ ${clients} clients: ${m}, analytics on`,
+            metric: `${mode} @ ${clients} clients: ${m}, ${comparison.name} on`,
             unit: "ms",
             values: pick("on", mode, clients).map(f),
-            baseline: { name: "analytics off", values: pick("off", mode, clients).map(f) },
+            baseline: { name: `${comparison.name} off`, values: pick("off", mode, clients).map(f) },
           }),
         ),
       ),
     ),
-    note: "Goal (issue 17): p50 with recording on within 5 % of off (ratio ≤ ×1.05) at 1 and 50 clients. Each round restarts both query replicas with the setting and warms them; rounds alternate off, on.",
+    note: `${comparison.note} Each round restarts both query replicas with the setting and warms them; rounds alternate off, on.`,
   };
 }

@@ -30,6 +30,15 @@ export interface RerankStub {
   close(): Promise<void>;
 }
 
+/** Words of three letters or more the passage shares with the query: a stand-in relevance. */
+export function wordOverlap(query: string, passage: string): number {
+  const words = new Set(query.toLowerCase().split(/\W+/));
+  return passage
+    .toLowerCase()
+    .split(/\W+/)
+    .filter((w) => w.length > 2 && words.has(w)).length;
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const parts: Buffer[] = [];
   for await (const part of req) parts.push(part as Buffer);
