@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Collection } from "../collections/collections.js";
 import { processMetrics } from "../metrics/registry.js";
-import type { SearchAnswer, SearchRequest } from "../retrieval/search.js";
+import { fusionFor, type SearchAnswer, type SearchRequest } from "../retrieval/search.js";
 import type { QueryCache } from "./query-cache.js";
 
 const lookups = processMetrics.counter(
@@ -20,8 +20,9 @@ const passageShape = 4;
 
 /**
  * Everything the answer depends on: the collection and its index version, the embedding model,
- * the request (query, mode, top_k, filter, highlight, reranking and the model that reranks) and
- * the passages' shape, hashed.
+ * the request (query, mode, top_k, filter, highlight, reranking and the model that reranks), how
+ * hybrid mode fuses for that model (replicas of two releases share Redis while a deploy rolls,
+ * and a retuned fusion changes scores and order) and the passages' shape, hashed.
  */
 export function queryCacheKey(collection: Collection, req: SearchRequest, rerankModel?: string): string {
   const request = JSON.stringify([
@@ -31,6 +32,7 @@ export function queryCacheKey(collection: Collection, req: SearchRequest, rerank
     req.filter,
     req.highlight === true,
     collection.embedding_model,
+    req.mode === "hybrid" ? fusionFor(collection) : null,
     passageShape,
     ...(req.rerank === undefined ? [] : [req.rerank.depth, req.rerank.maxChars, rerankModel ?? null]),
   ]);

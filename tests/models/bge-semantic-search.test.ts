@@ -127,13 +127,19 @@ describe("EMBEDDER=onnx with bge-small-en-v1.5", () => {
       expect(r.status).toBe(201);
     }
     await bge.indexAll();
-    const ask = (mode: string) =>
+    const ask = (mode: string, topK: number) =>
       bge.json<Results>("/query", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ collection_id: collection, query: "the cat on the mat", mode, top_k: 3 }),
+        body: JSON.stringify({ collection_id: collection, query: "the cat on the mat", mode, top_k: topK }),
       });
-    const [keyword, vector, hybrid] = await Promise.all(["keyword", "vector", "hybrid"].map(ask));
+    // Each side asked as deep as hybrid's candidate lists are at top_k 3 (20), so the min-max
+    // floors below are the ones the hybrid answer scaled by.
+    const [keyword, vector, hybrid] = await Promise.all([
+      ask("keyword", 20),
+      ask("vector", 20),
+      ask("hybrid", 3),
+    ]);
     const scaled = (side: Results["results"]) => {
       const scores = side.map((r) => r.score);
       const [hi, lo] = [Math.max(...scores), Math.min(...scores)];
