@@ -30,7 +30,7 @@ export async function makeKey(input: Omit<NewApiKey, "name"> & { name?: string }
  * address a file would start with whatever budget the file before it left. A file is one client,
  * as in production; all of 127.0.0.0/8 is this machine.
  */
-export const clientAddress = `127.77.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
+const clientAddress = `127.77.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 const clientAgent = new HttpAgent({ keepAlive: true, localAddress: clientAddress });
 
 export async function api<T = Record<string, unknown>>(
