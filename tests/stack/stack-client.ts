@@ -46,36 +46,14 @@ export async function api<T = Record<string, unknown>>(
     !(payload instanceof FormData)
   )
     throw new Error("api(): the body is a string or a FormData");
-  const encoded = payload == null ? undefined : new Response(payload);
-  const body = encoded ? Buffer.from(await encoded.arrayBuffer()) : undefined;
+  const encoded = await encodeBody(payload ?? undefined);
   const headers = new Headers(given);
-  const type = encoded?.headers.get("content-type");
-  if (type && !headers.has("content-type")) headers.set("content-type", type);
-  if (body) headers.set("content-length", String(body.byteLength));
-  const response = await new Promise<{ status: number; headers: Headers; text: string }>(
-    (resolve, reject) => {
-      const req = httpRequest(
-        `${base}${path}`,
-        { method, agent: clientAgent, headers: Object.fromEntries(headers) },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("error", reject);
-          res.on("end", () => {
-            const h = new Headers();
-            for (const [k, v] of Object.entries(res.headers))
-              for (const value of Array.isArray(v) ? v : v === undefined ? [] : [v]) h.append(k, value);
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: h,
-              text: Buffer.concat(chunks).toString("utf8"),
-            });
-          });
-        },
-      );
-      req.on("error", reject);
-      req.end(body);
-    },
+  for (const [name, value] of Object.entries(encoded.headers))
+    if (name === "content-length" || !headers.has(name)) headers.set(name, value);
+  const response = await send(
+    `${base}${path}`,
+    { method, agent: clientAgent, headers: Object.fromEntries(headers) },
+    encoded.bytes,
   );
   let parsed: unknown = null;
   try {
@@ -158,6 +136,48 @@ export function getFrom(localAddress: string, url: string): Promise<number> {
   });
 }
 
+/** A body as bytes, with the content type it implies (a multipart form's boundary) and its length. */
+async function encodeBody(
+  payload: FormData | string | undefined,
+): Promise<{ bytes: Buffer | undefined; headers: Record<string, string> }> {
+  if (payload === undefined) return { bytes: undefined, headers: {} };
+  const encoded = new Response(payload);
+  const bytes = Buffer.from(await encoded.arrayBuffer());
+  const type = encoded.headers.get("content-type");
+  return {
+    bytes,
+    headers: { ...(type ? { "content-type": type } : {}), "content-length": String(bytes.byteLength) },
+  };
+}
+
+/** One node:http request, read to its end: status, headers and the body as text. */
+function send(
+  url: string,
+  options: {
+    method: string;
+    headers: Record<string, string>;
+    agent: HttpAgent | false;
+    localAddress?: string;
+  },
+  body: Buffer | undefined,
+): Promise<{ status: number; headers: Headers; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, options, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("error", reject);
+      res.on("end", () => {
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(res.headers))
+          for (const value of Array.isArray(v) ? v : v === undefined ? [] : [v]) headers.append(k, value);
+        resolve({ status: res.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString("utf8") });
+      });
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
 /**
  * A body (a multipart form is encoded with its boundary) as bytes, and the headers that go with
  * it: the key, its content type and length, for node:http requests.
@@ -166,13 +186,11 @@ export async function encodeRequest(
   init: { body?: FormData | string; headers?: Record<string, string> },
   key: string,
 ): Promise<{ body: Buffer | undefined; headers: Record<string, string> }> {
-  const encoded = init.body === undefined ? undefined : new Response(init.body);
-  const body = encoded ? Buffer.from(await encoded.arrayBuffer()) : undefined;
+  const encoded = await encodeBody(init.body);
   const headers: Record<string, string> = { authorization: `Bearer ${key}`, ...init.headers };
-  const type = encoded?.headers.get("content-type");
-  if (type && !headers["content-type"]) headers["content-type"] = type;
-  if (body) headers["content-length"] = String(body.byteLength);
-  return { body, headers };
+  for (const [name, value] of Object.entries(encoded.headers))
+    if (name === "content-length" || !headers[name]) headers[name] = value;
+  return { body: encoded.bytes, headers };
 }
 
 /**
@@ -186,19 +204,10 @@ export async function requestFrom(
   key = state.apiKey,
 ): Promise<{ status: number; text: string }> {
   const { body, headers } = await encodeRequest(init, key);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      `${state.nginx}${path}`,
-      { method: init.method, localAddress, agent: false, headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }),
-        );
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
+  const { status, text } = await send(
+    `${state.nginx}${path}`,
+    { method: init.method, localAddress, agent: false, headers },
+    body,
+  );
+  return { status, text };
 }
