@@ -20,6 +20,7 @@ import { describeMachine } from "./lib/machine.js";
 import { isoDate, writeReport } from "./lib/report.js";
 import { log } from "./lib/stack.js";
 import { runOcr } from "./ocr.js";
+import { runOnnxSessions } from "./onnx-sessions.js";
 import { runOverload } from "./overload.js";
 import { runPool } from "./pool.js";
 import { runQuery } from "./query.js";
@@ -38,6 +39,7 @@ const benchmarks: Record<string, Benchmark> = {
   encodings: runEncodings,
   extraction: runExtraction,
   ocr: runOcr,
+  "onnx-sessions": runOnnxSessions,
   "vector-index": runVectorIndex,
   "embedded-query": runEmbeddedQuery,
   "analytics-overhead": runAnalyticsOverhead,

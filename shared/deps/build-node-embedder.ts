@@ -20,6 +20,7 @@ export async function buildNodeEmbedder(config: Config): Promise<Embedder> {
   return OnnxEmbedder.load({
     dir: config.EMBEDDER_MODEL_DIR,
     threads: config.EMBEDDER_THREADS,
+    sessions: config.EMBEDDER_SESSIONS,
     ...onnxBatch,
   });
 }

@@ -1,15 +1,18 @@
 import { BertTokenizer } from "./bert-tokenizer.js";
 import type { Embedder, EmbedPurpose } from "./embedder.js";
 import { type OnnxModelDir, readOnnxModelDir } from "./onnx-model-dir.js";
-import { type Int64Feed, OnnxSessionThread } from "./onnx-session-thread.js";
+import { OnnxSessionPool } from "./onnx-session-pool.js";
+import type { Int64Feed } from "./onnx-session-thread.js";
 import { l2Normalize, poolings } from "./pooling.js";
 import { lengthSortedBatches, packBatch } from "./token-batch.js";
 
 export interface OnnxEmbedderOptions {
   /** A model directory: model.onnx, tokenizer.json, docstack-model.json (see readOnnxModelDir). */
   dir: string;
-  /** onnxruntime's intra-op threads; 0 lets it take one per physical core of the host. */
+  /** onnxruntime's intra-op threads per session; 0 lets it take one per physical core of the host. */
   threads: number;
+  /** Sessions of the model, each in its own thread: forward passes that can run at once. */
+  sessions?: number;
   /** Texts per forward pass at most: more amortises per-call overhead on short texts. */
   batchSize: number;
   /**
@@ -28,15 +31,15 @@ const tokenOutputs = ["last_hidden_state", "token_embeddings"];
  * network. Tokenise with the model's own tokenizer.json, run the graph, pool as the directory's
  * descriptor says (mean or [CLS]), L2-normalise, as sentence-transformers'
  * `encode(normalize_embeddings=True)` does; queries get the descriptor's instruction first. The
- * forward pass runs in a worker thread (onnxruntime-node's run blocks its thread). Node only:
- * the native runtime cannot go into a Workers bundle.
+ * forward passes run in worker threads (onnxruntime-node's run blocks its thread), as many at
+ * once as there are sessions. Node only: the native runtime cannot go into a Workers bundle.
  */
 export class OnnxEmbedder implements Embedder {
   readonly kind = "onnx";
   readonly model: string;
   readonly dimension: number;
   private constructor(
-    private readonly session: OnnxSessionThread,
+    private readonly sessions: OnnxSessionPool,
     private readonly tokenizer: BertTokenizer,
     private readonly outputName: string,
     private readonly files: OnnxModelDir,
@@ -49,7 +52,7 @@ export class OnnxEmbedder implements Embedder {
   /** Loads once; fails naming EMBEDDER_MODEL_DIR when the directory or the model is not right. */
   static async load(options: OnnxEmbedderOptions): Promise<OnnxEmbedder> {
     const files = await readOnnxModelDir(options.dir);
-    const session = await OnnxSessionThread.start(files.modelPath, {
+    const sessions = await OnnxSessionPool.start(options.sessions ?? 1, files.modelPath, {
       graphOptimizationLevel: "all",
       executionMode: "sequential",
       interOpNumThreads: 1,
@@ -58,19 +61,19 @@ export class OnnxEmbedder implements Embedder {
       // with 2 threads on a busy 2-core host, 107 ms CPU per abstract spinning, 80 without.
       extra: { session: { intra_op: { allow_spinning: "0" } } },
     });
-    const outputName = tokenOutputs.find((n) => session.outputNames.includes(n));
-    const unknownInputs = session.inputNames.filter(
+    const outputName = tokenOutputs.find((n) => sessions.outputNames.includes(n));
+    const unknownInputs = sessions.inputNames.filter(
       (n) => !["input_ids", "attention_mask", "token_type_ids"].includes(n),
     );
-    if (outputName === undefined || unknownInputs.length > 0 || !session.inputNames.includes("input_ids")) {
-      await session.close();
+    if (outputName === undefined || unknownInputs.length > 0 || !sessions.inputNames.includes("input_ids")) {
+      await sessions.close();
       throw new Error(
         `${files.modelPath} is not a BERT-style encoder this embedder can run: inputs ` +
-          `[${session.inputNames.join(", ")}], outputs [${session.outputNames.join(", ")}]`,
+          `[${sessions.inputNames.join(", ")}], outputs [${sessions.outputNames.join(", ")}]`,
       );
     }
     const tokenizer = await BertTokenizer.create(files.tokenizerJson, files.tokenizerConfig, files.maxTokens);
-    const embedder = new OnnxEmbedder(session, tokenizer, outputName, files, {
+    const embedder = new OnnxEmbedder(sessions, tokenizer, outputName, files, {
       // One text per pass keeps a text's vector independent of its neighbours; for texts of
       // ~200 tokens that costs nothing (batching does not speed them up: docs/onnx-embedder.md).
       rows: files.dynamicQuantization ? 1 : options.batchSize,
@@ -78,7 +81,7 @@ export class OnnxEmbedder implements Embedder {
     });
     // One pass now: a graph whose width disagrees with config.json fails startup, not a query.
     await embedder.embed(["warm-up"], "document").catch(async (error: unknown) => {
-      await session.close();
+      await sessions.close();
       throw error;
     });
     return embedder;
@@ -89,12 +92,20 @@ export class OnnxEmbedder implements Embedder {
     const prefix = purpose === "query" ? this.files.queryInstruction : "";
     const encoded = texts.map((t) => this.tokenizer.encode(prefix + t));
     const out = new Array<number[]>(texts.length);
-    for (const indices of lengthSortedBatches(encoded, this.batching.rows, this.batching.tokens)) {
-      const vectors = await this.forward(indices.map((i) => encoded[i] ?? []));
-      indices.forEach((index, k) => {
-        out[index] = vectors[k] ?? [];
-      });
-    }
+    const batches = [...lengthSortedBatches(encoded, this.batching.rows, this.batching.tokens)];
+    // Up to one pass of this call per session at once, so one call of many texts keeps every
+    // session busy; a query's pass goes to the session with the fewest passes queued.
+    let next = 0;
+    const lane = async () => {
+      for (let b = next++; b < batches.length; b = next++) {
+        const indices = batches[b] ?? [];
+        const vectors = await this.forward(indices.map((i) => encoded[i] ?? []));
+        indices.forEach((index, k) => {
+          out[index] = vectors[k] ?? [];
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.sessions.size, batches.length) }, lane));
     return out;
   }
 
@@ -104,7 +115,7 @@ export class OnnxEmbedder implements Embedder {
 
   /** Ends the runtime thread (tests; a server just exits). */
   close(): Promise<void> {
-    return this.session.close();
+    return this.sessions.close();
   }
 
   private async forward(rows: readonly (readonly number[])[]): Promise<number[][]> {
@@ -116,8 +127,8 @@ export class OnnxEmbedder implements Embedder {
       attention_mask: { data: b.attentionMask.slice(), dims: shape },
       token_type_ids: { data: b.tokenTypeIds, dims: shape },
     };
-    const feeds = Object.fromEntries(this.session.inputNames.map((n) => [n, all[n] as Int64Feed]));
-    const output = await this.session.run(feeds, this.outputName);
+    const feeds = Object.fromEntries(this.sessions.inputNames.map((n) => [n, all[n] as Int64Feed]));
+    const output = await this.sessions.run(feeds, this.outputName);
     const dims = output.dims;
     if (dims.length !== 3 || dims[2] !== this.dimension) {
       throw new Error(

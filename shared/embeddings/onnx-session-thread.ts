@@ -78,6 +78,11 @@ export class OnnxSessionThread {
     return new OnnxSessionThread(worker, hello.inputNames, hello.outputNames);
   }
 
+  /** Passes sent and not yet answered. */
+  get queued(): number {
+    return this.pending.size;
+  }
+
   run(feeds: Record<string, Int64Feed>, outputName: string): Promise<RunOutput> {
     if (this.dead) return Promise.reject(this.dead);
     const id = this.nextId++;

@@ -30,8 +30,10 @@ const run = (async (): Promise<EvalReport> => {
   const target = await embeddedTarget(dataDir, {
     EMBEDDER: "onnx",
     EMBEDDER_MODEL_DIR: bgeModelDir,
-    // Both cores for the forward passes: embedding the corpus is most of the suite's time.
-    EMBEDDER_THREADS: "2",
+    // Both cores for the forward passes, as two single-threaded sessions (faster than one of two
+    // threads: bench/results/onnx-sessions-*.md): embedding the corpus is most of the suite's time.
+    EMBEDDER_SESSIONS: "2",
+    EMBEDDER_THREADS: "1",
   });
   try {
     const dataset = await loadBeirDataset(datasetDir, "test");

@@ -1,0 +1,62 @@
+import type { InferenceSession } from "onnxruntime-node";
+import { type Int64Feed, OnnxSessionThread, type RunOutput } from "./onnx-session-thread.js";
+
+/**
+ * Several sessions of one model, each in its own thread, so forward passes run side by side: a
+ * small encoder uses two cores better as two single-threaded passes than as one pass split over
+ * two threads (docs/onnx-embedder.md). Each pass goes to the session with the fewest passes
+ * queued, so a query's pass waits behind at most one indexing pass when one session is free.
+ */
+export class OnnxSessionPool {
+  private constructor(private readonly sessions: readonly OnnxSessionThread[]) {}
+
+  static async start(
+    size: number,
+    modelPath: string,
+    options: InferenceSession.SessionOptions,
+  ): Promise<OnnxSessionPool> {
+    const started = await Promise.allSettled(
+      Array.from({ length: size }, () => OnnxSessionThread.start(modelPath, options)),
+    );
+    const sessions = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+    const failed = started.find((s) => s.status === "rejected");
+    if (failed !== undefined) {
+      await Promise.all(sessions.map((s) => s.close()));
+      throw failed.reason;
+    }
+    return new OnnxSessionPool(sessions);
+  }
+
+  get size(): number {
+    return this.sessions.length;
+  }
+
+  get inputNames(): readonly string[] {
+    return this.first().inputNames;
+  }
+
+  get outputNames(): readonly string[] {
+    return this.first().outputNames;
+  }
+
+  /** Passes queued on each session. */
+  get queued(): readonly number[] {
+    return this.sessions.map((s) => s.queued);
+  }
+
+  run(feeds: Record<string, Int64Feed>, outputName: string): Promise<RunOutput> {
+    let least = this.first();
+    for (const session of this.sessions) if (session.queued < least.queued) least = session;
+    return least.run(feeds, outputName);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.sessions.map((s) => s.close()));
+  }
+
+  private first(): OnnxSessionThread {
+    const session = this.sessions[0];
+    if (session === undefined) throw new Error("an ONNX session pool needs at least one session");
+    return session;
+  }
+}
