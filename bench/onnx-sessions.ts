@@ -3,9 +3,10 @@
  * (EMBEDDER=onnx) as the host's cores are laid out between onnxruntime sessions and their
  * threads: 1 session of 1 thread (the baseline, the default), 1 session of 2 threads, 2 sessions
  * of 1 thread (EMBEDDER_SESSIONS=2). SciFact abstracts, one chunk each, uploaded and then indexed
- * through the routes on a fresh data directory per cell; the layouts alternate within each round
- * so drift falls on all of them. The figure is abstracts indexed per second, from
- * `POST /index/run` to nothing pending.
+ * through the routes on a fresh data directory per cell; each round takes the layouts in turn,
+ * in reverse order every other round, so drift falls on all of them alike. The figures are
+ * abstracts indexed per second, from `POST /index/run` to nothing pending, and the server's
+ * peak RSS.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -16,6 +17,7 @@ import { ingestCorpus } from "../tools/eval/ingest-corpus.js";
 import { scifactTest } from "./lib/alternated-embedded.js";
 import type { BenchOptions, BenchResult } from "./lib/bench.js";
 import { startEmbeddedServer } from "./lib/embedded-server.js";
+import { procMemory } from "./lib/memory.js";
 import type { Row } from "./lib/report.js";
 import { log } from "./lib/stack.js";
 import { median } from "./lib/stats.js";
@@ -36,8 +38,9 @@ export async function runOnnxSessions(options: BenchOptions): Promise<BenchResul
   const dataset = { ...full, corpus: full.corpus.slice(0, documents) };
   const rounds = options.runs ?? (options.quick ? 1 : 2);
   const perSecond = new Map<Layout, number[]>(layouts.map((l) => [l, []]));
+  const peakMiB = new Map<Layout, number[]>(layouts.map((l) => [l, []]));
   for (let round = 1; round <= rounds; round++) {
-    for (const layout of layouts) {
+    for (const layout of round % 2 === 1 ? layouts : [...layouts].reverse()) {
       const dataDir = mkdtempSync(join(tmpdir(), "docstack-onnx-sessions-"));
       const server = await startEmbeddedServer(repoRoot, dataDir, {
         EMBEDDER: "onnx",
@@ -55,8 +58,10 @@ export async function runOnnxSessions(options: BenchOptions): Promise<BenchResul
         });
         const rate = ingest.documents / ingest.index_seconds;
         perSecond.get(layout)?.push(rate);
+        const peak = server.pid === undefined ? undefined : procMemory(server.pid)?.hwmMiB;
+        if (peak !== undefined) peakMiB.get(layout)?.push(peak);
         log(
-          `round ${round}, ${name(layout)}: ${ingest.documents} abstracts in ${ingest.index_seconds.toFixed(1)} s, ${rate.toFixed(2)}/s`,
+          `round ${round}, ${name(layout)}: ${ingest.documents} abstracts in ${ingest.index_seconds.toFixed(1)} s, ${rate.toFixed(2)}/s, peak RSS ${peak?.toFixed(0) ?? "?"} MiB`,
         );
       } finally {
         await server.stop();
@@ -71,6 +76,14 @@ export async function runOnnxSessions(options: BenchOptions): Promise<BenchResul
     values: perSecond.get(layout) ?? [],
     ...(layout === baseline ? {} : { baseline: { name: name(baseline), values: base } }),
   }));
+  const memoryRows: Row[] = layouts.map((layout) => ({
+    metric: `server peak RSS, ${name(layout)}`,
+    unit: "MiB",
+    values: peakMiB.get(layout) ?? [],
+    ...(layout === baseline
+      ? {}
+      : { baseline: { name: name(baseline), values: peakMiB.get(baseline) ?? [] } }),
+  }));
   const ratio = (layout: Layout, over = baseline) => {
     const under = perSecond.get(over) ?? [];
     return median((perSecond.get(layout) ?? []).map((v, i) => v / (under[i] ?? Number.NaN)));
@@ -82,13 +95,18 @@ export async function runOnnxSessions(options: BenchOptions): Promise<BenchResul
       documents,
       model: "bge-small-en-v1.5 (int8)",
       cores: cpus().length,
-      rounds: `${rounds} (the three layouts in turn)`,
+      rounds: `${rounds} (the three layouts in turn, reversed every other round)`,
     },
-    tables: [{ title: "Indexing throughput by onnxruntime layout (higher is better)", rows }],
+    tables: [
+      { title: "Indexing throughput by onnxruntime layout (higher is better)", rows },
+      { title: "Memory: the server's peak RSS (VmHWM) after indexing", rows: memoryRows },
+    ],
     findings: [
       `2 sessions × 1 thread index ×${ratio(twoSessions).toFixed(2)} the baseline's abstracts per second; 1 session × 2 threads ×${ratio(twoThreads).toFixed(2)} (medians of per-round ratios).`,
       `Both cores, two ways: 2 sessions × 1 thread index ×${ratio(twoSessions, twoThreads).toFixed(2)} what 1 session × 2 threads does (median of per-round ratios).`,
     ],
-    detail: Object.fromEntries(layouts.map((l) => [name(l), perSecond.get(l)])),
+    detail: Object.fromEntries(
+      layouts.map((l) => [name(l), { per_second: perSecond.get(l), peak_rss_mib: peakMiB.get(l) }]),
+    ),
   };
 }

@@ -12,7 +12,7 @@ export async function startEmbeddedServer(
   root: string,
   dataDir: string,
   env: Record<string, string> = {},
-): Promise<{ url: string; stop: () => Promise<void> }> {
+): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", join(root, "bin/start.ts")], {
@@ -44,5 +44,5 @@ export async function startEmbeddedServer(
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, pid: child.pid, stop };
 }

@@ -93,16 +93,22 @@ export class OnnxEmbedder implements Embedder {
     const encoded = texts.map((t) => this.tokenizer.encode(prefix + t));
     const out = new Array<number[]>(texts.length);
     const batches = [...lengthSortedBatches(encoded, this.batching.rows, this.batching.tokens)];
-    // Up to one pass of this call per session at once, so one call of many texts keeps every
-    // session busy; a query's pass goes to the session with the fewest passes queued.
+    // Up to as many passes of this call at once as there are sessions, so one call of many texts
+    // keeps every session busy; a query's pass goes to the session with the fewest queued.
     let next = 0;
     const lane = async () => {
       for (let b = next++; b < batches.length; b = next++) {
         const indices = batches[b] ?? [];
-        const vectors = await this.forward(indices.map((i) => encoded[i] ?? []));
-        indices.forEach((index, k) => {
-          out[index] = vectors[k] ?? [];
-        });
+        try {
+          const vectors = await this.forward(indices.map((i) => encoded[i] ?? []));
+          indices.forEach((index, k) => {
+            out[index] = vectors[k] ?? [];
+          });
+        } catch (error) {
+          // The call has failed: the other lanes take no further passes for it.
+          next = batches.length;
+          throw error;
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.sessions.size, batches.length) }, lane));

@@ -7,4 +7,10 @@ describe("OnnxSessionPool.start", () => {
       /could not load \/nonexistent\/model\.onnx/,
     );
   });
+
+  it("refuses a pool of no sessions", async () => {
+    await expect(OnnxSessionPool.start(0, "/nonexistent/model.onnx", {})).rejects.toThrow(
+      /1 or more sessions, not 0/,
+    );
+  });
 });

@@ -5,16 +5,20 @@ import { type Int64Feed, OnnxSessionThread, type RunOutput } from "./onnx-sessio
  * Several sessions of one model, each in its own thread, so forward passes run side by side: a
  * small encoder uses two cores better as two single-threaded passes than as one pass split over
  * two threads (docs/onnx-embedder.md). Each pass goes to the session with the fewest passes
- * queued, so a query's pass waits behind at most one indexing pass when one session is free.
+ * queued, so a query's pass waits behind the passes already queued there. A session whose
+ * thread died fails every pass of the pool, not just its own share: nothing restarts it, and a
+ * pool quietly down a session would fail documents at random while readiness stays green.
  */
 export class OnnxSessionPool {
-  private constructor(private readonly sessions: readonly OnnxSessionThread[]) {}
+  constructor(private readonly sessions: readonly OnnxSessionThread[]) {}
 
   static async start(
     size: number,
     modelPath: string,
     options: InferenceSession.SessionOptions,
   ): Promise<OnnxSessionPool> {
+    if (!Number.isInteger(size) || size < 1)
+      throw new Error(`an ONNX session pool needs 1 or more sessions, not ${size}`);
     const started = await Promise.allSettled(
       Array.from({ length: size }, () => OnnxSessionThread.start(modelPath, options)),
     );
@@ -45,6 +49,8 @@ export class OnnxSessionPool {
   }
 
   run(feeds: Record<string, Int64Feed>, outputName: string): Promise<RunOutput> {
+    const dead = this.sessions.find((s) => s.failure !== undefined)?.failure;
+    if (dead !== undefined) return Promise.reject(dead);
     let least = this.first();
     for (const session of this.sessions) if (session.queued < least.queued) least = session;
     return least.run(feeds, outputName);

@@ -83,6 +83,11 @@ export class OnnxSessionThread {
     return this.pending.size;
   }
 
+  /** Why the thread stopped taking passes, once it has. */
+  get failure(): Error | undefined {
+    return this.dead;
+  }
+
   run(feeds: Record<string, Int64Feed>, outputName: string): Promise<RunOutput> {
     if (this.dead) return Promise.reject(this.dead);
     const id = this.nextId++;

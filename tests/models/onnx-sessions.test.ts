@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { OnnxEmbedder } from "../../shared/embeddings/onnx-embedder.js";
 import { readOnnxModelDir } from "../../shared/embeddings/onnx-model-dir.js";
 import { OnnxSessionPool } from "../../shared/embeddings/onnx-session-pool.js";
-import type { Int64Feed } from "../../shared/embeddings/onnx-session-thread.js";
+import { type Int64Feed, OnnxSessionThread } from "../../shared/embeddings/onnx-session-thread.js";
 import { bgeModelDir } from "./model-dir.js";
 
 const abstracts = [
@@ -49,6 +49,8 @@ describe("EMBEDDER_SESSIONS: several sessions of one model", () => {
     const alone = await one.embed(abstracts, "document");
     const atOnce = await Promise.all(abstracts.map((t) => two.embed([t], "document")));
     expect(atOnce.map((v) => v[0])).toEqual(alone);
+    // One call of many passes, spread over both sessions, puts every vector back in its place.
+    expect(await two.embed(abstracts, "document")).toEqual(alone);
     const query = "does vitamin D prevent fractures?";
     expect(await two.embed([query], "query")).toEqual(await one.embed([query], "query"));
   });
@@ -65,6 +67,23 @@ describe("EMBEDDER_SESSIONS: several sessions of one model", () => {
       // The same input on either session gives the same output.
       expect(outputs[1]?.data).toEqual(outputs[0]?.data);
       expect(outputs[2]?.data).toEqual(outputs[0]?.data);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("fails every pass once one session's thread has died", async () => {
+    const files = await readOnnxModelDir(bgeModelDir);
+    const threads = await Promise.all(
+      [1, 2].map(() => OnnxSessionThread.start(files.modelPath, { intraOpNumThreads: 1 })),
+    );
+    const pool = new OnnxSessionPool(threads);
+    try {
+      await expect(pool.run(feeds(8), "last_hidden_state")).resolves.toBeDefined();
+      await threads[1]?.close();
+      // Session 0 is idle and alive, yet the pool refuses: a pool down a session is broken.
+      await expect(pool.run(feeds(8), "last_hidden_state")).rejects.toThrow(/closed/);
+      await expect(pool.run(feeds(8), "last_hidden_state")).rejects.toThrow(/closed/);
     } finally {
       await pool.close();
     }
