@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import { BertTokenizer } from "./bert-tokenizer.js";
 import type { Embedder, EmbedPurpose } from "./embedder.js";
 import { type OnnxModelDir, readOnnxModelDir } from "./onnx-model-dir.js";
@@ -92,26 +93,25 @@ export class OnnxEmbedder implements Embedder {
     const prefix = purpose === "query" ? this.files.queryInstruction : "";
     const encoded = texts.map((t) => this.tokenizer.encode(prefix + t));
     const out = new Array<number[]>(texts.length);
-    const batches = [...lengthSortedBatches(encoded, this.batching.rows, this.batching.tokens)];
     // Up to as many passes of this call at once as there are sessions, so one call of many texts
     // keeps every session busy; a query's pass goes to the session with the fewest queued.
-    let next = 0;
-    const lane = async () => {
-      for (let b = next++; b < batches.length; b = next++) {
-        const indices = batches[b] ?? [];
-        try {
+    const limit = pLimit({ concurrency: this.sessions.size, rejectOnClear: true });
+    const passes = [...lengthSortedBatches(encoded, this.batching.rows, this.batching.tokens)].map(
+      (indices) =>
+        limit(async () => {
           const vectors = await this.forward(indices.map((i) => encoded[i] ?? []));
           indices.forEach((index, k) => {
             out[index] = vectors[k] ?? [];
           });
-        } catch (error) {
-          // The call has failed: the other lanes take no further passes for it.
-          next = batches.length;
-          throw error;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.sessions.size, batches.length) }, lane));
+        }),
+    );
+    try {
+      await Promise.all(passes);
+    } catch (error) {
+      // The call has failed: its passes not yet started are dropped.
+      limit.clearQueue();
+      throw error;
+    }
     return out;
   }
 
